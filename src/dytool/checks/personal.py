@@ -1,0 +1,61 @@
+"""Personal data in free text: resident ID numbers and mainland mobile numbers.
+
+Ledgers get shared and printed; an ID number typed into a summary leaks.  Numbers under a
+``contact`` field are where they belong and are left alone.  Messages never repeat the number.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dytool.codes import CODES, Pos
+from dytool.findings import Finding
+
+if TYPE_CHECKING:
+    from dytool.repo import Locator
+
+__all__ = ["id_check_digit_ok", "scan_personal"]
+
+_ID = re.compile(
+    r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])"
+)
+_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])")
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+
+
+def id_check_digit_ok(number: str) -> bool:
+    """ISO 7064 MOD 11-2, as GB 11643 prescribes for the 18th character."""
+    total = sum(int(digit) * weight for digit, weight in zip(number[:17], _WEIGHTS, strict=True))
+    return _CHECK[total % 11] == number[17].upper()
+
+
+def _mask(text: str) -> str:
+    digits = text.replace("-", "").replace(" ", "")
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def scan_personal(text: str, file: str, line_offset: int, locator: Locator | None) -> list[Finding]:
+    if not any(ch in text for ch in "123456789"):
+        return []
+    found: list[Finding] = []
+    for pattern, code in ((_ID, "personal-id"), (_MOBILE, "personal-phone")):
+        for match in pattern.finditer(text):
+            if code == "personal-id" and not id_check_digit_ok(match.group()):
+                continue
+            start = match.start()
+            line = text.count("\n", 0, start) + 1 + line_offset
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            if locator is not None and "contact" in locator.path_at(file, line, column):
+                continue
+            masked = _mask(match.group())
+            if code == "personal-id":
+                found.append(CODES[code].at(
+                    Pos(file, line, column), f"正文中有居民身份证号（{masked}）", f"a resident ID number ({masked}) appears in free text",
+                    hint_zh="删除或改写；联系方式只写在人员的 contact 字段", hint_en="remove it; contact details belong in a person's contact field"))
+            else:
+                found.append(CODES[code].at(
+                    Pos(file, line, column), f"正文中有手机号码（{masked}）", f"a mobile number ({masked}) appears in free text",
+                    hint_zh="删除或改写；联系方式只写在人员的 contact 字段", hint_en="remove it; contact details belong in a person's contact field"))
+    return found

@@ -1,0 +1,70 @@
+"""The typer application: global options and the list of commands.
+
+Commands import what they need inside their bodies, so ``dytool check`` never loads
+python-docx or Jinja2 and ``dytool --help`` stays quick.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from dytool.cli.settings import Settings
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="dytool",
+    help="调研活动仓库工具：检查记录、会前简报、成果汇编。\n\nKeep a research campaign (大兴调查研究) as plain files: check, brief, compile.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    directory: Annotated[Optional[Path], typer.Option("-C", help="在此目录中运行 / run as if started in DIR", metavar="DIR")] = None,  # noqa: UP045
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="统计日期 / as-of day (YYYY-MM-DD); default DYTOOL_TODAY or today", metavar="DATE")] = None,  # noqa: UP045
+    lang: Annotated[Optional[str], typer.Option("--lang", help="zh 或 en / message language", metavar="zh|en")] = None,  # noqa: UP045
+    no_color: Annotated[bool, typer.Option("--no-color", help="不用颜色 / no colour (also NO_COLOR)")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="出错时显示详细信息 / show tracebacks of internal errors")] = False,
+    version: Annotated[bool, typer.Option("--version", help="显示版本 / show the version")] = False,
+) -> None:
+    import os
+
+    ctx.obj = Settings(
+        directory=directory,
+        as_of_text=as_of,
+        lang_text=lang,
+        color=not no_color and "NO_COLOR" not in os.environ,
+        debug=debug,
+    )
+
+
+@app.command("check")
+def check_command(
+    ctx: typer.Context,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text|json|github|gitlab|junit", metavar="FORMAT")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="有警告也算失败 / fail on warnings too")] = False,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件而不是标准输出 / write to a file", metavar="FILE")] = None,  # noqa: UP045
+) -> int:
+    """检查仓库中的全部记录 / Validate every record of the repository."""
+    from dytool.cli.cmd_check import run_check
+
+    return run_check(ctx.obj, output_format, strict=strict, output=output)
+
+
+@app.command("schema")
+def schema_command(
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出目录 / output folder", metavar="DIR")] = Path("schemas"),
+) -> int:
+    """生成各类记录的 JSON Schema / Write the JSON Schemas of every record kind."""
+    from dytool.cli.cmd_schema import run_schema
+
+    return run_schema(ctx.obj, output)

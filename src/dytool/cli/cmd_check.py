@@ -1,0 +1,61 @@
+"""``dytool check``: validate, then report in the format asked for."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from dytool.cli.settings import Settings
+from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
+
+__all__ = ["display_paths", "run_check"]
+
+FORMATS = ("text", "json", "github", "gitlab", "junit")
+
+
+def display_paths(root: Path) -> Callable[[str], str]:
+    """Show files relative to where the command runs when the repository is below it, so that
+    editors and CI annotations (which expect workspace-relative paths) find them."""
+    cwd = Path.cwd().resolve()
+    real = root.resolve()
+    if real == cwd or cwd not in real.parents:
+        return lambda file: file
+    prefix = real.relative_to(cwd).as_posix()
+    return lambda file: f"{prefix}/{file}" if file else prefix
+
+
+def run_check(settings: Settings, output_format: str, *, strict: bool, output: Path | None) -> int:
+    if output_format not in FORMATS:
+        raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
+    as_of = settings.as_of
+    root = settings.root()
+    from dytool.check import check_repository
+
+    result = check_repository(root, as_of)
+    campaign = result.repo.campaign
+    lang = settings.lang(campaign.language if campaign else None)
+    display = display_paths(root)
+    summary = {"errors": result.errors, "warnings": result.warnings, "files": len(result.repo.files), "records": result.records}
+    if output_format == "text":
+        from dytool.cli.show_findings import show_findings
+
+        show_findings(result.findings, lang, display, summary, color=settings.color and output is None, output=output)
+    else:
+        from dytool.reporters import REPORTERS
+
+        text = REPORTERS[output_format](result.findings, lang, display, summary)
+        if output is None:
+            import sys
+
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            _write(output, text)
+    return EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,24 @@
+"""``dytool schema``: write the JSON Schemas of every record kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dytool.cli.settings import Settings
+from dytool.errors import EXIT_OK, UserError
+
+__all__ = ["run_schema"]
+
+
+def run_schema(settings: Settings, output: Path) -> int:
+    from dytool.schemas import write_schemas
+
+    base = settings.directory or Path.cwd()
+    folder = output if output.is_absolute() else base / output
+    try:
+        written = write_schemas(folder)
+    except OSError as exc:
+        raise UserError(f"无法写入“{folder}”：{exc.strerror}", f"cannot write to {str(folder)!r}: {exc.strerror}") from None
+    for path in written:
+        print(path)
+    return EXIT_OK

@@ -1,0 +1,112 @@
+"""Entry point and error boundary of ``dytool``.
+
+``main`` is the only place that turns outcomes into exit codes: 0 ok, 1 findings or a refused
+operation, 2 usage or no repository, 3 a bug (a short message; ``--debug`` shows the
+traceback), 130 on Ctrl-C.  ``--version`` is answered before anything heavy is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from dytool import __version__
+from dytool.errors import EXIT_BUG, EXIT_OK, EXIT_USAGE, UserError
+
+__all__ = ["GLOBAL_FLAGS", "GLOBAL_OPTIONS", "hoist_globals", "main"]
+
+GLOBAL_OPTIONS = ("-C", "--as-of", "--lang")
+GLOBAL_FLAGS = ("--no-color", "--debug")
+
+
+def hoist_globals(args: Sequence[str]) -> list[str]:
+    """Move global options given after the command name in front of it, so that
+    ``dytool status -C repo`` means ``dytool -C repo status`` (users type both)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            if "=" in arg or (name == "-C" and len(arg) > 2 and not arg.startswith("-C=")):
+                front.append(arg)
+            elif i + 1 < len(args):
+                front.extend(args[i : i + 2])
+                i += 1
+            else:
+                rest.append(arg)  # let the parser report the missing value
+        elif arg.startswith("-C") and len(arg) > 2:
+            front.append(arg)
+        elif arg in GLOBAL_FLAGS:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def _lang_from(args: Sequence[str]) -> str:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("DYTOOL_LANG", "zh")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(list(sys.argv[1:] if argv is None else argv)))
+
+
+def run(args: list[str]) -> int:
+    if "--version" in args[: args.index("--") if "--" in args else len(args)]:
+        print(f"dytool {__version__}")
+        return EXIT_OK
+    args = hoist_globals(args)
+    debug = "--debug" in args
+    english = _lang_from(args).startswith("en")
+    try:
+        import typer
+        from typer.exceptions import TyperException
+
+        from dytool.cli.app import app
+
+        try:
+            result = app(args=args, prog_name="dytool", standalone_mode=False)
+        except typer.Abort:
+            print("\n已中止 / aborted", file=sys.stderr)
+            return 130
+        except TyperException as exc:
+            show = getattr(exc, "show", None)
+            if callable(show):
+                show()
+            else:
+                print(f"dytool: {exc.message}", file=sys.stderr)
+            return EXIT_USAGE
+        return result if isinstance(result, int) else EXIT_OK
+    except UserError as exc:
+        message = exc.en if english else exc.zh
+        hint = exc.hint_en if english else exc.hint_zh
+        print(f"dytool: {message}", file=sys.stderr)
+        if hint:
+            print(f"  {'hint' if english else '提示'}: {hint}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("\n已中止 / aborted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place where a bug becomes exit 3
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        print(
+            f"dytool: 内部错误 / internal error: {type(exc).__name__}: {exc}"[:500]
+            + ("" if debug else "\n  加 --debug 查看详细信息并报告此问题 / run again with --debug and report it"),
+            file=sys.stderr,
+        )
+        return EXIT_BUG

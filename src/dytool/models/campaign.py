@@ -1,0 +1,185 @@
+"""campaign.yaml: the campaign, its calendar and its rules (repo-format.md)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
+
+from dytool.models.base import Id, StrictModel, label, one_or_many
+from dytool.models.enums import IdStyle, Level, OrderBy, Requirement, RuleLevel, TopicKind, UnitType
+from dytool.models.records import Extra
+from dytool.models.types import OwnerRef, PathText, PersonRef, Texts, UnitOrText, UnitRef
+from dytool.models.when import Day
+
+__all__ = [
+    "Activity", "AppliesTo", "Campaign", "Compilation", "LeadingMember", "Milestone", "Period",
+    "Recurring", "Rules", "Stage", "Submission", "Theme",
+]
+
+
+class Period(StrictModel):
+    model_config = ConfigDict(title="活动期间")
+
+    start: Day = label("开始日期")
+    end: Day = label("结束日期")
+
+
+class LeadingMember(StrictModel):
+    model_config = ConfigDict(title="领导小组成员")
+
+    person: PersonRef = label("人员")
+    role: str | None = label("职务", "组长/副组长/成员", default=None)
+
+
+class Theme(StrictModel):
+    model_config = ConfigDict(title="调研主题")
+
+    id: Id = label("编号")
+    title: str = label("主题")
+    description: str | None = label("说明", default=None)
+
+
+class Activity(StrictModel):
+    model_config = ConfigDict(title="活动类型")
+
+    id: Id = label("编号")
+    title: str = label("活动名称", "如 集体出题、带头领题，或 调研问计、沉底问政")
+    lead_unit: UnitRef | None = label("牵头单位", default=None)
+    description: str | None = label("说明", default=None)
+
+
+class Stage(StrictModel):
+    model_config = ConfigDict(title="阶段")
+
+    id: Id = label("编号")
+    title: str = label("阶段名称")
+    start: Day = label("开始日期")
+    end: Day = label("结束日期")
+    description: str | None = label("说明", default=None)
+
+
+class AppliesTo(StrictModel):
+    model_config = ConfigDict(title="适用范围")
+
+    roles: Texts = label("角色", default_factory=list)
+    unit_types: list[UnitType] = label("单位类型", default_factory=list)
+    topic_kinds: list[TopicKind] = label("课题类型", default_factory=list)
+
+
+class Milestone(StrictModel):
+    model_config = ConfigDict(title="时间节点")
+
+    id: Id = label("编号")
+    title: str = label("时间节点")
+    due: Day = label("截止时间", "日期或短语，如 4月底前")
+    done_on: Day | None = label("完成时间", default=None)
+    owner: OwnerRef | None = label("责任单位或责任人", default=None)
+    requires: Annotated[list[Requirement], one_or_many] = label(
+        "检查要求", "topic_outline/topic_report/leader_topics/problem_lists", default_factory=list
+    )
+    applies_to: AppliesTo | None = label("适用范围", default=None)
+    evidence: str | None = label("完成依据", default=None)
+
+
+class Submission(StrictModel):
+    model_config = ConfigDict(title="报送记录")
+
+    period: str = label("所属期次", "如 2023-07（月）、2023-Q3（季度）、2023-W27（周）")
+    on: Day = label("报送日期")
+
+
+class Recurring(StrictModel):
+    model_config = ConfigDict(title="常态化要求")
+
+    id: Id = label("编号")
+    title: str = label("常态化要求", "如 每月报送督查专报")
+    rule: str = label("周期", "如 每月5日前、每季度、RRULE:FREQ=MONTHLY;BYMONTHDAY=5")
+    owner: OwnerRef | None = label("责任单位或责任人", default=None)
+    submissions: list[Submission | Day] = label("报送记录", "每次报送：日期，或 {period, on}", default_factory=list)
+
+
+class _Rule(StrictModel):
+    level: RuleLevel = label("级别", "error 或 warning（缺省 warning）", default=RuleLevel.warning)
+
+
+class RangeRule(_Rule):
+    model_config = ConfigDict(title="数量要求")
+
+    min: int | None = label("最少", default=None, ge=0)
+    max: int | None = label("最多", default=None, ge=0)
+    roles: Texts = label("适用角色", default_factory=list)
+    unit_types: list[UnitType] = label("适用单位类型", default_factory=list)
+
+
+class HostBurden(_Rule):
+    model_config = ConfigDict(title="基层接待负担")
+
+    window_days: int = label("时间窗口（天）", ge=1)
+    max_visits: int = label("最多调研批次", ge=0)
+
+
+class MaxRule(_Rule):
+    model_config = ConfigDict(title="上限")
+
+    max: int = label("上限", ge=0)
+
+
+class Switch(_Rule):
+    model_config = ConfigDict(title="开关")
+
+    enabled: bool = label("启用", default=True)
+
+
+class Rules(StrictModel):
+    model_config = ConfigDict(title="量化要求")
+
+    leader_topics: RangeRule | None = label("领导领题数", "每位领导领题 1—2 个", default=None)
+    unit_topics: RangeRule | None = label("单位课题数", "各部门选定 3—5 个课题", default=None)
+    visit_days_per_month: RangeRule | None = label("每月调研天数", "每月到基层调研不少于 5 天", default=None)
+    squat_days: RangeRule | None = label("蹲点天数", "沉底/蹲点 3—5 天", default=None)
+    resolved_per_year: RangeRule | None = label("年内解决实事", "年内帮助基层解决 3 件以上实事", default=None)
+    host_burden: HostBurden | None = label("基层接待负担", "同一单位在时间窗口内接待的调研批次上限", default=None)
+    max_accompanying: int | MaxRule | None = label("陪同人数上限", default=None)
+    topic_required: bool | Switch | None = label("禁止无课题调研", "每次调研都要注明课题", default=None)
+    report_max_chars: int | MaxRule | None = label("报告字数上限", default=None)
+
+
+class Compilation(StrictModel):
+    model_config = ConfigDict(title="成果汇编")
+
+    title: str | None = label("汇编标题", "缺省为 活动名称+调研成果汇编", default=None)
+    subtitle: str | None = label("副标题", default=None)
+    preface: PathText | None = label("前言文件", "相对仓库根目录的 Markdown 文件", default=None)
+    order: OrderBy = label("报告顺序", "leader_rank/theme/topic_id", default=OrderBy.leader_rank)
+    group_by_theme: bool = label("按主题分组", default=False)
+    classification: str | None = label("密级标注", "如 内部资料 注意保存", default=None)
+    append: Texts = label("附件清单", "附在汇编后的清单：problems、solutions、institutions", default_factory=list)
+
+
+class Campaign(StrictModel):
+    model_config = ConfigDict(title="调研活动（campaign.yaml）")
+
+    id: Id = label("编号")
+    title: str = label("活动名称", "如 2023年大兴调查研究活动")
+    issuer: str | None = label("发文单位", default=None)
+    doc_number: str | None = label("文号", "如 武政办〔2018〕105号", default=None)
+    issued_on: Day | None = label("印发日期", default=None)
+    level: Level | None = label("层级", default=None)
+    period: Period = label("活动期间")
+    language: str = label("语言", default="zh-CN")
+    due_soon_days: int = label("临期提醒天数", default=7, ge=0)
+    stale_days: int = label("久未更新天数", default=30, ge=1)
+    calendar: str = label("日历", "cn（中国法定节假日与调休）或 none", default="none", pattern=r"^(cn|none)$")
+    id_style: IdStyle = label("编号方式", "random（缺省，分支安全）或 serial（顺序号）", default=IdStyle.random)
+    classification: str | None = label("密级", default=None)
+    lead_office: UnitOrText | None = label("领导小组办公室", default=None)
+    leading_group: list[LeadingMember] = label("领导小组", default_factory=list)
+    themes: list[Theme] = label("调研主题", default_factory=list)
+    activities: list[Activity] = label("活动类型", default_factory=list)
+    stages: list[Stage] = label("阶段", default_factory=list)
+    milestones: list[Milestone] = label("时间节点", default_factory=list)
+    recurring: list[Recurring] = label("常态化要求", default_factory=list)
+    rules: Rules | None = label("量化要求", default=None)
+    compilation: Compilation | None = label("成果汇编", default=None)
+    extra: Extra = Field(default=None, title="扩展字段", description="本单位自定义的字段")

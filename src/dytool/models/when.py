@@ -1,0 +1,107 @@
+"""The one date type of every record: an ISO date or a date phrase, with its text kept.
+
+A campaign writes dates the way its plans do (``2023-05-10``, ``4月底前``, ``6月上旬``).
+Every date field is a :class:`When`: the original ``text`` for display, and the ``first`` and
+``last`` day of the span it names plus ``due``, the day a deadline falls on.  Phrases without a
+year are resolved against the campaign period, handed in as the validation context
+(``{"period": Span}``); :mod:`dytool.dates` owns the grammar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
+
+from dytool.models.base import DateMarker, user_error
+
+__all__ = ["Day", "When", "parse_when"]
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    text: str
+    first: dt.date
+    last: dt.date
+    due: dt.date
+
+    @classmethod
+    def of(cls, day: dt.date) -> When:
+        return cls(day.isoformat(), day, day, day)
+
+    @property
+    def is_day(self) -> bool:
+        return self.first == self.last
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_when(value: Any, context: Any = None) -> When:
+    """Read a date field's value; raise a bilingual validation error when it cannot be read."""
+    if isinstance(value, dt.datetime):
+        return When.of(value.date())
+    if isinstance(value, dt.date):
+        return When.of(value)
+    if not isinstance(value, str) or isinstance(value, bool):
+        raise user_error(
+            "date_type",
+            f"应为日期，例如 2023-05-10，实际是“{value}”",
+            f"expected a date such as 2023-05-10, got {value!r}",
+        )
+    text = value.strip()
+    if _ISO.match(text):
+        try:
+            return When.of(dt.date.fromisoformat(text))
+        except ValueError:
+            raise user_error(
+                "no_such_day",
+                f"日期“{text}”不存在",
+                f"the day {text} does not exist",
+                "检查月份和日期，例如 2 月没有 30 日",
+                "check the month and day: February has no 30th, for example",
+            ) from None
+    return _phrase(text, context)
+
+
+def _phrase(text: str, context: Any) -> When:
+    period = context.get("period") if isinstance(context, dict) else None
+    anchor = context.get("anchor") if isinstance(context, dict) else None
+    try:
+        from dytool import dates
+    except ImportError:  # pragma: no cover - the grammar ships with the package
+        dates = None  # type: ignore[assignment]
+    if dates is None:
+        raise user_error("bad_date", f"日期“{text}”无法识别", f"date {text!r} not understood",
+                         "请写成 2023-05-10", "write it as 2023-05-10")
+    try:
+        resolved = dates.resolve(text, period=period, anchor=anchor, workdays=context.get("workdays") if isinstance(context, dict) else None)
+    except dates.PhraseError as exc:
+        examples = "、".join(exc.examples)
+        raise user_error(
+            exc.code, exc.message_zh, exc.message_en,
+            f"可以这样写：{examples}" if examples else "", f"valid examples: {', '.join(exc.examples)}" if exc.examples else "",
+        ) from None
+    return When(text, resolved.span.first, resolved.span.last, resolved.due)
+
+
+def _validate(value: Any, info: ValidationInfo) -> When:
+    return parse_when(value, info.context)
+
+
+Day = Annotated[
+    When,
+    DateMarker(),
+    PlainValidator(_validate),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({
+        "type": "string",
+        "description": "日期：2023-05-10，或日期短语如 4月底前、6月上旬、第三季度",
+        "examples": ["2023-05-10", "4月底前", "6月上旬"],
+    }),
+]

@@ -74,6 +74,7 @@ _ALL = [
     Code("DY014", "too-many-records", E, "单个文件记录过多", "too many records in one file"),
     Code("DY015", "missing-file", E, "缺少必需的文件", "required file missing"),
     Code("DY016", "front-matter", E, "报告缺少 YAML 头信息", "report front matter missing"),
+    Code("DY017", "bad-indent", E, "用全角空格或不换行空格缩进", "indented with a full-width or no-break space"),
     # record schema
     Code("DY101", "unknown-field", E, "未知字段", "unknown field"),
     Code("DY102", "missing-field", E, "缺少必填字段", "required field missing"),

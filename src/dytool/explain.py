@@ -36,12 +36,12 @@ _BOOL_WORDS = {"yes", "no", "y", "n", "on", "off", "是", "否", "有", "无", "
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
     """Keep only the parts of ``loc`` that exist in the input (drop union member names)."""
     path: list[str | int] = []
-    node = data
+    node: Any = data
     for part in loc:
-        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
-        elif isinstance(part, str) and isinstance(node, dict) and part in node:
+        present = (isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node)) or (
+            isinstance(part, str) and isinstance(node, dict) and part in node
+        )
+        if present:
             path.append(part)
             node = node[part]
         elif isinstance(part, str) and isinstance(node, dict) and part not in node and part.isidentifier() and part == loc[-1]:
@@ -81,7 +81,7 @@ def explain(exc: ValidationError, model: type[BaseModel], data: Any, locate: Loc
     return list(findings.values())
 
 
-def _one(error: Any, path: Path, model: type[BaseModel], locate: Locate, raw: Callable[[Path], str | None]) -> Finding:  # noqa: PLR0911
+def _one(error: Any, path: Path, model: type[BaseModel], locate: Locate, raw: Callable[[Path], str | None]) -> Finding:
     kind: str = error["type"]
     ctx = error.get("ctx") or {}
     name, title = _field_title(model, path)
@@ -150,7 +150,6 @@ def _generic(code: Code, pos: Pos, what_zh: str, what_en: str, error: Any) -> Fi
 
 
 def _unknown_field(model: type[BaseModel], path: Path, locate: Locate) -> Finding:
-    parent, _ = _field_title(model, path[:-1]) if len(path) > 1 else ("", "")
     owner = model
     for part in path[:-1]:
         if isinstance(part, str):

@@ -74,6 +74,7 @@ _FLOAT_SPECIAL = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf
                   ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan")}
 _NUMERIC_START = frozenset("-+.0123456789")
 
+_ODD_INDENT = re.compile(r"^[ \t]*([\u3000\u00a0][ \t\u3000\u00a0]*)(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：]", re.MULTILINE)
 _FULLWIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)
 
 
@@ -97,17 +98,19 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+
+
 def _tagged(tag: str, text: str) -> Any:
     kind = tag.removeprefix(_CORE)
     if kind in ("str", "!"):
         return text
-    value = resolve_plain(text)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
-    if isinstance(value, bool) and kind != "bool":
+    value: Any = resolve_plain(text)
+    wrong_bool = isinstance(value, bool) and kind != "bool"
+    if wrong_bool or not isinstance(value, _TAG_TYPES[kind]):
         raise ValueError(text)
-    if not isinstance(value, expected):
-        raise ValueError(text)
-    return float(value) if kind == "float" else value
+    number: Any = value
+    return float(number) if kind == "float" else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,8 @@ def parse_text(text: str, file: str, *, line_offset: int = 0) -> Parsed:
     findings: list[Finding] = []
     if "：" in text:
         findings.extend(_fullwidth_colons(text, file, line_offset))
+    if "\u3000" in text or "\u00a0" in text:
+        findings.extend(_odd_indents(text, file, line_offset))
     try:
         value = _build(make_parser(text).get_event, file, line_offset)
     except _Stop as stop:
@@ -157,7 +162,7 @@ def parse_text(text: str, file: str, *, line_offset: int = 0) -> Parsed:
     return Parsed(value, tuple(findings), not findings)
 
 
-def _build(get: Callable[[], Any], file: str, line_offset: int) -> Any:  # noqa: C901, PLR0912
+def _build(get: Callable[[], Any], file: str, line_offset: int) -> Any:
     stack: list[Any] = []
     keys: list[Any] = []  # per open mapping: the pending key, or _NO_KEY
     root: Any = None
@@ -291,6 +296,22 @@ def _fullwidth_colons(text: str, file: str, line_offset: int) -> list[Finding]:
             f"key {m.group(1)!r} is followed by a full-width colon '：'; YAML reads the line as text",
             hint_zh=f"改成半角冒号加空格：“{m.group(1)}: ”",
             hint_en=f"use an ASCII colon and a space: '{m.group(1)}: '",
+        ))
+    return out
+
+
+def _odd_indents(text: str, file: str, line_offset: int) -> list[Finding]:
+    out = []
+    for m in _ODD_INDENT.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1 + line_offset
+        column = m.start(1) - m.start() + 1
+        fullwidth = "\u3000" in m.group(1)
+        out.append(CODES["bad-indent"].at(
+            Pos(file, line, column),
+            "这一行用全角空格缩进了，YAML 不认作缩进" if fullwidth else "这一行含不换行空格（NBSP，常见于从网页或 Word 复制），YAML 不认作缩进",
+            "this line is indented with a full-width space (U+3000), which YAML does not take as indentation" if fullwidth
+            else "this line is indented with a no-break space (U+00A0, as pasted from Word or a web page), which YAML does not take as indentation",
+            hint_zh="把行首的空白删掉，重新用半角空格缩进", hint_en="delete the leading white space and indent with ASCII spaces",
         ))
     return out
 

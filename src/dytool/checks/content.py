@@ -22,7 +22,7 @@ DONE_FIELDS = frozenset(("done_on", "closed_on", "issued_on", "submitted_on", "a
 def check_content(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     yield from _campaign_dates(repo)
     period = repo.campaign.period if repo.campaign is not None else None
-    for kind, entry in repo.all_entries():
+    for _, entry in repo.all_entries():
         record = entry.record
         yield from _dates(repo, record, entry.source, period, as_of)
         if isinstance(record, Visit):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+
 from dytool.codes import CODES
 from dytool.findings import Finding
 from dytool.index import RepoIndex

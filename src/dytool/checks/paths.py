@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from pathlib import Path as FsPath, PurePosixPath
+from pathlib import Path as FsPath
+from pathlib import PurePosixPath
 
 from dytool.codes import CODES
 from dytool.findings import Finding

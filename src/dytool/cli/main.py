@@ -40,9 +40,7 @@ def hoist_globals(args: Sequence[str]) -> list[str]:
                 i += 1
             else:
                 rest.append(arg)  # let the parser report the missing value
-        elif arg.startswith("-C") and len(arg) > 2:
-            front.append(arg)
-        elif arg in GLOBAL_FLAGS:
+        elif (arg.startswith("-C") and len(arg) > 2) or arg in GLOBAL_FLAGS:
             front.append(arg)
         else:
             rest.append(arg)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dytool.models.base import LabeledEnum, Record, Ref, RepoPath, StrictModel, field_plan
 from dytool.models.campaign import Campaign
 from dytool.models.records import (
-    Institution, Person, Problem, ReportMeta, Solution, Topic, Unit, Visit,
+    Institution,
+    Person,
+    Problem,
+    ReportMeta,
+    Solution,
+    Topic,
+    Unit,
+    Visit,
 )
 from dytool.models.when import When
 

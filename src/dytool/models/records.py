@@ -9,12 +9,36 @@ from pydantic import ConfigDict, Field, model_validator
 
 from dytool.models.base import Record, StrictModel, label, user_error
 from dytool.models.enums import (
-    Case, Grade, Handling, InstitutionKind, InstitutionStatus, Method, OutcomeForm, OutcomeKind,
-    ProblemSource, Scope, TopicKind, UnitType,
+    Case,
+    Grade,
+    Handling,
+    InstitutionKind,
+    InstitutionStatus,
+    Method,
+    OutcomeForm,
+    OutcomeKind,
+    ProblemSource,
+    Scope,
+    TopicKind,
+    UnitType,
 )
 from dytool.models.types import (
-    ActivityRef, Lines, PathText, PersonOrName, PersonOrNames, PersonRef, PersonRefs, ProblemRefs,
-    Texts, ThemeRef, TopicRef, TopicRefs, UnitOrTexts, UnitRef, UnitRefs, VisitRefs,
+    ActivityRef,
+    Lines,
+    PathText,
+    PersonOrName,
+    PersonOrNames,
+    PersonRef,
+    PersonRefs,
+    ProblemRefs,
+    Texts,
+    ThemeRef,
+    TopicRef,
+    TopicRefs,
+    UnitOrTexts,
+    UnitRef,
+    UnitRefs,
+    VisitRefs,
 )
 from dytool.models.when import Day
 

@@ -1,0 +1,44 @@
+"""Helpers shared by tests: write a small campaign repository inline and run the CLI on it."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dytool.cli.main import run
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "campaign-2023"
+
+CAMPAIGN = """\
+id: test-2023
+title: 2023年大兴调查研究活动
+period: {start: 2023-04-01, end: 2023-12-31}
+"""
+
+
+def write_repo(root: Path, files: dict[str, str | bytes], *, campaign: str = CAMPAIGN) -> Path:
+    """A campaign repository with ``campaign.yaml`` plus ``files`` (dedented text or raw bytes)."""
+    (root / "campaign.yaml").write_text(campaign, encoding="utf-8")
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def check_json(capsys: pytest.CaptureFixture[str], root: Path, *extra: str) -> tuple[int, list[dict[str, Any]]]:
+    code = run(["check", "-C", str(root), "--as-of", "2023-09-15", "--format", "json", *extra])
+    out = capsys.readouterr().out
+    return code, json.loads(out)["findings"] if out.strip() else []
+
+
+def codes_at(findings: list[dict[str, Any]]) -> set[tuple[str, str, int]]:
+    return {(f["code"], f["file"], f["line"]) for f in findings}

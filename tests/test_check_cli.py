@@ -142,5 +142,5 @@ def test_campaign_yaml_with_a_full_width_colon_at_the_top_level(tmp_path: Path, 
 
 def test_campaign_missing_period(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_repo(tmp_path, {}, campaign=CAMPAIGN.replace("period: {start: 2023-04-01, end: 2023-12-31}\n", ""))
-    code, findings = check_json(capsys, tmp_path)
+    _, findings = check_json(capsys, tmp_path)
     assert ("DY102", "campaign.yaml", 1) in codes_at(findings)

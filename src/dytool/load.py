@@ -16,10 +16,12 @@ from pydantic import BaseModel, ValidationError
 
 from dytool.checks.personal import scan_personal
 from dytool.codes import CODES, Pos
+from dytool.dates import Span, china_calendar
 from dytool.explain import explain
 from dytool.findings import Finding
 from dytool.models import KINDS, Campaign, Record, ReportMeta
 from dytool.models.campaign import Period
+from dytool.models.when import parse_when
 from dytool.repo import Entry, Locator, ReportEntry, Repository, Source, split_front_matter
 from dytool.yamlread import MAX_BYTES, decode, parse_text
 
@@ -38,6 +40,8 @@ RECORD_FOLDERS = {
     "institution": "institutions",
 }
 REPORT_FOLDER = "reports"
+ANCHOR_FIELDS = {"problem": "found_on"}
+"""The field whose day relative deadlines (``N日内``) of a record count from."""
 MAX_RECORDS_PER_FILE = 10_000
 _YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -101,9 +105,9 @@ class _Loader:
             self.findings.extend(scan_personal(text, rel, line_offset, self.locator))
         return parsed.value, parsed.ok or parsed.value is not None
 
-    def validate(self, model: type[BaseModel], data: Any, source: Source) -> Any:
+    def validate(self, model: type[BaseModel], data: Any, source: Source, context: dict[str, Any] | None = None) -> Any:
         try:
-            return model.model_validate(data, context=self.context)
+            return model.model_validate(data, context=self.context if context is None else context)
         except ValidationError as exc:
             self.findings.extend(explain(
                 exc, model, data,
@@ -135,12 +139,16 @@ class _Loader:
             self.findings.append(_shape(rel, value))
             return [], False
         model = KINDS[kind]
+        anchor_field = ANCHOR_FIELDS.get(kind)
         entries: list[Entry[Record]] = []
         for item, source in items:
             if not isinstance(item, dict):
                 self.findings.append(_shape(rel, item, self.locator.pos(source)))
                 continue
-            record = self.validate(model, item, source)
+            context = self.context
+            if anchor_field is not None and anchor_field in item:
+                context = {**context, "anchor": _anchor(item[anchor_field], context)}
+            record = self.validate(model, item, source, context)
             if record is not None:
                 entries.append(Entry(record, source))
         return entries, True
@@ -167,6 +175,14 @@ class _Loader:
         self.findings.extend(scan_personal(body, rel, text[: len(text) - len(body)].count("\n"), None))
         meta = self.validate(ReportMeta, value, Source(rel))
         return ReportEntry(meta, body, Source(rel)) if meta is not None else None
+
+
+def _anchor(value: Any, context: dict[str, Any]) -> Any:
+    """The day relative deadlines of a record count from (``30个工作日内`` after ``found_on``)."""
+    try:
+        return parse_when(value, context).first
+    except Exception:  # noqa: BLE001 - the field's own validation reports what is wrong
+        return None
 
 
 def _inside(path: FsPath, root: FsPath) -> bool:
@@ -215,10 +231,10 @@ def _period_context(loader: _Loader, data: Any) -> None:
         period = Period.model_validate(data["period"])
     except ValidationError:
         return  # reported with the campaign itself
-    from dytool.dates.span import Span
-
     if period.start.first <= period.end.last:
         loader.context["period"] = Span(period.start.first, period.end.last)
+    if data.get("calendar") == "cn":
+        loader.context["workdays"] = china_calendar()
 
 
 def load_repository(root: FsPath) -> LoadResult:

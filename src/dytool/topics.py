@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from dytool.index import RepoIndex
-from dytool.models import Topic
+from dytool.models import Topic, When
 from dytool.models.base import LabeledEnum
+from dytool.repo import ReportEntry
 
-__all__ = ["TopicProgress", "TopicStage", "topic_progress"]
+__all__ = ["TopicProgress", "TopicStage", "report_of", "topic_progress"]
 
 
 class TopicStage(LabeledEnum):
@@ -32,16 +34,31 @@ class TopicProgress:
     """Earlier stages without evidence although a later one has it (a gap worth a warning)."""
 
 
-def topic_progress(topic: Topic, index: RepoIndex) -> TopicProgress:
+def _by(when: When | None, as_of: dt.date | None) -> bool:
+    """Whether something dated ``when`` had happened by ``as_of`` (undated things count)."""
+    return as_of is None or when is None or when.first <= as_of
+
+
+def report_of(topic: Topic, index: RepoIndex) -> ReportEntry | None:
+    if topic.report is not None and topic.report in index.reports_by_file:
+        return index.reports_by_file[topic.report]
+    reports = index.reports_by_topic.get(topic.id)
+    return reports[0] if reports else None
+
+
+def topic_progress(topic: Topic, index: RepoIndex, as_of: dt.date | None = None) -> TopicProgress:
+    """The topic's stage from the records; with ``as_of``, only what had happened by then."""
+    outline = topic.outline
+    report = report_of(topic, index)
+    evaluation = topic.evaluation
     evidence = {
         TopicStage.proposed: True,
         TopicStage.claimed: topic.leader is not None,
-        TopicStage.planned: topic.outline is not None and topic.outline.submitted_on is not None,
-        TopicStage.researching: topic.id in index.visits_by_topic,
-        TopicStage.reported: (topic.report is not None and topic.report in index.reports_by_file)
-        or topic.id in index.reports_by_topic,
-        TopicStage.evaluated: topic.evaluation is not None,
-        TopicStage.converted: bool(topic.outcomes) or _linked_measure(topic, index),
+        TopicStage.planned: outline is not None and outline.submitted_on is not None and _by(outline.submitted_on, as_of),
+        TopicStage.researching: any(_by(v.record.date or v.record.start, as_of) for v in index.visits_by_topic.get(topic.id, ())),
+        TopicStage.reported: report is not None and _by(report.meta.date, as_of),
+        TopicStage.evaluated: evaluation is not None and _by(evaluation.awarded_on, as_of),
+        TopicStage.converted: any(_by(o.on, as_of) for o in topic.outcomes) or _linked_measure(topic, index),
     }
     reached = max(i for i, stage in enumerate(_ORDER) if evidence[stage])
     missing = tuple(stage for stage in _ORDER[1:reached] if not evidence[stage])

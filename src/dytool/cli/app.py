@@ -59,6 +59,20 @@ def check_command(
     return run_check(ctx.obj, output_format, strict=strict, output=output)
 
 
+@app.command("status")
+def status_command(
+    ctx: typer.Context,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text|md|json", metavar="FORMAT")] = "text",
+    leader: Annotated[Optional[str], typer.Option("--leader", help="只看这位领导 / only this leader (person id)", metavar="ID")] = None,  # noqa: UP045
+    unit: Annotated[Optional[str], typer.Option("--unit", help="只看这个单位 / only this unit (unit id)", metavar="ID")] = None,  # noqa: UP045
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件 / write to a file", metavar="FILE")] = None,  # noqa: UP045
+) -> int:
+    """会前简报：阶段、时间节点、课题、领导调研、三张清单 / The meeting briefing."""
+    from dytool.cli.cmd_status import run_status
+
+    return run_status(ctx.obj, output_format, leader=leader, unit=unit, output=output)
+
+
 @app.command("schema")
 def schema_command(
     ctx: typer.Context,

@@ -9,7 +9,7 @@ from pathlib import Path
 from dytool.cli.settings import Settings
 from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
 
-__all__ = ["display_paths", "run_check"]
+__all__ = ["display_paths", "run_check", "write_atomic"]
 
 FORMATS = ("text", "json", "github", "gitlab", "junit")
 
@@ -51,11 +51,11 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
             sys.stdout.write(text)
             sys.stdout.flush()
         else:
-            _write(output, text)
+            write_atomic(output, text)
     return EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK
 
 
-def _write(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)

@@ -25,6 +25,7 @@ from dytool.models.enums import (
 from dytool.models.types import (
     ActivityRef,
     Lines,
+    OwnerOrName,
     PathText,
     PersonOrName,
     PersonOrNames,
@@ -96,7 +97,7 @@ class Evaluation(StrictModel):
     score: int | float | None = label("评分", default=None)
     grade: Grade | None = label("等次", "优秀/良好/合格", default=None)
     awarded_on: Day | None = label("评定日期", default=None)
-    by: PersonOrName | None = label("评审单位或人", default=None)
+    by: OwnerOrName | None = label("评审单位或人", "单位编号、人员编号或名称", default=None)
 
 
 class Approval(StrictModel):

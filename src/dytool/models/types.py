@@ -10,7 +10,7 @@ from typing import Annotated
 from dytool.models.base import Ref, RepoPath, one_or_many
 
 __all__ = [
-    "ActivityRef", "Lines", "OwnerRef", "PathText", "PersonOrName", "PersonOrNames", "PersonRef",
+    "ActivityRef", "Lines", "OwnerOrName", "OwnerRef", "PathText", "PersonOrName", "PersonOrNames", "PersonRef",
     "PersonRefs", "ProblemRef", "ProblemRefs", "Texts", "ThemeRef", "TopicRef", "TopicRefs",
     "UnitOrText", "UnitOrTexts", "UnitRef", "UnitRefs", "VisitRef", "VisitRefs",
 ]
@@ -20,6 +20,7 @@ PersonOrName = Annotated[str, Ref(("person",), text_ok=True)]
 UnitRef = Annotated[str, Ref(("unit",))]
 UnitOrText = Annotated[str, Ref(("unit",), text_ok=True)]
 OwnerRef = Annotated[str, Ref(("unit", "person"))]
+OwnerOrName = Annotated[str, Ref(("unit", "person"), text_ok=True)]
 TopicRef = Annotated[str, Ref(("topic",))]
 VisitRef = Annotated[str, Ref(("visit",))]
 ProblemRef = Annotated[str, Ref(("problem",))]

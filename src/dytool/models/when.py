@@ -72,13 +72,8 @@ def parse_when(value: Any, context: Any = None) -> When:
 def _phrase(text: str, context: Any) -> When:
     period = context.get("period") if isinstance(context, dict) else None
     anchor = context.get("anchor") if isinstance(context, dict) else None
-    try:
-        from dytool import dates
-    except ImportError:  # pragma: no cover - the grammar ships with the package
-        dates = None  # type: ignore[assignment]
-    if dates is None:
-        raise user_error("bad_date", f"日期“{text}”无法识别", f"date {text!r} not understood",
-                         "请写成 2023-05-10", "write it as 2023-05-10")
+    from dytool import dates
+
     try:
         resolved = dates.resolve(text, period=period, anchor=anchor, workdays=context.get("workdays") if isinstance(context, dict) else None)
     except dates.PhraseError as exc:

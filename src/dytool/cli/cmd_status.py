@@ -1,0 +1,61 @@
+"""``dytool status``: the meeting briefing as rich text, Markdown, JSON (or Word)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from dytool.cli.settings import Settings
+from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from dytool.findings import Severity
+
+__all__ = ["run_status"]
+
+FORMATS = ("text", "md", "json")
+
+
+def run_status(settings: Settings, output_format: str, *, leader: str | None, unit: str | None, output: Path | None) -> int:
+    if output_format not in FORMATS:
+        raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
+    as_of = settings.as_of
+    root = settings.root()
+    from dytool.load import load_repository
+    from dytool.status import compute_status
+
+    loaded = load_repository(root)
+    repo = loaded.repo
+    campaign = repo.campaign
+    lang = settings.lang(campaign.language if campaign else None)
+    if campaign is None:
+        raise UserError("campaign.yaml 有错误，无法生成简报；先运行 dytool check 查看并改正",
+                        "campaign.yaml has errors, so there is no briefing; run 'dytool check' and fix them",
+                        exit_code=EXIT_FINDINGS)
+    for option, kind, value in (("--leader", "person", leader), ("--unit", "unit", unit)):
+        if value is not None and not any(e.record.id == value for e in repo.entries(kind)):
+            raise UserError(f"{option}：找不到编号“{value}”", f"{option}: no {kind} with id {value!r}")
+    briefing = compute_status(repo, campaign, as_of, leader=leader, unit=unit)
+    errors = sum(1 for f in loaded.findings if f.severity is Severity.ERROR)
+    if output_format == "json":
+        from dytool.status.render import briefing_json
+
+        text = json.dumps(briefing_json(briefing), ensure_ascii=False, indent=2) + "\n"
+    elif output_format == "md":
+        from dytool.status.render import briefing_markdown
+
+        text = briefing_markdown(briefing, lang)
+    else:
+        from dytool.cli.show_status import show_status
+
+        show_status(briefing, lang, color=settings.color and output is None, output=output, errors=errors)
+        return EXIT_FINDINGS if errors else EXIT_OK
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from dytool.cli.cmd_check import write_atomic
+
+        write_atomic(output, text)
+    if errors:
+        print(f"dytool: 仓库有 {errors} 个错误，简报可能不完整（运行 dytool check 查看）" if lang.value == "zh"
+              else f"dytool: the repository has {errors} error(s); the briefing may be incomplete (run 'dytool check')", file=sys.stderr)
+    return EXIT_FINDINGS if errors else EXIT_OK

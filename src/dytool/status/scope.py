@@ -1,0 +1,45 @@
+"""Who and what a milestone or rule applies to (``applies_to``, rule ``roles``/``unit_types``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dytool.models import Person, Topic, Unit
+from dytool.models.campaign import AppliesTo
+
+__all__ = ["leaders_in_scope", "topics_in_scope", "units_in_scope"]
+
+
+def topics_in_scope(topics: Iterable[Topic], applies: AppliesTo | None, people: dict[str, Person], units: dict[str, Unit]) -> list[Topic]:
+    """Claimed topics (a topic nobody leads yet cannot owe an outline), narrowed by ``applies_to``."""
+    out = []
+    for topic in topics:
+        if topic.leader is None:
+            continue
+        if applies is not None:
+            if applies.topic_kinds and topic.kind not in applies.topic_kinds:
+                continue
+            if applies.roles:
+                leader = people.get(topic.leader)
+                if leader is None or not set(leader.roles) & set(applies.roles):
+                    continue
+            if applies.unit_types:
+                unit = units.get(topic.lead_unit or "")
+                if unit is None or unit.type not in applies.unit_types:
+                    continue
+        out.append(topic)
+    return out
+
+
+def leaders_in_scope(people: Iterable[Person], roles: Iterable[str]) -> list[Person]:
+    """People with one of ``roles``; without roles, the ranked people (the campaign's leaders)."""
+    wanted = set(roles)
+    if wanted:
+        return [p for p in people if wanted & set(p.roles)]
+    return [p for p in people if p.rank is not None]
+
+
+def units_in_scope(units: Iterable[Unit], applies: AppliesTo | None) -> list[Unit]:
+    if applies is None or not applies.unit_types:
+        return list(units)
+    return [u for u in units if u.type in applies.unit_types]

@@ -102,6 +102,18 @@ _ALL = [
     Code("DY308", "status-mismatch", E, "状态与日期不一致", "status and date disagree"),
     Code("DY309", "personal-id", W, "正文含身份证号", "resident ID number in free text"),
     Code("DY310", "personal-phone", W, "正文含手机号", "mobile number in free text"),
+    Code("DY311", "bad-recurring", E, "周期性要求无法识别", "recurring rule not understood"),
+    Code("DY312", "stray-submission", W, "报送记录对不上任何期次", "submission matches no occurrence"),
+    # campaign rules (量化要求); severity follows each rule's level
+    Code("DY401", "leader-topics", W, "领导领题数不符合要求", "leader topic count outside the rule"),
+    Code("DY402", "unit-topics", W, "单位课题数不符合要求", "unit topic count outside the rule"),
+    Code("DY403", "visit-days", W, "月度调研天数不足", "too few visit days in a month"),
+    Code("DY404", "squat-days", W, "蹲点天数不符合要求", "squat length outside the rule"),
+    Code("DY405", "resolved-per-year", W, "年内解决实事数不足", "too few problems resolved in the year"),
+    Code("DY406", "host-burden", W, "基层接待调研过于集中", "a host received too many visits"),
+    Code("DY407", "accompanying", W, "陪同人数超过上限", "too many accompanying staff"),
+    Code("DY408", "topic-required", W, "调研没有注明课题", "visit names no topic"),
+    Code("DY409", "report-length", W, "报告字数超过上限", "report longer than allowed"),
 ]
 
 CODES: dict[str, Code] = {c.name: c for c in _ALL}

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dytool.checks.content import check_content
 from dytool.checks.ids import check_duplicates, check_references
 from dytool.checks.paths import check_paths, check_reports
+from dytool.checks.rules import check_recurring, check_rules
 from dytool.findings import Finding
 from dytool.index import RepoIndex, build_index
 from dytool.repo import Repository
@@ -26,6 +27,8 @@ CHECKS: tuple[Check, ...] = (
     check_paths,
     check_reports,
     check_content,
+    check_recurring,
+    check_rules,
 )
 
 

@@ -30,6 +30,16 @@ _CUSTOM_CODES = {
     "date_and_start": "bad-value",
     "date_type": "bad-date",
 }
+_CHINESE_NAMES = {
+    "标题": ("title",), "名称": ("title", "name"), "题目": ("title",), "课题名称": ("title",), "编号": ("id",),
+    "姓名": ("name",), "职务": ("title",), "日期": ("date", "on"), "时间": ("date", "on"), "地点": ("location",),
+    "描述": ("description",), "问题描述": ("description",), "内容": ("text", "description", "summary"),
+    "责任单位": ("owner_unit",), "责任人": ("owner",), "整改措施": ("measures",), "措施": ("measures",),
+    "整改时限": ("due",), "完成时限": ("due",), "时限": ("due",), "截止时间": ("due",), "销号时间": ("closed_on",),
+    "类型": ("kind", "type"), "领导": ("leader", "leaders"), "领题领导": ("leader",), "牵头单位": ("lead_unit",),
+    "状态": ("status",), "文号": ("doc_number",), "备注": ("note",), "摘要": ("abstract",), "主题": ("theme",),
+    "课题": ("topic", "topics"), "单位": ("unit", "owner_unit"), "调研方式": ("methods",), "方式": ("methods",),
+}
 _BOOL_WORDS = {"yes", "no", "y", "n", "on", "off", "是", "否", "有", "无", "Yes", "No", "YES", "NO"}
 
 
@@ -161,8 +171,10 @@ def _unknown_field(model: type[BaseModel], path: Path, locate: Locate) -> Findin
     key = str(path[-1]) if path else ""
     names = list(owner.model_fields)
     by_title = {info.title: field for field, info in owner.model_fields.items() if info.title}
-    if key in by_title:
-        hint = (f"字段名用英文：写“{by_title[key]}”", f"field names are English: write {by_title[key]!r}")
+    alias = next((name for name in _CHINESE_NAMES.get(key.strip(), ()) if name in owner.model_fields), None)
+    if key in by_title or alias:
+        name = by_title.get(key) or alias
+        hint = (f"字段名用英文：写“{name}”", f"field names are English: write {name!r}")
     else:
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
         if close:

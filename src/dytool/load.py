@@ -76,16 +76,18 @@ class _Loader:
         """The text of a file, or None with a finding saying why it cannot be read."""
         path = self.root / rel
         try:
-            if path.is_symlink() and not _inside(path.resolve(), self.root):
+            if path.is_symlink() and not _inside(path.resolve(strict=True), self.root.resolve()):
                 self.findings.append(CODES["path-outside"].at(
                     Pos(rel), "文件是指向仓库之外的链接，已拒绝读取", "the file is a link to outside the repository; refused",
                     hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the file itself in the repository"))
                 return None
             with path.open("rb") as handle:
                 data = handle.read(MAX_BYTES + 1)
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on Python 3.11
+            reason = getattr(exc, "strerror", None) or str(exc)
             self.findings.append(CODES["unreadable-file"].at(
-                Pos(rel), f"文件无法读取：{exc.strerror}", f"file cannot be read: {exc.strerror}"))
+                Pos(rel), f"文件无法读取：{reason}", f"file cannot be read: {reason}",
+                hint_zh="检查文件权限，或是否为失效、循环的链接", hint_en="check its permissions, or whether it is a broken or looping link"))
             return None
         if len(data) > MAX_BYTES:
             self.findings.append(CODES["file-too-large"].at(

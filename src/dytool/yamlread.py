@@ -88,7 +88,7 @@ def resolve_plain(text: str) -> Any:
         return False
     if text[0] in _NUMERIC_START:
         if _INT.match(text):
-            return int(text)
+            return int(text) if len(text) < 4000 else text  # Python refuses longer int strings
         if text[0] == "0" and _INT_OTHER.match(text):
             return int(text, 0)
         if _FLOAT.match(text):
@@ -152,6 +152,8 @@ def parse_text(text: str, file: str, *, line_offset: int = 0) -> Parsed:
         return Parsed(None, (*findings, stop.finding), False)
     except yaml.MarkedYAMLError as exc:
         return Parsed(None, (*findings, _syntax_finding(exc, text, file, line_offset)), False)
+    except yaml.reader.ReaderError as exc:
+        return Parsed(None, (*findings, _reader_finding(exc, text, file, line_offset)), False)
     except Exception as exc:  # noqa: BLE001 - any parser failure is the input's fault
         finding = CODES["yaml-syntax"].at(
             Pos(file),
@@ -333,6 +335,19 @@ def text_hint(line: str) -> tuple[str, str]:
     return ("", "")
 
 
+def _reader_finding(exc: yaml.reader.ReaderError, text: str, file: str, line_offset: int) -> Finding:
+    prefix = text.encode("utf-8")[: max(0, exc.position)].decode("utf-8", errors="ignore")  # libyaml counts bytes
+    line = prefix.count("\n") + 1 + line_offset
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character) if isinstance(exc.character, int) else "?"
+    code = f"U+{ord(char):04X}" if len(char) == 1 else repr(char)
+    return CODES["yaml-syntax"].at(
+        Pos(file, line, column),
+        f"文件含有不允许的控制字符 {code}", f"the file contains the control character {code}, which YAML does not allow",
+        hint_zh="删除这个字符（常见于从其他软件复制粘贴的文字）", hint_en="delete it (it often comes with text pasted from other programs)",
+    )
+
+
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or exc.context or "syntax error").strip()
@@ -359,10 +374,11 @@ def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     elif data.startswith(_UTF16) or (len(data) >= 2 and b"\x00" in data[:64] and data.count(b"\x00") * 4 > len(data[:4096])):
+        name = "UTF-32" if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or data[:4].count(b"\x00") == 3 else "UTF-16"
         return None, CODES["not-utf8"].at(
             Pos(file),
-            "文件是 UTF-16 编码，dytool 只读 UTF-8",
-            "the file is UTF-16 encoded; dytool reads UTF-8 only",
+            f"文件是 {name} 编码，dytool 只读 UTF-8",
+            f"the file is {name} encoded; dytool reads UTF-8 only",
             hint_zh="用记事本或 VS Code 打开，另存为时选择编码“UTF-8”",
             hint_en="open it in an editor and save it again with the encoding 'UTF-8'",
         )

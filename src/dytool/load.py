@@ -203,18 +203,35 @@ def _shape(rel: str, value: Any, pos: Pos | None = None) -> Finding:
         hint_zh=hint_zh, hint_en=hint_en)
 
 
-def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...]) -> Iterator[str]:
-    """Record files under ``folder``, sorted, skipping names that start with ``.`` or ``_``."""
+def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[Finding]) -> Iterator[str]:
+    """Record files under ``folder``, sorted, skipping names that start with ``.`` or ``_``.
+    Folders that are links leading outside the repository are refused, not followed."""
     base = root / folder
     if not base.is_dir():
         return
+    real_root = root.resolve()
     found = []
     for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        here = FsPath(dirpath)
+        if here.is_symlink() and not _inside(here.resolve(), real_root):
+            findings.append(CODES["path-outside"].at(
+                Pos(here.relative_to(root).as_posix()), "文件夹是指向仓库之外的链接，已拒绝读取",
+                "the folder is a link to outside the repository; refused",
+                hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the files themselves in the repository"))
+            dirnames[:] = []
+            continue
+        for name in sorted(dirnames):
+            sub = here / name
+            if sub.is_symlink() and not name.startswith((".", "_")):
+                findings.append(CODES["path-outside"].at(
+                    Pos(sub.relative_to(root).as_posix()), "文件夹是链接，已跳过（记录文件夹中不能用链接）",
+                    "the folder is a link and was skipped (record folders cannot contain links)",
+                    hint_zh="把文件本身放进这个文件夹", hint_en="put the files themselves in the folder"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and not (here / d).is_symlink())
         for name in filenames:
             if name.startswith((".", "_")) or not name.endswith(suffixes):
                 continue
-            found.append(FsPath(dirpath, name).relative_to(root).as_posix())
+            found.append((here / name).relative_to(root).as_posix())
     yield from sorted(found)
 
 
@@ -260,7 +277,7 @@ def load_repository(root: FsPath) -> LoadResult:
         if rel is not None:
             sources.append((kind, rel))
     for kind, folder in RECORD_FOLDERS.items():
-        sources.extend((kind, rel) for rel in _walk(root, folder, _YAML_SUFFIXES))
+        sources.extend((kind, rel) for rel in _walk(root, folder, _YAML_SUFFIXES, loader.findings))
     for kind, rel in sources:
         files.append(rel)
         entries, ok = loader.records(kind, rel)
@@ -270,7 +287,7 @@ def load_repository(root: FsPath) -> LoadResult:
     if campaign is None:  # what campaign.yaml declares is unknown: do not call references to it dangling
         unreadable |= {"theme", "activity", "stage", "milestone", "recurring"}
     reports = []
-    for rel in _walk(root, REPORT_FOLDER, (".md",)):
+    for rel in _walk(root, REPORT_FOLDER, (".md",), loader.findings):
         files.append(rel)
         report = loader.report(rel)
         if report is not None:

@@ -287,11 +287,30 @@ def _bad_tag(ev: Any, file: str, line_offset: int) -> Finding:
     )
 
 
+_KEY_LINE = re.compile(r"^([ \t]*(?:-[ \t]+)*)[^\s#-][^:]*?:(?:[ \t]|$)")
+
+
 def _fullwidth_colons(text: str, file: str, line_offset: int) -> list[Finding]:
+    """Keys followed by '：' where a key belongs: at the indentation of the key before them
+    (so a line such as ``GDP：2.1%`` inside a block of text is left alone)."""
     out = []
+    lines = text.split("\n")
+    flagged: dict[int, int] = {}  # line index → key column of lines already taken for keys
     for m in _FULLWIDTH_KEY.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1 + line_offset
-        column = m.end() - m.start() - 1 + 1
+        index = text.count("\n", 0, m.start())
+        key_column = m.start(1) - m.start()
+        before = next((i for i in range(index - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+        if before is None:
+            if key_column != 0:
+                continue
+        else:
+            prev = _KEY_LINE.match(lines[before])
+            prev_column = len(prev.group(1)) if prev is not None else flagged.get(before)
+            if prev_column != key_column:
+                continue
+        flagged[index] = key_column
+        line = index + 1 + line_offset
+        column = m.end() - m.start()
         out.append(CODES["fullwidth-colon"].at(
             Pos(file, line, column),
             f"字段“{m.group(1)}”后面用了全角冒号“：”，YAML 把整行当成了文字",

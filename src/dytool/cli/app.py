@@ -73,6 +73,37 @@ def status_command(
     return run_status(ctx.obj, output_format, leader=leader, unit=unit, output=output)
 
 
+@app.command("compile")
+def compile_command(
+    ctx: typer.Context,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="md|docx|all", metavar="FORMAT")] = "all",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="输出目录 / output folder (default ./build)", metavar="DIR")] = None,  # noqa: UP045
+    only: Annotated[str, typer.Option("--only", help="excellent|evaluated|all", metavar="WHICH")] = "all",
+    anonymize: Annotated[bool, typer.Option("--anonymize", help="隐去执笔人和单位 / no author names or units")] = False,
+    public: Annotated[bool, typer.Option("--public", help="略去带密级的记录 / leave out classified records")] = False,
+    template: Annotated[Optional[str], typer.Option("--template", help="模板集 templates/NAME/ / template set", metavar="NAME")] = None,  # noqa: UP045
+    theme: Annotated[Optional[str], typer.Option("--theme", help="只收某一主题 / one theme only", metavar="ID")] = None,  # noqa: UP045
+) -> int:
+    """调研成果汇编（Markdown 与 Word）/ The results compilation."""
+    from dytool.cli.cmd_compile import run_compile
+
+    return run_compile(ctx.obj, output_format=output_format, output=output, only=only, anonymize=anonymize,
+                       public=public, template=template, theme=theme)
+
+
+@app.command("bulletin")
+def bulletin_command(
+    ctx: typer.Context,
+    month: Annotated[Optional[str], typer.Option("--month", help="月份 / month, e.g. 2023-06 (default: the as-of month)", metavar="YYYY-MM")] = None,  # noqa: UP045
+    output_format: Annotated[str, typer.Option("--format", "-f", help="md|docx|all", metavar="FORMAT")] = "all",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="输出目录 / output folder (default ./build)", metavar="DIR")] = None,  # noqa: UP045
+) -> int:
+    """月度工作动态 / 督查专报 / The monthly bulletin."""
+    from dytool.cli.cmd_compile import run_bulletin
+
+    return run_bulletin(ctx.obj, month=month, output_format=output_format, output=output)
+
+
 @app.command("schema")
 def schema_command(
     ctx: typer.Context,

@@ -13,8 +13,20 @@ from dytool.models.types import OwnerRef, PathText, PersonRef, Texts, UnitOrText
 from dytool.models.when import Day
 
 __all__ = [
-    "Activity", "AppliesTo", "Campaign", "Compilation", "LeadingMember", "Milestone", "Period",
-    "Recurring", "Rules", "Stage", "Submission", "Theme",
+    "Activity",
+    "AppliesTo",
+    "BulletinSpec",
+    "Campaign",
+    "Compilation",
+    "Fonts",
+    "LeadingMember",
+    "Milestone",
+    "Period",
+    "Recurring",
+    "Rules",
+    "Stage",
+    "Submission",
+    "Theme",
 ]
 
 
@@ -157,6 +169,24 @@ class Compilation(StrictModel):
     append: Texts = label("附件清单", "附在汇编后的清单：problems、solutions、institutions", default_factory=list)
 
 
+class BulletinSpec(StrictModel):
+    model_config = ConfigDict(title="工作动态")
+
+    title: str = label("刊名", "如 工作动态、督查专报", default="工作动态")
+    first_number: int = label("起始期号", "活动第一个月的期号（缺省 1），用于接续往年的期号", default=1, ge=1)
+    issuer: str | None = label("编印单位", "缺省为领导小组办公室", default=None)
+
+
+class Fonts(StrictModel):
+    model_config = ConfigDict(title="字体")
+
+    body: str | None = label("正文字体", "缺省 仿宋_GB2312", default=None)
+    title: str | None = label("标题字体", "缺省 方正小标宋简体", default=None)
+    heading1: str | None = label("一级标题字体", "缺省 黑体", default=None)
+    heading2: str | None = label("二级标题字体", "缺省 楷体_GB2312", default=None)
+    page_number: str | None = label("页码字体", "缺省 宋体", default=None)
+
+
 class Campaign(StrictModel):
     model_config = ConfigDict(title="调研活动（campaign.yaml）")
 
@@ -182,4 +212,6 @@ class Campaign(StrictModel):
     recurring: list[Recurring] = label("常态化要求", default_factory=list)
     rules: Rules | None = label("量化要求", default=None)
     compilation: Compilation | None = label("成果汇编", default=None)
+    bulletin: BulletinSpec | None = label("工作动态", "月度工作动态/督查专报的刊名与期号", default=None)
+    fonts: Fonts | None = label("字体", "Word 文档使用的字体名称", default=None)
     extra: Extra = Field(default=None, title="扩展字段", description="本单位自定义的字段")

@@ -1,0 +1,1 @@
+"""Documents: the results compilation and the monthly bulletin, as parts and Markdown."""

@@ -1,0 +1,121 @@
+"""The monthly bulletin (工作动态 / 督查专报) for one month (documents.md).
+
+Everything is judged on the month's last day: visits and problems of the month, the
+per-unit closing table that hotline bulletins use, what was missed, what is due next month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from dytool.dates import Status
+from dytool.documents.compile import chinese_day
+from dytool.documents.templating import Templates
+from dytool.models import Campaign
+from dytool.models.enums import UnitType
+from dytool.repo import Repository
+from dytool.status import compute_status
+from dytool.status.facts import Facts, gather, visit_days
+from dytool.status.ledger import LedgerRow, problem_state
+
+__all__ = ["Bulletin", "bulletin_number", "make_bulletin", "month_span"]
+
+_LOCAL = (UnitType.county, UnitType.district)
+
+
+def month_span(month: str) -> tuple[dt.date, dt.date]:
+    """``2023-06`` → (2023-06-01, 2023-06-30); ValueError when it is not a month."""
+    year, _, mon = month.partition("-")
+    first = dt.date(int(year), int(mon), 1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def bulletin_number(campaign: Campaign, first: dt.date) -> int:
+    start = campaign.period.start.first
+    offset = (first.year - start.year) * 12 + first.month - start.month
+    base = campaign.bulletin.first_number if campaign.bulletin else 1
+    return base + offset
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    title: str
+    number: int
+    issuer: str
+    month_first: dt.date
+    month_last: dt.date
+    markdown: str
+
+
+def _rate(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.1f}%" if whole else "—"
+
+
+def _unit_table(facts: Facts, rows: list[LedgerRow]) -> list[dict[str, Any]]:
+    by_unit: dict[str, list[LedgerRow]] = {}
+    for row in rows:
+        by_unit.setdefault(row.problem.owner_unit or "", []).append(row)
+    order = list(facts.units)
+    def key(unit: str) -> tuple[int, int, str]:
+        record = facts.units.get(unit)
+        group = 0 if record is not None and record.type in _LOCAL else (1 if record is not None else 2)
+        return group, order.index(unit) if unit in order else len(order), unit
+    table = []
+    for unit in sorted(by_unit, key=key):
+        mine = by_unit[unit]
+        closed = sum(r.closed for r in mine)
+        on_time = sum(r.on_time for r in mine)
+        overdue = sum(r.overdue for r in mine)
+        table.append({"unit": facts.name_of(unit) or "（未明确责任单位）", "total": len(mine), "on_time": on_time, "late": closed - on_time,
+                      "open": len(mine) - closed, "rate": _rate(closed, len(mine)), "on_time_rate": _rate(on_time, closed + overdue)})
+    if table:
+        total = len(rows)
+        closed = sum(r.closed for r in rows)
+        on_time = sum(r.on_time for r in rows)
+        overdue = sum(r.overdue for r in rows)
+        table.append({"unit": "合计", "total": total, "on_time": on_time, "late": closed - on_time, "open": total - closed,
+                      "rate": _rate(closed, total), "on_time_rate": _rate(on_time, closed + overdue)})
+    return table
+
+
+def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: Templates) -> Bulletin:
+    first, last = month_span(month)
+    facts = gather(repo, campaign)
+    briefing = compute_status(repo, campaign, last)
+    in_month = [v for v in facts.visits if first <= v.first_day <= last]
+    leaders = []
+    for line in briefing.leaders:
+        visits = [v for v in in_month if line.id in v.leaders]
+        days = {d for v in facts.visits if line.id in v.leaders for d in visit_days(v, last) if first <= d <= last}
+        leaders.append({"name": line.name, "title": line.title or "", "visits": len(visits), "days": len(days),
+                        "required": line.required_days, "meets": line.required_days is None or len(days) >= line.required_days})
+    rows = problem_state(facts.problems, last)
+    new = [r.problem for r in rows if r.problem.found_on is not None and first <= r.problem.found_on.first <= last]
+    closed = [r.problem for r in rows if r.problem.closed_on is not None and first <= r.problem.closed_on.first <= last]
+    next_first, next_last = month_span(f"{last.year + (last.month == 12)}-{last.month % 12 + 1:02d}")
+    due_next = [{"title": m.title, "due": chinese_day(m.due)} for m in briefing.milestones
+                if next_first <= m.due <= next_last and not m.status.is_done]
+    due_next += [{"title": r.title, "due": chinese_day(r.current.due)} for r in briefing.recurring
+                 if r.current is not None and next_first <= r.current.due <= next_last]
+    spec = campaign.bulletin
+    title = spec.title if spec else "工作动态"
+    issuer = (spec.issuer if spec and spec.issuer else None) or facts.name_of(campaign.lead_office) or campaign.issuer or ""
+    number = bulletin_number(campaign, first)
+    data = {
+        "title": title, "number": number, "issuer": issuer, "campaign": campaign.title,
+        "month": f"{first.year}年{first.month}月", "date": chinese_day(last),
+        "stages": [s.title for s in briefing.stages],
+        "visits_total": len(in_month), "leaders": leaders,
+        "new_problems": len(new), "closed_problems": len(closed),
+        "unit_table": _unit_table(facts, rows),
+        "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue}
+                    for o in briefing.lists.overdue],
+        "missed_milestones": [{"title": m.title, "due": chinese_day(m.due), "missing": "、".join(m.missing)}
+                              for m in briefing.milestones if m.status is Status.OVERDUE],
+        "missed_submissions": [{"title": r.title, "periods": "、".join(o.period for o in r.missed)} for r in briefing.recurring if r.missed],
+        "due_next": due_next, "next_month": f"{next_first.month}月",
+    }
+    return Bulletin(title, number, issuer, first, last, templates.render("bulletin/bulletin.md.j2", data))

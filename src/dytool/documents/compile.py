@@ -1,0 +1,237 @@
+"""The results compilation (调研成果汇编): what goes in it and in which order (documents.md).
+
+``compile_document`` returns the document as parts (cover, contents, preface, overview, one
+part per report, the ledgers) plus its Markdown; the Word writer renders the same parts.
+Every figure is computed from the records as of the day given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dytool.documents.figures import overview_figures
+from dytool.documents.ledgers import LEDGERS, ledger_rows
+from dytool.documents.parts import CoverPart, DocPart, MarkdownPart, TablePart, TocPart
+from dytool.documents.templating import Templates
+from dytool.models import Campaign, Topic
+from dytool.models.enums import Grade, OrderBy
+from dytool.repo import ReportEntry, Repository
+from dytool.status.facts import Facts, gather
+from dytool.topics import report_of
+
+__all__ = ["CompileOptions", "Compiled", "chinese_month", "compile_document", "public_view"]
+
+_DIGITS = "〇一二三四五六七八九"
+_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
+_FENCE = re.compile(r"^(```|~~~)", re.MULTILINE)
+
+
+def chinese_month(day: dt.date) -> str:
+    """2023-12-31 → 二〇二三年十二月, as a cover dates a document."""
+    return "".join(_DIGITS[int(d)] for d in str(day.year)) + "年" + _NUMERALS[day.month] + "月"
+
+
+def chinese_day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@dataclass(frozen=True)
+class CompileOptions:
+    only: str = "all"  # excellent | evaluated | all
+    anonymize: bool = False
+    public: bool = False
+    theme: str | None = None
+    template_set: str | None = None
+
+
+@dataclass
+class Compiled:
+    title: str
+    author: str
+    subject: str
+    parts: list[DocPart]
+    markdown: str
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+    """(file, message_zh, message_en): things worth telling the user, e.g. a missing preface."""
+
+
+def public_view(repo: Repository) -> Repository:
+    """The repository without classified records (``compile --public``)."""
+    records = {kind: [e for e in entries if getattr(e.record, "classification", None) is None] for kind, entries in repo.records.items()}
+    hidden_topics = {e.record.id for e in repo.records.get("topic", []) if getattr(e.record, "classification", None) is not None}
+    reports = [r for r in repo.reports if r.meta.classification is None and r.meta.topic not in hidden_topics]
+    return dataclasses.replace(repo, records=records, reports=reports)
+
+
+def _demote(markdown: str, levels: int) -> str:
+    """Shift ATX headings down by ``levels`` outside fenced code (a report inside the compilation)."""
+    out, inside = [], False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            inside = not inside
+        out.append(line if inside else _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels), line))
+    return "\n".join(out)
+
+
+def _strip_title(body: str, title: str) -> str:
+    """Drop a leading ``# title`` that repeats the front matter's title."""
+    stripped = body.lstrip()
+    first, _, rest = stripped.partition("\n")
+    if first.startswith("# ") and first[2:].strip() == title.strip():
+        return rest.lstrip("\n")
+    return body
+
+
+def _order(topics: list[Topic], campaign: Campaign, facts: Facts) -> list[Topic]:
+    order = campaign.compilation.order if campaign.compilation else OrderBy.leader_rank
+    themes = {t.id: i for i, t in enumerate(campaign.themes)}
+
+    def rank(topic: Topic) -> tuple[int, int]:
+        leader = facts.people.get(topic.leader or "")
+        return (0, leader.rank) if leader is not None and leader.rank is not None else (1, 0)
+
+    if order is OrderBy.topic_id:
+        return sorted(topics, key=lambda t: t.id)
+    if order is OrderBy.theme:
+        return sorted(topics, key=lambda t: (themes.get(t.theme or "", len(themes)), rank(t), t.id))
+    return sorted(topics, key=lambda t: (rank(t), t.id))
+
+
+def _selected(facts: Facts, options: CompileOptions) -> list[tuple[Topic, ReportEntry]]:
+    chosen = []
+    for topic in _order(facts.topics, facts.campaign, facts):
+        report = report_of(topic, facts.index)
+        if report is None or (options.theme is not None and topic.theme != options.theme):
+            continue
+        grade = topic.evaluation.grade if topic.evaluation else None
+        if options.only == "excellent" and grade is not Grade.excellent:
+            continue
+        if options.only == "evaluated" and topic.evaluation is None:
+            continue
+        chosen.append((topic, report))
+    return chosen
+
+
+def _anonymizer(facts: Facts, chosen: list[tuple[Topic, ReportEntry]]) -> Callable[[str], str]:
+    names: set[str] = set()
+    for _, report in chosen:
+        for author in report.meta.authors:
+            person = facts.people.get(author)
+            if person is not None:
+                names.add(person.name)
+        unit = facts.units.get(report.meta.unit or "")
+        if unit is not None:
+            names |= {unit.name, *([unit.short_name] if unit.short_name else [])}
+    names = {n for n in names if len(n) >= 2}
+    if not names:
+        return lambda text: text
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return lambda text: pattern.sub("××", text)
+
+
+def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, options: CompileOptions, templates: Templates) -> Compiled:
+    if options.public:
+        repo = public_view(repo)
+    facts = gather(repo, campaign)
+    chosen = _selected(facts, options)
+    hide = _anonymizer(facts, chosen) if options.anonymize else (lambda text: text)
+    spec = campaign.compilation
+    title = (spec.title if spec and spec.title else None) or f"{campaign.title}调研成果汇编"
+    if options.only == "excellent" and not (spec and spec.title):
+        title = f"{campaign.title}优秀调研成果汇编"
+    classification = (spec.classification if spec else None) or campaign.classification
+    cover = CoverPart(title, spec.subtitle if spec else None, campaign.issuer, chinese_month(as_of), classification)
+    data: dict[str, Any] = {"campaign": campaign.title, "as_of": chinese_day(as_of), "title": title}
+    parts: list[DocPart] = [cover]
+    md: list[str] = [templates.render("compilation/cover.md.j2", {**data, "subtitle": cover.subtitle, "issuer": cover.issuer or "",
+                                                                    "date_text": cover.date_text, "classification": classification})]
+    toc: list[tuple[int, str]] = []
+    body_parts: list[DocPart] = []
+    problems: list[tuple[str, str, str]] = []
+    if spec is not None and spec.preface:
+        path = repo.root / spec.preface
+        try:
+            preface = path.read_text(encoding="utf-8") if path.is_file() and repo.root.resolve() in path.resolve().parents else None
+        except (OSError, UnicodeDecodeError):
+            preface = None
+        if preface is None:
+            problems.append((spec.preface, f"前言文件“{spec.preface}”无法读取，已略去", f"preface {spec.preface!r} cannot be read; left out"))
+        else:
+            preface = hide(preface)
+            first = preface.lstrip().split("\n", 1)[0].lstrip("# ").strip() or "前言"
+            toc.append((1, first))
+            body_parts.append(MarkdownPart(preface, path.parent))
+            md.append(preface)
+    overview = hide(templates.render("compilation/overview.md.j2", {**data, "f": overview_figures(facts, as_of)}))
+    toc.append((1, "一、总体情况"))
+    body_parts.append(MarkdownPart(overview))
+    md.append(overview)
+    if chosen:
+        toc.append((1, "二、调研报告"))
+        md.append("## 二、调研报告")
+        body_parts.append(MarkdownPart("## 二、调研报告"))
+        current_theme: str | None = None
+        themes = {t.id: t.title for t in campaign.themes}
+        group = spec is not None and spec.group_by_theme
+        groups = 0
+        for topic, report in chosen:
+            starts_group = group and (groups == 0 or topic.theme != current_theme)
+            if starts_group:
+                current_theme, groups = topic.theme, groups + 1
+                heading = f"（{_NUMERALS[groups] if groups <= 12 else groups}）{themes.get(topic.theme or '', '其他')}"
+                toc.append((1, heading))
+                md.append(f"### {heading}")
+                body_parts.append(MarkdownPart(f"### {heading}"))
+            meta = report.meta
+            byline = None if options.anonymize else _byline(facts, topic, report)
+            body = hide(_strip_title(report.body, meta.title))
+            abstract = hide("；".join(meta.abstract) if isinstance(meta.abstract, list) else (meta.abstract or ""))
+            report_title = hide(meta.title)
+            toc.append((2, report_title))
+            md.append(templates.render("compilation/report.md.j2", {**data, "title": report_title, "byline": byline or "",
+                                                                     "abstract": abstract, "body": _demote(body, 2)}))
+            body_parts.append(MarkdownPart(body, (repo.root / report.source.file).parent, new_page=not starts_group, title=report_title,
+                                           byline=byline if not abstract else f"{byline or ''}\n摘要：{abstract}".strip()))
+    lists = (spec.append if spec and spec.append else list(LEDGERS))
+    ledgers = [LEDGERS[k] for k in lists if k in LEDGERS]
+    if ledgers:
+        annex_no = "三" if chosen else "二"
+        toc.append((1, f"{annex_no}、附件"))
+        md.append(f"## {annex_no}、附件")
+        body_parts.append(MarkdownPart(f"## {annex_no}、附件"))
+        note = f"截至{chinese_day(as_of)}"
+        for i, ledger in enumerate(ledgers, 1):
+            rows = tuple(tuple(hide(c) for c in row) for row in ledger_rows(ledger.kind, facts, as_of))
+            name = f"附件{i}　{ledger.title}"
+            toc.append((2, name))
+            md.append(templates.render("compilation/ledger.md.j2", {**data, "title": name, "note": note, "header": list(ledger.header),
+                                                                     "rows": [list(r) for r in rows]}))
+            body_parts.append(TablePart(name, note, ledger.header, rows, ledger.widths, ledger.landscape))
+    contents = "## 目录\n\n" + "\n".join(f"{'  ' * (level - 1)}- [{text}](#{_anchor(text)})" for level, text in toc)
+    parts.append(TocPart(tuple(toc)))
+    parts.extend(body_parts)
+    markdown = "\n\n".join(part.strip("\n") for part in [md[0], contents, *md[1:]]) + "\n"
+    return Compiled(title, campaign.issuer or "", campaign.title, parts, markdown, problems)
+
+
+def _anchor(text: str) -> str:
+    """A GitHub-style heading anchor."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def _byline(facts: Facts, topic: Topic, report: ReportEntry) -> str | None:
+    bits = []
+    if topic.leader:
+        leader = facts.people.get(topic.leader)
+        if leader is not None:
+            bits.append(f"领题领导：{leader.name}" + (f"（{leader.title}）" if leader.title else ""))
+    unit = facts.name_of(report.meta.unit or topic.lead_unit)
+    if unit:
+        bits.append(f"牵头单位：{unit}")
+    return "　".join(bits) or None

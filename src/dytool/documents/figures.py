@@ -1,0 +1,72 @@
+"""Every figure of 一、总体情况, computed from the records as of a day (never typed in)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from dytool.models.enums import Method, OutcomeKind, UnitType
+from dytool.status.facts import Facts, visit_days
+from dytool.status.ledger import counts, problem_state
+from dytool.topics import TopicStage, topic_progress
+
+__all__ = ["overview_figures"]
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.1f}%" if whole else "—"
+
+
+def overview_figures(facts: Facts, as_of: dt.date) -> dict[str, Any]:
+    """Plain data (str, int, lists, dicts) for the overview template."""
+    stages = Counter(topic_progress(t, facts.index, as_of).stage for t in facts.topics)
+    visits = [v for v in facts.visits if v.first_day <= as_of]
+    by_method: Counter[Method] = Counter()
+    by_activity: Counter[str] = Counter()
+    days_total = 0
+    hosts: set[str] = set()
+    host_types: Counter[str] = Counter()
+    for visit in visits:
+        days_total += len(visit_days(visit, as_of))
+        by_method.update(set(visit.methods))
+        if visit.activity:
+            by_activity[visit.activity] += 1
+        for host in visit.hosts:
+            if host not in hosts:
+                hosts.add(host)
+                unit = facts.units.get(host)
+                host_types[unit.type.label_zh if unit is not None and unit.type is not None else (UnitType.other.label_zh if unit else "企业、群众等")] += 1
+    activities = {a.id: a.title for a in facts.campaign.activities}
+    rows = problem_state(facts.problems, as_of)
+    problems = counts(rows)
+    solutions_done = sum(1 for s in facts.solutions if s.done_on is not None and s.done_on.first <= as_of)
+    issued = [i for i in facts.institutions if i.issued_on is not None and i.issued_on.first <= as_of]
+    approvals = sum(1 for t in facts.topics for a in t.approvals if a.on is None or a.on.first <= as_of)
+    outcomes: Counter[OutcomeKind] = Counter(o.kind for t in facts.topics for o in t.outcomes
+                                             if o.kind is not None and (o.on is None or o.on.first <= as_of))
+    leaders = {t.leader for t in facts.topics if t.leader}
+    return {
+        "topics_total": len(facts.topics),
+        "topics_led": sum(1 for t in facts.topics if t.leader),
+        "leaders_leading": len(leaders),
+        "topics_by_stage": [{"stage": s.label_zh, "value": s.value, "count": stages.get(s, 0)} for s in TopicStage],
+        "topics_reported": sum(stages.get(s, 0) for s in (TopicStage.reported, TopicStage.evaluated, TopicStage.converted)),
+        "visits_total": len(visits),
+        "visit_days": days_total,
+        "visits_by_method": [{"method": m.label_zh, "count": by_method[m]} for m in Method if by_method.get(m)],
+        "visits_by_activity": [{"activity": activities.get(a, a), "count": n} for a, n in sorted(by_activity.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "hosts_total": len(hosts),
+        "hosts_by_type": [{"type": k, "count": n} for k, n in sorted(host_types.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "problems_found": problems.found,
+        "problems_closed": problems.closed,
+        "problems_open": problems.open,
+        "problems_overdue": problems.overdue,
+        "closure_rate": _pct(problems.closed, problems.found),
+        "solutions_total": len(facts.solutions),
+        "solutions_done": solutions_done,
+        "institutions_total": len(facts.institutions),
+        "institutions_issued": len(issued),
+        "approvals": approvals,
+        "outcomes": [{"kind": k.label_zh, "count": outcomes[k]} for k in OutcomeKind if outcomes.get(k)],
+    }

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from dytool.errors import UserError
 from dytool.findings import Lang
-from dytool.load import NoRepository, find_root
 
 __all__ = ["Settings", "today_in_china"]
 
@@ -53,6 +52,8 @@ class Settings:
         return Lang.EN if text.lower().startswith("en") else Lang.ZH
 
     def root(self) -> Path:
+        from dytool.load import NoRepository, find_root
+
         start = self.directory or Path.cwd()
         if self.directory is not None and not self.directory.is_dir():
             raise UserError(f"目录“{self.directory}”不存在", f"directory {str(self.directory)!r} does not exist")

@@ -73,6 +73,8 @@ _FLOAT_SPECIAL = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf
                   "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
                   ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan")}
 _NUMERIC_START = frozenset("-+.0123456789")
+_SPECIAL_START = _NUMERIC_START | frozenset("~nNtTfF")
+"""First characters of scalars that may not be plain text; anything else is text at once."""
 
 _ODD_INDENT = re.compile(r"^[ \t]*([\u3000\u00a0][ \t\u3000\u00a0]*)(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：]", re.MULTILINE)
 _FULLWIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)
@@ -80,6 +82,8 @@ _FULLWIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_]*)[ \t]*�
 
 def resolve_plain(text: str) -> Any:
     """The YAML 1.2 core-schema value of a plain (unquoted) scalar."""
+    if text and text[0] not in _SPECIAL_START:
+        return text
     if text in _NULLS:
         return None
     if text in _TRUE:

@@ -21,6 +21,8 @@ _ID = re.compile(
     r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])"
 )
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])")
+_CANDIDATE = re.compile(r"[0-9][0-9 \-]{9,}[0-9Xx]")
+"""Runs of digits long enough to hold either number: one cheap scan over the text first."""
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
@@ -36,26 +38,29 @@ def _mask(text: str) -> str:
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
 
 
+_MESSAGES = {
+    "personal-id": ("正文中有居民身份证号（{}）", "a resident ID number ({}) appears in free text"),
+    "personal-phone": ("正文中有手机号码（{}）", "a mobile number ({}) appears in free text"),
+}
+
+
 def scan_personal(text: str, file: str, line_offset: int, locator: Locator | None) -> list[Finding]:
-    if not any(ch in text for ch in "123456789"):
-        return []
+    hits: list[tuple[int, str, str]] = []
+    for run in _CANDIDATE.finditer(text):
+        chunk = run.group()
+        for pattern, code in ((_ID, "personal-id"), (_MOBILE, "personal-phone")):
+            hits.extend((run.start() + m.start(), m.group(), code) for m in pattern.finditer(chunk))
     found: list[Finding] = []
-    for pattern, code in ((_ID, "personal-id"), (_MOBILE, "personal-phone")):
-        for match in pattern.finditer(text):
-            if code == "personal-id" and not id_check_digit_ok(match.group()):
-                continue
-            start = match.start()
-            line = text.count("\n", 0, start) + 1 + line_offset
-            column = start - (text.rfind("\n", 0, start) + 1) + 1
-            if locator is not None and "contact" in locator.path_at(file, line, column):
-                continue
-            masked = _mask(match.group())
-            if code == "personal-id":
-                found.append(CODES[code].at(
-                    Pos(file, line, column), f"正文中有居民身份证号（{masked}）", f"a resident ID number ({masked}) appears in free text",
-                    hint_zh="删除或改写；联系方式只写在人员的 contact 字段", hint_en="remove it; contact details belong in a person's contact field"))
-            else:
-                found.append(CODES[code].at(
-                    Pos(file, line, column), f"正文中有手机号码（{masked}）", f"a mobile number ({masked}) appears in free text",
-                    hint_zh="删除或改写；联系方式只写在人员的 contact 字段", hint_en="remove it; contact details belong in a person's contact field"))
+    for start, number, code in sorted(hits):
+        if code == "personal-id" and not id_check_digit_ok(number):
+            continue
+        line = text.count("\n", 0, start) + 1 + line_offset
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        if locator is not None and "contact" in locator.path_at(file, line, column):
+            continue
+        zh, en = _MESSAGES[code]
+        masked = _mask(number)
+        found.append(CODES[code].at(
+            Pos(file, line, column), zh.format(masked), en.format(masked),
+            hint_zh="删除或改写；联系方式只写在人员的 contact 字段", hint_en="remove it; contact details belong in a person's contact field"))
     return found

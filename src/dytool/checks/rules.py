@@ -82,7 +82,7 @@ def check_rules(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[
     if rules.report_max_chars is not None:
         limit, level = _max(rules.report_max_chars)
         for report in repo.reports:
-            length = sum(1 for ch in report.body if not ch.isspace())
+            length = len("".join(report.body.split()))
             if length > limit:
                 yield CODES["report-length"].at(loc.pos(report.source, ("title",)), f"报告正文 {length} 字，超过上限 {limit} 字",
                                                 f"the report body has {length} characters, over the limit of {limit}", severity=level)

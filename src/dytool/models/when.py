@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
@@ -57,7 +58,7 @@ def parse_when(value: Any, context: Any = None) -> When:
     text = value.strip()
     if _ISO.match(text):
         try:
-            return When.of(dt.date.fromisoformat(text))
+            return _iso(text)
         except ValueError:
             raise user_error(
                 "no_such_day",
@@ -67,6 +68,12 @@ def parse_when(value: Any, context: Any = None) -> When:
                 "check the month and day: February has no 30th, for example",
             ) from None
     return _phrase(text, context)
+
+
+@lru_cache(maxsize=4096)
+def _iso(text: str) -> When:
+    """ISO days repeat across thousands of records: read each once (When is immutable)."""
+    return When.of(dt.date.fromisoformat(text))
 
 
 def _phrase(text: str, context: Any) -> When:

@@ -7,8 +7,9 @@ what is wrong comes back as findings beside the records that could be loaded.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -71,6 +72,7 @@ class _Loader:
     locator: Locator
     findings: list[Finding]
     context: dict[str, Any]
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
 
     def read(self, rel: str) -> str | None:
         """The text of a file, or None with a finding saying why it cannot be read."""
@@ -80,6 +82,11 @@ class _Loader:
                 self.findings.append(CODES["path-outside"].at(
                     Pos(rel), "文件是指向仓库之外的链接，已拒绝读取", "the file is a link to outside the repository; refused",
                     hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the file itself in the repository"))
+                return None
+            if not stat.S_ISREG(path.stat().st_mode):
+                self.findings.append(CODES["unreadable-file"].at(
+                    Pos(rel), "这不是普通文件（可能是管道或设备），已跳过", "not a regular file (a pipe or a device?); skipped",
+                    hint_zh="记录文件夹中只放普通文件", hint_en="keep only regular files in record folders"))
                 return None
             with path.open("rb") as handle:
                 data = handle.read(MAX_BYTES + 1)
@@ -153,6 +160,8 @@ class _Loader:
             record = self.validate(model, item, source, context)
             if record is not None:
                 entries.append(Entry(record, source))
+            elif isinstance(item.get("id"), str):
+                self.invalid_ids.setdefault(kind, set()).add(item["id"])  # exists, though invalid
         return entries, True
 
     def report(self, rel: str) -> ReportEntry | None:
@@ -295,5 +304,6 @@ def load_repository(root: FsPath) -> LoadResult:
     repo = Repository(
         root=root, campaign=campaign, campaign_source=Source(CAMPAIGN_FILE), records=records,
         reports=reports, files=tuple(files), unreadable_kinds=frozenset(unreadable), locator=locator,
+        invalid_ids={kind: frozenset(ids) for kind, ids in loader.invalid_ids.items()},
     )
     return LoadResult(repo, loader.findings)

@@ -105,6 +105,8 @@ class Repository:
     files: tuple[str, ...]
     unreadable_kinds: frozenset[str]
     locator: Locator = field(compare=False, repr=False)
+    invalid_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Ids of records that exist but failed validation: references to them are not dangling."""
 
     def entries(self, kind: str) -> list[Entry[Record]]:
         return self.records.get(kind, [])

@@ -75,7 +75,13 @@ def walk_refs(obj: StrictModel) -> Iterator[tuple[Path, str, Ref]]:
 def check_references(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     def known(kind: str, ident: str) -> bool:
         table = index.ids.get(kind)
-        return ident in table if table is not None else ident in index.campaign_ids.get(kind, ())
+        if table is not None:
+            return ident in table or ident in repo.invalid_ids.get(kind, ())
+        return ident in index.campaign_ids.get(kind, ())
+
+    titles: dict[str, dict[str, str]] = {}
+    if repo.campaign is not None:
+        titles = {"activity": {a.title: a.id for a in repo.campaign.activities}, "theme": {t.title: t.id for t in repo.campaign.themes}}
 
     def check(obj: StrictModel, source: Source) -> Iterator[Finding]:
         for path, ident, ref in walk_refs(obj):
@@ -92,12 +98,13 @@ def check_references(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iter
                     f"{ident!r} is a {got_en}; a {wanted_en} id is expected here",
                 )
             elif not ref.text_ok and not set(ref.kinds) & repo.unreadable_kinds:
+                by_title = next((titles[k][ident] for k in ref.kinds if ident in titles.get(k, {})), None)
                 yield CODES["dangling-ref"].at(
                     repo.locator.pos(source, path),
                     f"找不到{wanted_zh}“{ident}”",
                     f"no {wanted_en} with id {ident!r}",
-                    hint_zh="检查编号是否写错，或先添加这条记录",
-                    hint_en="check the spelling, or add that record first",
+                    hint_zh=f"这里写编号：{by_title}" if by_title else "检查编号是否写错，或先添加这条记录",
+                    hint_en=f"write the id here: {by_title}" if by_title else "check the spelling, or add that record first",
                 )
 
     if repo.campaign is not None:

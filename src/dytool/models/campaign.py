@@ -75,8 +75,8 @@ class AppliesTo(StrictModel):
     model_config = ConfigDict(title="适用范围")
 
     roles: Texts = label("角色", default_factory=list)
-    unit_types: list[UnitType] = label("单位类型", default_factory=list)
-    topic_kinds: list[TopicKind] = label("课题类型", default_factory=list)
+    unit_types: Annotated[list[UnitType], one_or_many] = label("单位类型", default_factory=list)
+    topic_kinds: Annotated[list[TopicKind], one_or_many] = label("课题类型", default_factory=list)
 
 
 class Milestone(StrictModel):
@@ -121,7 +121,7 @@ class RangeRule(_Rule):
     min: int | None = label("最少", default=None, ge=0)
     max: int | None = label("最多", default=None, ge=0)
     roles: Texts = label("适用角色", default_factory=list)
-    unit_types: list[UnitType] = label("适用单位类型", default_factory=list)
+    unit_types: Annotated[list[UnitType], one_or_many] = label("适用单位类型", default_factory=list)
 
 
 class HostBurden(_Rule):

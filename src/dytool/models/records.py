@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from dytool.models.base import Record, StrictModel, label, user_error
+from dytool.models.base import Record, StrictModel, label, one_or_many, user_error
 from dytool.models.enums import (
     Case,
     Grade,
@@ -61,7 +61,7 @@ class Person(Record):
     unit: UnitRef | None = label("所在单位", "单位编号（units.yaml）", default=None)
     rank: int | None = label("排序", "领导排序（整数，小的在前）：文档按此顺序排列领导", default=None)
     roles: Texts = label("角色", "本活动自定的角色，如 city_leader、dept_head、secretary", default_factory=list)
-    contact: str | dict[str, str | int] | None = label("联系方式", "联系方式，从不出现在文档中", default=None)
+    contact: str | int | dict[str, str | int] | None = label("联系方式", "联系方式，从不出现在文档中", default=None)
     extra: Extra = _EXTRA
 
 
@@ -130,7 +130,7 @@ class Topic(Record):
     kind: TopicKind | None = label("课题类型", "重大课题/专项调研/日常调研", default=None)
     case: Case | None = label("案例类型", "正面案例/反面案例", default=None)
     questions: Texts = label("关键问题", "本课题要解决的 2—3 个关键问题", default_factory=list)
-    methods: list[Method] = label("调研方式", default_factory=list)
+    methods: Annotated[list[Method], one_or_many] = label("调研方式", default_factory=list)
     sites: Texts = label("调研点", default_factory=list)
     outline: Outline | None = label("调研提纲", default=None)
     plan: list[PlanStep] = label("工作计划", default_factory=list)
@@ -165,7 +165,7 @@ class Visit(Record):
     hosts: UnitOrTexts = label("调研对象", "单位编号，或不在 units.yaml 中的企业、农户等的名称", default_factory=list)
     location: str | None = label("地点", default=None)
     filed: bool | None = label("已备案", "计划外调研是否已备案（true/false）", default=None)
-    methods: list[Method] = label("调研方式", default_factory=list)
+    methods: Annotated[list[Method], one_or_many] = label("调研方式", default_factory=list)
     accompanying: int | None = label("陪同人数", default=None, ge=0)
     summary: Lines | None = label("调研情况", default=None)
     findings: Lines | None = label("发现问题", default=None)

@@ -73,6 +73,7 @@ class _Loader:
     findings: list[Finding]
     context: dict[str, Any]
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    empty_files: set[str] = field(default_factory=set)
 
     def read(self, rel: str) -> str | None:
         """The text of a file, or None with a finding saying why it cannot be read."""
@@ -132,7 +133,8 @@ class _Loader:
         value, ok = self.parse(rel, text)
         if not ok:
             return [], False
-        if value is None:
+        if value is None or value == []:
+            self.empty_files.add(rel)
             return [], True
         if isinstance(value, dict):
             items: list[tuple[Any, Source]] = [(value, Source(rel))]
@@ -305,5 +307,6 @@ def load_repository(root: FsPath) -> LoadResult:
         root=root, campaign=campaign, campaign_source=Source(CAMPAIGN_FILE), records=records,
         reports=reports, files=tuple(files), unreadable_kinds=frozenset(unreadable), locator=locator,
         invalid_ids={kind: frozenset(ids) for kind, ids in loader.invalid_ids.items()},
+        empty_files=frozenset(loader.empty_files),
     )
     return LoadResult(repo, loader.findings)

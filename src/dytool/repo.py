@@ -107,6 +107,8 @@ class Repository:
     locator: Locator = field(compare=False, repr=False)
     invalid_ids: dict[str, frozenset[str]] = field(default_factory=dict)
     """Ids of records that exist but failed validation: references to them are not dangling."""
+    empty_files: frozenset[str] = frozenset()
+    """Record files that hold no record (``[]``): in problems/, "filed, nothing found"."""
 
     def entries(self, kind: str) -> list[Entry[Record]]:
         return self.records.get(kind, [])

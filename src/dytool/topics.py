@@ -58,15 +58,18 @@ def topic_progress(topic: Topic, index: RepoIndex, as_of: dt.date | None = None)
         TopicStage.researching: any(_by(v.record.date or v.record.start, as_of) for v in index.visits_by_topic.get(topic.id, ())),
         TopicStage.reported: report is not None and _by(report.meta.date, as_of),
         TopicStage.evaluated: evaluation is not None and _by(evaluation.awarded_on, as_of),
-        TopicStage.converted: any(_by(o.on, as_of) for o in topic.outcomes) or _linked_measure(topic, index),
+        TopicStage.converted: any(_by(o.on, as_of) for o in topic.outcomes) or _linked_measure(topic, index, as_of),
     }
     reached = max(i for i, stage in enumerate(_ORDER) if evidence[stage])
     missing = tuple(stage for stage in _ORDER[1:reached] if not evidence[stage])
     return TopicProgress(_ORDER[reached], missing)
 
 
-def _linked_measure(topic: Topic, index: RepoIndex) -> bool:
+def _linked_measure(topic: Topic, index: RepoIndex, as_of: dt.date | None) -> bool:
+    """A solution or institution for one of the topic's problems (found by ``as_of``)."""
     for entry in index.problems_by_topic.get(topic.id, ()):
+        if not _by(entry.record.found_on, as_of):
+            continue
         problem = entry.record.id
         if problem in index.solutions_by_problem or problem in index.institutions_by_problem:
             return True

@@ -90,7 +90,8 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
                 if m.missing:
                     note += ("; missing " if en else "；未完成 ") + "、".join(m.missing[:5]) + ("…" if len(m.missing) > 5 else "")
                 progress = f"{m.done}/{m.total}" if m.total is not None else ""
-                table.add_row(Text(STATUS_LABELS[m.status][1 if en else 0], style=_STYLE[m.status]), day(m.due), m.title, progress, note)
+                due = day(m.due) + (f"（{m.due_text}）" if m.due_text != m.due.isoformat() else "")
+                table.add_row(Text(STATUS_LABELS[m.status][1 if en else 0], style=_STYLE[m.status]), due, m.title, progress, note)
             console.print(table)
             _more(console, len(b.milestones) - MAX_ROWS, en, "use --format md for all" if en else "用 --format md 查看全部")
         if b.recurring:
@@ -105,13 +106,14 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
                 if r.missed:
                     line.append(f"  {'missed' if en else '未报送'} {'、'.join(o.period for o in r.missed)}", style="bold red")
                 console.print(line)
-        title("topics")
-        console.print(" · ".join(f"{s.value if en else s.label_zh} {b.topics.by_stage.get(s.value, 0)}" for s in TopicStage)
-                      + (f"  ({b.topics.total} in all)" if en else f"（共 {b.topics.total} 个）"))
-        for late in b.topics.behind[:MAX_ROWS]:
-            console.print(Text(f"  {late.id} {late.title}（{late.leader_name or '—'}）：{'behind' if en else '滞后'}，"
-                               + (f"{late.stage.value} → {late.expected.value}" if en else f"{late.stage.label_zh} → 应达{late.expected.label_zh}"), style="yellow"))
-        _more(console, len(b.topics.behind) - MAX_ROWS, en, "filter with --leader" if en else "用 --leader 筛选")
+        if b.topics.total:
+            title("topics")
+            console.print(" · ".join(f"{s.value if en else s.label_zh} {b.topics.by_stage.get(s.value, 0)}" for s in TopicStage)
+                          + (f"  ({b.topics.total} in all)" if en else f"（共 {b.topics.total} 个）"))
+            for late in b.topics.behind[:MAX_ROWS]:
+                console.print(Text(f"  {late.id} {late.title}（{late.leader_name or '—'}）：{'behind' if en else '滞后'}，"
+                                   + (f"{late.stage.value} → {late.expected.value}" if en else f"{late.stage.label_zh} → 应达{late.expected.label_zh}"), style="yellow"))
+            _more(console, len(b.topics.behind) - MAX_ROWS, en, "filter with --leader" if en else "用 --leader 筛选")
         if b.leaders:
             title("leaders")
             table = _table(*(("Leader", "Topics", "Visit days this month", "Last visit") if en else ("领导", "领题", "本月调研天数", "最近调研")))
@@ -121,7 +123,8 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
                 table.add_row(f"{leader.name}{'（' + leader.title + '）' if leader.title else ''}", str(leader.topics), days, day(leader.last_visit))
             console.print(table)
             _more(console, len(b.leaders) - MAX_ROWS * 2, en, "filter with --leader" if en else "用 --leader 筛选")
-        _lists(out, b)
+        if not b.lists.empty:
+            _lists(out, b)
         if b.burden:
             title("burden")
             for busy in b.burden[:MAX_ROWS]:
@@ -166,4 +169,5 @@ def _lists(out: _Out, b: Briefing) -> None:
         _more(console, len(rows) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")
     if b.lists.stale:
         shown = "、".join(f"{s.id}（{s.days}{'d' if en else '天'}）" for s in b.lists.stale[:MAX_ROWS])
-        console.print(Text((f"not updated lately: {shown}" if en else f"久未更新：{shown}") + ("…" if len(b.lists.stale) > MAX_ROWS else ""), style="dim"))
+        console.print(Text(f"not updated lately: {shown}" if en else f"久未更新：{shown}", style="dim"))
+        _more(console, len(b.lists.stale) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")

@@ -32,7 +32,7 @@ class Facts:
     topics_by_leader: dict[str, list[Topic]]
     problems_by_unit: dict[str, list[Problem]]
     problem_files: frozenset[str]
-    """Unit ids that have a ``problems/<unit id>.yaml`` file ("filed, nothing found" included)."""
+    """Unit ids whose ``problems/<unit id>.yaml`` holds no record: "filed, nothing found"."""
 
     def report_of(self, topic: Topic) -> ReportEntry | None:
         return report_of(topic, self.index)
@@ -71,7 +71,7 @@ def gather(repo: Repository, campaign: Campaign, index: RepoIndex | None = None)
         if problem.owner_unit:
             problems_by_unit[problem.owner_unit].append(problem)
     problem_files = frozenset(
-        PurePosixPath(f).stem for f in repo.files
+        PurePosixPath(f).stem for f in repo.empty_files
         if f.startswith("problems/") and f.count("/") == 1
     )
     return Facts(

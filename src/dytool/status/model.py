@@ -168,9 +168,15 @@ class Lists:
     institutions: dict[str, int]
     stale: tuple[StaleItem, ...]
 
+    @property
+    def empty(self) -> bool:
+        return not self.problems.found and not self.solutions_total and not any(self.institutions.values())
+
 
 @dataclass(frozen=True, slots=True)
 class BurdenItem:
+    id: str
+    """The host: a unit id, or the name written in the visits."""
     host: str
     host_name: str
     window_start: dt.date

@@ -22,13 +22,15 @@ def leader_lines(facts: Facts, as_of: dt.date) -> tuple[LeaderLine, ...]:
     rules = facts.campaign.rules
     rule = rules.visit_days_per_month if rules else None
     ids = {p.id for p in facts.people.values() if p.rank is not None} | set(facts.topics_by_leader) | set(days)
+    month_in_period = (facts.period.first.year, facts.period.first.month) <= (as_of.year, as_of.month) <= (facts.period.last.year, facts.period.last.month)
     lines = []
     for ident in ids:
         person = facts.people.get(ident)
         mine = days.get(ident, set())
         in_month = sum(1 for d in mine if d.year == as_of.year and d.month == as_of.month)
         required = None
-        if rule is not None and rule.min is not None and person is not None and (not rule.roles or set(rule.roles) & set(person.roles)):
+        applies = person is not None and (not rule or not rule.roles or bool(set(rule.roles) & set(person.roles)))
+        if rule is not None and rule.min is not None and month_in_period and applies:
             required = rule.min
         lines.append(LeaderLine(
             id=ident,
@@ -75,6 +77,6 @@ def host_burden(facts: Facts, as_of: dt.date, window_days: int, max_visits: int)
         count, i, j = best
         if count > max_visits:
             start = visits[i][0]
-            items.append(BurdenItem(host, facts.name_of(host) or host, start, start + dt.timedelta(days=window_days - 1),
+            items.append(BurdenItem(host, host, facts.name_of(host) or host, start, start + dt.timedelta(days=window_days - 1),
                                     count, max_visits, tuple(v for _, v in visits[i:j])))
     return sorted(items, key=lambda b: (-b.visits, b.window_start, b.host))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -53,7 +54,6 @@ def briefing_json(b: Briefing) -> dict[str, Any]:
     return {
         "campaign": _plain(b.campaign),
         "as_of": b.as_of.isoformat(),
-        "filters": dict(b.filters),
         "stages": {"current": _plain(b.stages), "next": _plain(b.next_stage)},
         "milestones": _plain(b.milestones),
         "recurring": _plain(b.recurring),
@@ -137,7 +137,7 @@ def briefing_markdown(b: Briefing, lang: Lang = Lang.ZH) -> str:
                 note.append(f"missing: {shown}" if en else f"未完成：{shown}")
             if m.non_working_due and not m.status.is_done:
                 note.append("due on a non-working day" if en else "截止日为非工作日")
-            due = m.due.isoformat() if en else (m.due_text if not m.due_text[:1].isdigit() else _day(m.due, en))
+            due = _day(m.due, en) + (f"（{m.due_text}）" if m.due_text != m.due.isoformat() else "")
             add(f"| {_cell(m.title)} | {due} | {STATUS_LABELS[m.status][en]} | {_milestone_progress(m)} | {_cell('；'.join(note) if not en else '; '.join(note))} |")
         add("")
     if b.recurring:
@@ -156,7 +156,32 @@ def briefing_markdown(b: Briefing, lang: Lang = Lang.ZH) -> str:
             if r.late:
                 add(("  - late: " if en else "  - 逾期报送：") + "、".join(f"{o.period}（{_day(o.submitted_on, en)}）" for o in r.late))
         add("")
-    add(f"## {t['topics']}")
+    if b.topics.total:
+        _topics_md(b, en, t["topics"], add)
+    if b.leaders:
+        add(f"## {t['leaders']}")
+        add("")
+        month = f"{b.as_of.year}-{b.as_of.month:02d}" if en else f"{b.as_of.month}月"
+        add(f"| Leader | Title | Topics | Visit days in {month} | Last visit |" if en else f"| 领导 | 职务 | 领题 | {month}调研天数 | 最近一次调研 |")
+        add("|---|---|---|---|---|")
+        for leader in b.leaders:
+            days = f"{leader.visit_days}/{leader.required_days}" if leader.required_days is not None else str(leader.visit_days)
+            add(f"| {_cell(leader.name)} | {_cell(leader.title or '')} | {leader.topics} | {days} | {_day(leader.last_visit, en)} |")
+        add("")
+    if not b.lists.empty:
+        _lists_md(b, en, t["lists"], add)
+    if b.burden:
+        add(f"## {t['burden']}")
+        add("")
+        for busy in b.burden:
+            add(f"- {busy.host_name}: {busy.visits} visits between {busy.window_start.isoformat()} and {busy.window_end.isoformat()} (limit {busy.max_visits}): {', '.join(busy.visit_ids)}" if en
+                else f"- {busy.host_name}：{_day(busy.window_start, en)}至{_day(busy.window_end, en)}接待调研 {busy.visits} 批次（上限 {busy.max_visits}）：{'、'.join(busy.visit_ids)}")
+        add("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _topics_md(b: Briefing, en: bool, title: str, add: Callable[[str], None]) -> None:
+    add(f"## {title}")
     add("")
     stages = " · ".join(f"{(s.value if en else s.label_zh)} {b.topics.by_stage.get(s.value, 0)}" for s in TopicStage)
     add((f"{b.topics.total} topics: " if en else f"课题 {b.topics.total} 个：") + stages)
@@ -168,19 +193,12 @@ def briefing_markdown(b: Briefing, lang: Lang = Lang.ZH) -> str:
             now, expected = (late.stage.value, late.expected.value) if en else (late.stage.label_zh, late.expected.label_zh)
             add(f"- {late.id} {late.title}（{late.leader_name or '—'}）：{'now' if en else '现为'}“{now}”，{'expected' if en else '应达'}“{expected}”")
     add("")
-    if b.leaders:
-        add(f"## {t['leaders']}")
-        add("")
-        month = f"{b.as_of.year}-{b.as_of.month:02d}" if en else f"{b.as_of.month}月"
-        add(f"| Leader | Title | Topics | Visit days in {month} | Last visit |" if en else f"| 领导 | 职务 | 领题 | {month}调研天数 | 最近一次调研 |")
-        add("|---|---|---|---|---|")
-        for leader in b.leaders:
-            days = f"{leader.visit_days}/{leader.required_days}" if leader.required_days is not None else str(leader.visit_days)
-            add(f"| {_cell(leader.name)} | {_cell(leader.title or '')} | {leader.topics} | {days} | {_day(leader.last_visit, en)} |")
-        add("")
+
+
+def _lists_md(b: Briefing, en: bool, title: str, add: Callable[[str], None]) -> None:
     lists = b.lists
     p = lists.problems
-    add(f"## {t['lists']}")
+    add(f"## {title}")
     add("")
     if en:
         add(f"- Problems: {p.found} found, {p.closed} closed ({p.closed_on_time} on time), {p.open} open, "
@@ -200,14 +218,6 @@ def briefing_markdown(b: Briefing, lang: Lang = Lang.ZH) -> str:
             add(f"| {o.id} {_cell(o.title)} | {_cell(o.owner_unit_name or '—')} | {_day(o.due, en)} | {o.days_overdue} |")
     if lists.stale:
         add("")
-        add((f"Not updated for more than the stale limit ({len(lists.stale)}): " if en else f"久未更新（{len(lists.stale)} 项）：")
+        add((f"Not updated lately ({len(lists.stale)}): " if en else f"久未更新（{len(lists.stale)} 项）：")
             + "、".join(f"{s.id}（{s.days}{'d' if en else '天'}）" for s in lists.stale))
     add("")
-    if b.burden:
-        add(f"## {t['burden']}")
-        add("")
-        for busy in b.burden:
-            add(f"- {busy.host_name}: {busy.visits} visits between {busy.window_start.isoformat()} and {busy.window_end.isoformat()} (limit {busy.max_visits}): {', '.join(busy.visit_ids)}" if en
-                else f"- {busy.host_name}：{_day(busy.window_start, en)}至{_day(busy.window_end, en)}接待调研 {busy.visits} 批次（上限 {busy.max_visits}）：{'、'.join(busy.visit_ids)}")
-        add("")
-    return "\n".join(out).rstrip("\n") + "\n"

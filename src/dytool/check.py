@@ -35,8 +35,8 @@ class CheckResult:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def check_repository(root: Path, as_of: dt.date) -> CheckResult:
+def check_repository(root: Path, as_of: dt.date, *, cache: bool = True, jobs: int | None = None) -> CheckResult:
     """Load the repository at ``root`` and check everything; findings come back sorted."""
-    loaded = load_repository(root)
+    loaded = load_repository(root, cache=cache, jobs=jobs)
     findings = [*loaded.findings, *run_checks(loaded.repo, as_of)]
     return CheckResult(loaded.repo, sort_findings(findings))

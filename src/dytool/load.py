@@ -2,118 +2,84 @@
 
 Loading never stops at the first problem: every file is read, every record validated, and
 what is wrong comes back as findings beside the records that could be loaded.
+
+Three stages per file: read (guards, content digest), parse (:mod:`dytool.parsefile`: bytes
+to plain values, in worker processes when there is a lot to parse) and validate (pydantic,
+in this process, in file order).  What a file yields is cached (:mod:`dytool.cache`) by
+its content, so an unchanged repository skips parsing and validation altogether; the
+cross-file checks still run over everything.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-import stat
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from dytool.checks.personal import scan_personal
+from dytool.cache import FileCache, content_digest, fingerprint
 from dytool.codes import CODES, Pos
 from dytool.dates import Span, china_calendar
+from dytool.discover import (
+    CAMPAIGN_FILE,
+    RECORD_FOLDERS,
+    REPORT_FOLDER,
+    ROOT_FILES,
+    NoRepository,
+    find_root,
+    repository_files,
+)
 from dytool.explain import explain
 from dytool.findings import Finding
 from dytool.models import KINDS, Campaign, Record, ReportMeta
 from dytool.models.campaign import Period
 from dytool.models.when import parse_when
-from dytool.repo import Entry, Locator, ReportEntry, Repository, Source, split_front_matter
-from dytool.yamlread import MAX_BYTES, decode, parse_text
+from dytool.parsefile import ParsedFile, parse_file
+from dytool.readfile import read_guarded
+from dytool.repo import Entry, Locator, ReportEntry, Repository, Source
 
 __all__ = [
-    "CAMPAIGN_FILE", "MAX_RECORDS_PER_FILE", "RECORD_FOLDERS", "ROOT_FILES", "LoadResult",
+    "CAMPAIGN_FILE", "MAX_RECORDS_PER_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "LoadResult",
     "NoRepository", "find_root", "load_repository",
 ]
 
-CAMPAIGN_FILE = "campaign.yaml"
-ROOT_FILES = {"person": "people", "unit": "units"}
-RECORD_FOLDERS = {
-    "topic": "topics",
-    "visit": "visits",
-    "problem": "problems",
-    "solution": "solutions",
-    "institution": "institutions",
-}
-REPORT_FOLDER = "reports"
 ANCHOR_FIELDS = {"problem": "found_on"}
 """The field whose day relative deadlines (``N日内``) of a record count from."""
 MAX_RECORDS_PER_FILE = 10_000
-_YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class NoRepository(Exception):
-    """No ``campaign.yaml`` in the folder or above it."""
-
-
-def find_root(start: FsPath) -> FsPath:
-    """The nearest folder at or above ``start`` holding ``campaign.yaml``, as git finds ``.git``."""
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / CAMPAIGN_FILE).is_file():
-            return folder
-    raise NoRepository(str(start))
+PARALLEL_MIN_BYTES = 4 << 20
+"""Below this much to parse, worker processes cost more than they save."""
 
 
 @dataclass(frozen=True)
 class LoadResult:
     repo: Repository
     findings: list[Finding]
+    cache_hits: int = 0
+    cache_misses: int = 0
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything one file yields; what the cache keeps."""
+
+    entries: tuple[Entry[Record], ...] = ()
+    report: ReportEntry | None = None
+    findings: tuple[Finding, ...] = ()
+    ok: bool = True
+    empty: bool = False
+    invalid_ids: frozenset[str] = frozenset()
 
 
 @dataclass
-class _Loader:
-    root: FsPath
+class _Validator:
     locator: Locator
-    findings: list[Finding]
     context: dict[str, Any]
-    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
-    empty_files: set[str] = field(default_factory=set)
-
-    def read(self, rel: str) -> str | None:
-        """The text of a file, or None with a finding saying why it cannot be read."""
-        path = self.root / rel
-        try:
-            if path.is_symlink() and not _inside(path.resolve(strict=True), self.root.resolve()):
-                self.findings.append(CODES["path-outside"].at(
-                    Pos(rel), "文件是指向仓库之外的链接，已拒绝读取", "the file is a link to outside the repository; refused",
-                    hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the file itself in the repository"))
-                return None
-            if not stat.S_ISREG(path.stat().st_mode):
-                self.findings.append(CODES["unreadable-file"].at(
-                    Pos(rel), "这不是普通文件（可能是管道或设备），已跳过", "not a regular file (a pipe or a device?); skipped",
-                    hint_zh="记录文件夹中只放普通文件", hint_en="keep only regular files in record folders"))
-                return None
-            with path.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on Python 3.11
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self.findings.append(CODES["unreadable-file"].at(
-                Pos(rel), f"文件无法读取：{reason}", f"file cannot be read: {reason}",
-                hint_zh="检查文件权限，或是否为失效、循环的链接", hint_en="check its permissions, or whether it is a broken or looping link"))
-            return None
-        if len(data) > MAX_BYTES:
-            self.findings.append(CODES["file-too-large"].at(
-                Pos(rel), f"文件超过 {MAX_BYTES // 1024} KiB 上限", f"file exceeds the {MAX_BYTES // 1024} KiB limit",
-                hint_zh="按单位或月份拆成几个文件（如 visits/2023-05.yaml）",
-                hint_en="split it by unit or month (e.g. visits/2023-05.yaml)"))
-            return None
-        text, problem = decode(data, rel)
-        if problem is not None:
-            self.findings.append(problem)
-        return text
-
-    def parse(self, rel: str, text: str, line_offset: int = 0) -> tuple[Any, bool]:
-        parsed = parse_text(text, rel, line_offset=line_offset)
-        self.findings.extend(parsed.findings)
-        if parsed.value is not None or parsed.ok:
-            self.findings.extend(scan_personal(text, rel, line_offset, self.locator))
-        return parsed.value, parsed.ok or parsed.value is not None
+    findings: list[Finding] = field(default_factory=list)
 
     def validate(self, model: type[BaseModel], data: Any, source: Source, context: dict[str, Any] | None = None) -> Any:
         try:
@@ -126,16 +92,15 @@ class _Loader:
             ))
             return None
 
-    def records(self, kind: str, rel: str) -> tuple[list[Entry[Record]], bool]:
-        text = self.read(rel)
-        if text is None:
-            return [], False
-        value, ok = self.parse(rel, text)
-        if not ok:
-            return [], False
+    def file(self, kind: str, rel: str, parsed: ParsedFile) -> FileResult:
+        self.findings = list(parsed.findings)
+        if not parsed.ok:
+            return FileResult(findings=tuple(self.findings), ok=False)
+        if kind == "report":
+            return self._report(rel, parsed)
+        value = parsed.value
         if value is None or value == []:
-            self.empty_files.add(rel)
-            return [], True
+            return FileResult(findings=tuple(self.findings), empty=True)
         if isinstance(value, dict):
             items: list[tuple[Any, Source]] = [(value, Source(rel))]
         elif isinstance(value, list):
@@ -144,14 +109,15 @@ class _Loader:
                     Pos(rel, 1, 1), f"一个文件最多 {MAX_RECORDS_PER_FILE} 条记录，这里有 {len(value)} 条",
                     f"at most {MAX_RECORDS_PER_FILE} records per file, found {len(value)}",
                     hint_zh="拆成几个文件", hint_en="split the file"))
-                return [], False
+                return FileResult(findings=tuple(self.findings), ok=False)
             items = [(item, Source(rel, (i,))) for i, item in enumerate(value)]
         else:
             self.findings.append(_shape(rel, value))
-            return [], False
+            return FileResult(findings=tuple(self.findings), ok=False)
         model = KINDS[kind]
         anchor_field = ANCHOR_FIELDS.get(kind)
         entries: list[Entry[Record]] = []
+        invalid: set[str] = set()
         for item, source in items:
             if not isinstance(item, dict):
                 self.findings.append(_shape(rel, item, self.locator.pos(source)))
@@ -163,31 +129,16 @@ class _Loader:
             if record is not None:
                 entries.append(Entry(record, source))
             elif isinstance(item.get("id"), str):
-                self.invalid_ids.setdefault(kind, set()).add(item["id"])  # exists, though invalid
-        return entries, True
+                invalid.add(item["id"])  # exists, though invalid: references to it are not dangling
+        return FileResult(tuple(entries), None, tuple(self.findings), True, False, frozenset(invalid))
 
-    def report(self, rel: str) -> ReportEntry | None:
-        text = self.read(rel)
-        if text is None:
-            return None
-        parts = split_front_matter(text)
-        if parts is None:
-            self.findings.append(CODES["front-matter"].at(
-                Pos(rel, 1, 1), "报告开头缺少 YAML 头信息（--- 之间的 topic、title 等）",
-                "the report does not start with YAML front matter (topic, title … between --- lines)",
-                hint_zh="在文件开头加上：---\\ntopic: T-001\\ntitle: 报告标题\\n---",
-                hint_en="start the file with: ---\\ntopic: T-001\\ntitle: Report title\\n---"))
-            return None
-        front, body, offset = parts
-        value, ok = self.parse(rel, front, offset)
-        if not ok:
-            return None
-        if not isinstance(value, dict):
-            self.findings.append(_shape(rel, value, Pos(rel, 2, 1)))
-            return None
-        self.findings.extend(scan_personal(body, rel, text[: len(text) - len(body)].count("\n"), None))
-        meta = self.validate(ReportMeta, value, Source(rel))
-        return ReportEntry(meta, body, Source(rel)) if meta is not None else None
+    def _report(self, rel: str, parsed: ParsedFile) -> FileResult:
+        if not isinstance(parsed.value, dict):
+            self.findings.append(_shape(rel, parsed.value, Pos(rel, 2, 1)))
+            return FileResult(findings=tuple(self.findings), ok=False)
+        meta = self.validate(ReportMeta, parsed.value, Source(rel))
+        report = ReportEntry(meta, parsed.body or "", Source(rel)) if meta is not None else None
+        return FileResult(report=report, findings=tuple(self.findings), ok=report is not None)
 
 
 def _anchor(value: Any, context: dict[str, Any]) -> Any:
@@ -196,10 +147,6 @@ def _anchor(value: Any, context: dict[str, Any]) -> Any:
         return parse_when(value, context).first
     except Exception:  # noqa: BLE001 - the field's own validation reports what is wrong
         return None
-
-
-def _inside(path: FsPath, root: FsPath) -> bool:
-    return path == root or root in path.parents
 
 
 def _shape(rel: str, value: Any, pos: Pos | None = None) -> Finding:
@@ -214,99 +161,133 @@ def _shape(rel: str, value: Any, pos: Pos | None = None) -> Finding:
         hint_zh=hint_zh, hint_en=hint_en)
 
 
-def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[Finding]) -> Iterator[str]:
-    """Record files under ``folder``, sorted, skipping names that start with ``.`` or ``_``.
-    Folders that are links leading outside the repository are refused, not followed."""
-    base = root / folder
-    if not base.is_dir():
+def _read_and_parse(job: tuple[str, str, bool]) -> tuple[str | None, ParsedFile]:
+    """Read and parse one file: the unit of work of a worker process."""
+    root, rel, report = job
+    data, problems = read_guarded(FsPath(root), rel)
+    if data is None:
+        return None, ParsedFile(None, False, tuple(problems))
+    return content_digest(data), parse_file(FsPath(root), rel, data, report=report)
+
+
+def _parsed_stream(root: FsPath, jobs: list[tuple[str, str]], size: int, workers: int) -> Iterator[tuple[str | None, ParsedFile]]:
+    """Parse results in the order of ``jobs``: in worker processes when it pays off."""
+    work = [(str(root), rel, kind == "report") for kind, rel in jobs]
+    if workers <= 1 or size < PARALLEL_MIN_BYTES or len(work) < 8:
+        yield from map(_read_and_parse, work)
         return
-    real_root = root.resolve()
-    found = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        here = FsPath(dirpath)
-        if here.is_symlink() and not _inside(here.resolve(), real_root):
-            findings.append(CODES["path-outside"].at(
-                Pos(here.relative_to(root).as_posix()), "文件夹是指向仓库之外的链接，已拒绝读取",
-                "the folder is a link to outside the repository; refused",
-                hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the files themselves in the repository"))
-            dirnames[:] = []
-            continue
-        for name in sorted(dirnames):
-            sub = here / name
-            if sub.is_symlink() and not name.startswith((".", "_")):
-                findings.append(CODES["path-outside"].at(
-                    Pos(sub.relative_to(root).as_posix()), "文件夹是链接，已跳过（记录文件夹中不能用链接）",
-                    "the folder is a link and was skipped (record folders cannot contain links)",
-                    hint_zh="把文件本身放进这个文件夹", hint_en="put the files themselves in the folder"))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and not (here / d).is_symlink())
-        for name in filenames:
-            if name.startswith((".", "_")) or not name.endswith(suffixes):
-                continue
-            found.append((here / name).relative_to(root).as_posix())
-    yield from sorted(found)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_read_and_parse, work, chunksize=max(1, len(work) // (workers * 16)))
 
 
-def _root_file(root: FsPath, stem: str) -> str | None:
-    for suffix in _YAML_SUFFIXES:
-        if (root / f"{stem}{suffix}").exists():
-            return f"{stem}{suffix}"
-    return None
-
-
-def _period_context(loader: _Loader, data: Any) -> None:
-    """Validate the period alone first: every other date is read against it."""
-    if not isinstance(data, dict) or not isinstance(data.get("period"), dict):
-        return
+def default_jobs() -> int:
+    """Worker processes for a cold load: ``DYTOOL_JOBS``, else the cores this process may use."""
+    env = os.environ.get("DYTOOL_JOBS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
     try:
-        period = Period.model_validate(data["period"])
-    except ValidationError:
-        return  # reported with the campaign itself
-    if period.start.first <= period.end.last:
-        loader.context["period"] = Span(period.start.first, period.end.last)
-    if data.get("calendar") == "cn":
-        loader.context["workdays"] = china_calendar()
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
 
 
-def load_repository(root: FsPath) -> LoadResult:
+def _campaign(root: FsPath, validator: _Validator, findings: list[Finding]) -> tuple[Campaign | None, dict[str, Any]]:
+    data, problems = read_guarded(root, CAMPAIGN_FILE)
+    findings.extend(problems)
+    context: dict[str, Any] = {}
+    if data is None:
+        return None, context
+    parsed = parse_file(root, CAMPAIGN_FILE, data, report=False)
+    findings.extend(parsed.findings)
+    if not parsed.ok:
+        return None, context
+    value = parsed.value
+    if not isinstance(value, dict):
+        findings.append(_shape(CAMPAIGN_FILE, value))
+        return None, context
+    if isinstance(value.get("period"), dict):  # every other date is read against the period
+        try:
+            period = Period.model_validate(value["period"])
+            if period.start.first <= period.end.last:
+                context["period"] = Span(period.start.first, period.end.last)
+        except ValidationError:
+            pass  # reported with the campaign itself
+    if value.get("calendar") == "cn":
+        context["workdays"] = china_calendar()
+    validator.context = context
+    campaign = validator.validate(Campaign, value, Source(CAMPAIGN_FILE))
+    findings.extend(validator.findings)
+    return campaign, context
+
+
+def load_repository(root: FsPath, *, cache: bool = True, jobs: int | None = None) -> LoadResult:
+    """Load everything; ``cache=False`` ignores the cache, ``jobs`` caps worker processes."""
     locator = Locator(root)
-    loader = _Loader(root, locator, [], {})
-    files: list[str] = [CAMPAIGN_FILE]
-    campaign: Campaign | None = None
-    text = loader.read(CAMPAIGN_FILE)
-    if text is not None:
-        value, ok = loader.parse(CAMPAIGN_FILE, text)
-        if ok and not isinstance(value, dict):
-            loader.findings.append(_shape(CAMPAIGN_FILE, value))
-        elif ok:
-            _period_context(loader, value)
-            campaign = loader.validate(Campaign, value, Source(CAMPAIGN_FILE))
+    findings: list[Finding] = []
+    validator = _Validator(locator, {})
+    campaign, context = _campaign(root, validator, findings)
+    files = repository_files(root, findings)
+    period = context.get("period")
+    store = FileCache(root, fingerprint([period, "cn" if "workdays" in context else "none", MAX_RECORDS_PER_FILE]), enabled=cache)
+    results: dict[str, FileResult] = {}
+    pending: list[tuple[str, str]] = []
+    size = 0
+    for kind, rel in files:
+        if store.enabled:
+            data, problems = read_guarded(root, rel)
+            if data is None:
+                results[rel] = FileResult(findings=tuple(problems), ok=False)
+                continue
+            hit = store.get(rel, content_digest(data))
+            if isinstance(hit, FileResult):
+                results[rel] = hit
+                continue
+            size += len(data)
+        else:
+            size += _size(root / rel)
+        pending.append((kind, rel))
+    for (kind, rel), (digest, parsed) in zip(pending, _parsed_stream(root, pending, size, jobs or default_jobs()), strict=True):
+        result = validator.file(kind, rel, parsed)
+        results[rel] = result
+        if digest is not None:
+            store.put(rel, digest, result)
+    store.forget_missing({rel for _, rel in files})
+    store.save()
+    return LoadResult(_assemble(root, campaign, files, results, locator), [*findings, *(f for _, rel in files for f in results[rel].findings)],
+                      store.hits, store.misses)
+
+
+def _size(path: FsPath) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _assemble(root: FsPath, campaign: Campaign | None, files: list[tuple[str, str]], results: dict[str, FileResult], locator: Locator) -> Repository:
     records: dict[str, list[Entry[Record]]] = {kind: [] for kind in KINDS}
+    reports: list[ReportEntry] = []
     unreadable: set[str] = set()
-    sources: list[tuple[str, str]] = []
-    for kind, stem in ROOT_FILES.items():
-        rel = _root_file(root, stem)
-        if rel is not None:
-            sources.append((kind, rel))
-    for kind, folder in RECORD_FOLDERS.items():
-        sources.extend((kind, rel) for rel in _walk(root, folder, _YAML_SUFFIXES, loader.findings))
-    for kind, rel in sources:
-        files.append(rel)
-        entries, ok = loader.records(kind, rel)
-        records[kind].extend(entries)
-        if not ok:
+    invalid: dict[str, set[str]] = {}
+    empty: set[str] = set()
+    for kind, rel in files:
+        result = results[rel]
+        if kind == "report":
+            if result.report is not None:
+                reports.append(result.report)
+            continue
+        records[kind].extend(result.entries)
+        if not result.ok:
             unreadable.add(kind)
+        if result.empty:
+            empty.add(rel)
+        if result.invalid_ids:
+            invalid.setdefault(kind, set()).update(result.invalid_ids)
     if campaign is None:  # what campaign.yaml declares is unknown: do not call references to it dangling
         unreadable |= {"theme", "activity", "stage", "milestone", "recurring"}
-    reports = []
-    for rel in _walk(root, REPORT_FOLDER, (".md",), loader.findings):
-        files.append(rel)
-        report = loader.report(rel)
-        if report is not None:
-            reports.append(report)
-    repo = Repository(
-        root=root, campaign=campaign, campaign_source=Source(CAMPAIGN_FILE), records=records,
-        reports=reports, files=tuple(files), unreadable_kinds=frozenset(unreadable), locator=locator,
-        invalid_ids={kind: frozenset(ids) for kind, ids in loader.invalid_ids.items()},
-        empty_files=frozenset(loader.empty_files),
+    return Repository(
+        root=root, campaign=campaign, campaign_source=Source(CAMPAIGN_FILE), records=records, reports=reports,
+        files=(CAMPAIGN_FILE, *(rel for _, rel in files)), unreadable_kinds=frozenset(unreadable), locator=locator,
+        invalid_ids={kind: frozenset(ids) for kind, ids in invalid.items()}, empty_files=frozenset(empty),
     )
-    return LoadResult(repo, loader.findings)

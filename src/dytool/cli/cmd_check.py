@@ -32,7 +32,7 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
     root = settings.root()
     from dytool.check import check_repository
 
-    result = check_repository(root, as_of)
+    result = check_repository(root, as_of, cache=settings.cache)
     campaign = result.repo.campaign
     lang = settings.lang(campaign.language if campaign else None)
     display = display_paths(root)

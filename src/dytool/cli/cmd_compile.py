@@ -34,7 +34,7 @@ def _load(settings: Settings) -> tuple[object, object, Path]:
     root = settings.root()
     from dytool.load import load_repository
 
-    loaded = load_repository(root)
+    loaded = load_repository(root, cache=settings.cache)
     if loaded.repo.campaign is None:
         raise UserError("campaign.yaml 有错误，无法生成文档；先运行 dytool check 查看并改正",
                         "campaign.yaml has errors; run 'dytool check' and fix them first", exit_code=EXIT_FINDINGS)

@@ -23,7 +23,7 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
     from dytool.load import load_repository
     from dytool.status import compute_status
 
-    loaded = load_repository(root)
+    loaded = load_repository(root, cache=settings.cache)
     repo = loaded.repo
     campaign = repo.campaign
     lang = settings.lang(campaign.language if campaign else None)

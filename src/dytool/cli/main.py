@@ -17,7 +17,7 @@ from dytool.errors import EXIT_BUG, EXIT_OK, EXIT_USAGE, UserError
 __all__ = ["GLOBAL_FLAGS", "GLOBAL_OPTIONS", "hoist_globals", "main"]
 
 GLOBAL_OPTIONS = ("-C", "--as-of", "--lang")
-GLOBAL_FLAGS = ("--no-color", "--debug")
+GLOBAL_FLAGS = ("--no-color", "--debug", "--no-cache")
 
 
 def hoist_globals(args: Sequence[str]) -> list[str]:

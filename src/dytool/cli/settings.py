@@ -37,6 +37,7 @@ class Settings:
     lang_text: str | None
     color: bool
     debug: bool
+    cache: bool = True
 
     @property
     def as_of(self) -> dt.date:

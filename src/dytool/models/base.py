@@ -46,7 +46,7 @@ def user_error(kind: str, zh: str, en: str, hint_zh: str = "", hint_en: str = ""
 class StrictModel(BaseModel):
     """Strict (``no`` is not ``False``, ``010`` is not text), closed (a typo is an error), frozen."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, validate_default=False)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, validate_default=False, defer_build=True)
 
 
 def _check_id(value: str) -> str:

@@ -1,0 +1,96 @@
+"""Where a campaign repository's files are: the root, the record folders, the reports.
+
+Listing is deterministic (sorted), skips names starting with ``.`` or ``_``, and refuses
+folders that are links instead of following them out of the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path as FsPath
+
+from dytool.codes import CODES, Pos
+from dytool.findings import Finding
+from dytool.readfile import inside
+
+__all__ = [
+    "CAMPAIGN_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "NoRepository", "find_root", "repository_files",
+]
+
+CAMPAIGN_FILE = "campaign.yaml"
+ROOT_FILES = {"person": "people", "unit": "units"}
+RECORD_FOLDERS = {
+    "topic": "topics",
+    "visit": "visits",
+    "problem": "problems",
+    "solution": "solutions",
+    "institution": "institutions",
+}
+REPORT_FOLDER = "reports"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class NoRepository(Exception):
+    """No ``campaign.yaml`` in the folder or above it."""
+
+
+def find_root(start: FsPath) -> FsPath:
+    """The nearest folder at or above ``start`` holding ``campaign.yaml``, as git finds ``.git``."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / CAMPAIGN_FILE).is_file():
+            return folder
+    raise NoRepository(str(start))
+
+
+def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[Finding]) -> Iterator[str]:
+    """Record files under ``folder``, sorted, skipping names that start with ``.`` or ``_``.
+    Folders that are links leading outside the repository are refused, not followed."""
+    base = root / folder
+    if not base.is_dir():
+        return
+    real_root = root.resolve()
+    found = []
+    for dirpath, dirnames, filenames in os.walk(base):
+        here = FsPath(dirpath)
+        if here.is_symlink() and not inside(here.resolve(), real_root):
+            findings.append(CODES["path-outside"].at(
+                Pos(here.relative_to(root).as_posix()), "文件夹是指向仓库之外的链接，已拒绝读取",
+                "the folder is a link to outside the repository; refused",
+                hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the files themselves in the repository"))
+            dirnames[:] = []
+            continue
+        for name in sorted(dirnames):
+            sub = here / name
+            if sub.is_symlink() and not name.startswith((".", "_")):
+                findings.append(CODES["path-outside"].at(
+                    Pos(sub.relative_to(root).as_posix()), "文件夹是链接，已跳过（记录文件夹中不能用链接）",
+                    "the folder is a link and was skipped (record folders cannot contain links)",
+                    hint_zh="把文件本身放进这个文件夹", hint_en="put the files themselves in the folder"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and not (here / d).is_symlink())
+        for name in filenames:
+            if name.startswith((".", "_")) or not name.endswith(suffixes):
+                continue
+            found.append((here / name).relative_to(root).as_posix())
+    yield from sorted(found)
+
+
+def _root_file(root: FsPath, stem: str) -> str | None:
+    for suffix in YAML_SUFFIXES:
+        if (root / f"{stem}{suffix}").exists():
+            return f"{stem}{suffix}"
+    return None
+
+
+def repository_files(root: FsPath, findings: list[Finding]) -> list[tuple[str, str]]:
+    """``(kind, path)`` of every record file and report (kind ``report``), in load order."""
+    files: list[tuple[str, str]] = []
+    for kind, stem in ROOT_FILES.items():
+        rel = _root_file(root, stem)
+        if rel is not None:
+            files.append((kind, rel))
+    for kind, folder in RECORD_FOLDERS.items():
+        files.extend((kind, rel) for rel in _walk(root, folder, YAML_SUFFIXES, findings))
+    files.extend(("report", rel) for rel in _walk(root, REPORT_FOLDER, (".md",), findings))
+    return files

@@ -1,0 +1,46 @@
+"""Reading one file of a campaign repository, guarded: links, pipes, size, encoding.
+
+Returns bytes or findings, never raises for what a file system or a pull request can hold.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from dytool.codes import CODES, Pos
+from dytool.findings import Finding
+from dytool.yamlread import MAX_BYTES
+
+__all__ = ["inside", "read_guarded"]
+
+
+def inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def read_guarded(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:
+    """The bytes of ``root/rel`` (at most :data:`MAX_BYTES`), or None and why not."""
+    path = root / rel
+    try:
+        if path.is_symlink() and not inside(path.resolve(strict=True), root.resolve()):
+            return None, [CODES["path-outside"].at(
+                Pos(rel), "文件是指向仓库之外的链接，已拒绝读取", "the file is a link to outside the repository; refused",
+                hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the file itself in the repository")]
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None, [CODES["unreadable-file"].at(
+                Pos(rel), "这不是普通文件（可能是管道或设备），已跳过", "not a regular file (a pipe or a device?); skipped",
+                hint_zh="记录文件夹中只放普通文件", hint_en="keep only regular files in record folders")]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on Python 3.11
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return None, [CODES["unreadable-file"].at(
+            Pos(rel), f"文件无法读取：{reason}", f"file cannot be read: {reason}",
+            hint_zh="检查文件权限，或是否为失效、循环的链接", hint_en="check its permissions, or whether it is a broken or looping link")]
+    if len(data) > MAX_BYTES:
+        return None, [CODES["file-too-large"].at(
+            Pos(rel), f"文件超过 {MAX_BYTES // 1024} KiB 上限", f"file exceeds the {MAX_BYTES // 1024} KiB limit",
+            hint_zh="按单位或月份拆成几个文件（如 visits/2023-05.yaml）",
+            hint_en="split it by unit or month (e.g. visits/2023-05.yaml)")]
+    return data, []

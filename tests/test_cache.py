@@ -1,0 +1,98 @@
+"""The load cache and the parallel cold load give exactly what a plain serial load gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from dytool import load
+from dytool.cache import CACHE_DIR
+from dytool.check import check_repository
+from dytool.load import load_repository
+from util import EXAMPLE
+
+AS_OF = dt.date(2023, 9, 15)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = tmp_path / "campaign"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".dytool"))
+    (root / "problems" / "broken.yaml").write_text("- id: P-900\n  title: [\n", encoding="utf-8")
+    (root / "visits" / "bad.yaml").write_text("- id: V-900\n  date: 2023-02-30\n  leaders: [nobody]\n", encoding="utf-8")
+    return root
+
+
+def findings(root: Path, **options: object) -> list[tuple[str, str, int, int, str]]:
+    result = check_repository(root, AS_OF, **options)  # type: ignore[arg-type]
+    return [(f.code, f.file, f.line, f.column, f.message_en) for f in result.findings]
+
+
+def test_a_warm_load_reads_nothing_again_and_finds_the_same(repo: Path) -> None:
+    cold = findings(repo)
+    assert list((repo / CACHE_DIR).glob("*.bin"))
+    warm = load_repository(repo)
+    assert warm.cache_misses == 0 and warm.cache_hits > 40
+    assert findings(repo) == cold == findings(repo, cache=False)
+
+
+def test_one_changed_file_is_loaded_again(repo: Path) -> None:
+    findings(repo)
+    visits = repo / "visits" / "2023-05.yaml"
+    visits.write_text(visits.read_text(encoding="utf-8").replace("leaders: [", "leaders: [ghost, ", 1), encoding="utf-8")
+    again = load_repository(repo)
+    assert again.cache_misses == 1
+    assert any(f[0] == "DY202" and f[1] == "visits/2023-05.yaml" for f in findings(repo))
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = findings(repo)
+    shards = sorted((repo / CACHE_DIR).glob("*.bin"))
+    shards[0].write_bytes(b"garbage")
+    data = bytearray(shards[1].read_bytes())
+    data[-5] ^= 0xFF  # one flipped byte: the signature no longer matches
+    shards[1].write_bytes(bytes(data))
+    assert findings(repo) == expected
+    # entries signed with another key (another machine, or planted by a pull request) are ignored
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    assert load_repository(repo).cache_hits == 0
+    assert findings(repo) == expected
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_harm(repo: Path) -> None:
+    expected = findings(repo, cache=False)
+    (repo / ".dytool").write_text("not a folder", encoding="utf-8")  # mkdir fails, as in a read-only checkout
+    assert findings(repo) == expected
+    assert (repo / ".dytool").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_read_only_repository_still_checks(repo: Path) -> None:
+    expected = findings(repo, cache=False)
+    shutil.rmtree(repo / ".dytool", ignore_errors=True)
+    modes = {}
+    for path in [repo, *repo.rglob("*")]:
+        if path.is_dir():
+            modes[path] = path.stat().st_mode
+            path.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        if os.access(repo, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        assert findings(repo) == expected
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+
+
+def test_the_parallel_load_finds_the_same_in_the_same_order(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = findings(repo, cache=False, jobs=1)
+    monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
+    parallel = findings(repo, cache=False, jobs=2)
+    assert parallel == serial
+    result = load_repository(repo, cache=False, jobs=2)
+    assert sum(len(e) for e in result.repo.records.values()) == sum(len(e) for e in load_repository(repo, cache=False, jobs=1).repo.records.values())

@@ -196,8 +196,8 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
             toc.append((2, report_title))
             md.append(templates.render("compilation/report.md.j2", {**data, "title": report_title, "byline": byline or "",
                                                                      "abstract": abstract, "body": _demote(body, 2)}))
-            body_parts.append(MarkdownPart(body, (repo.root / report.source.file).parent, new_page=not starts_group, title=report_title,
-                                           byline=byline if not abstract else f"{byline or ''}\n摘要：{abstract}".strip()))
+            body_parts.append(MarkdownPart(_with_abstract(body, abstract), (repo.root / report.source.file).parent,
+                                           new_page=not starts_group, title=report_title, byline=byline, outline=False))
     lists = (spec.append if spec and spec.append else list(LEDGERS))
     ledgers = [LEDGERS[k] for k in lists if k in LEDGERS]
     if ledgers:
@@ -218,6 +218,10 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
     parts.extend(body_parts)
     markdown = "\n\n".join(part.strip("\n") for part in [md[0], contents, *md[1:]]) + "\n"
     return Compiled(title, campaign.issuer or "", campaign.title, parts, markdown, problems)
+
+
+def _with_abstract(body: str, abstract: str) -> str:
+    return f"> 摘要：{abstract}\n\n{body}" if abstract else body
 
 
 def _anchor(text: str) -> str:

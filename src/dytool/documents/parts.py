@@ -32,6 +32,7 @@ class MarkdownPart:
     new_page: bool = True
     title: str | None = None
     byline: str | None = None
+    outline: bool = True
 
 
 @dataclass(frozen=True)

@@ -33,25 +33,26 @@ def to_docx(
     reference: Path | None,
     on_problem: Callable[[str, str], None],
 ) -> bytes:
-    import importlib
+    from dytool import word  # python-docx is imported only for Word output
 
-    word = importlib.import_module("dytool.word")  # python-docx is imported only for Word output
     fonts = word.Fonts()
     spec = campaign.fonts
     if spec is not None:
         changes = {name: value for name, value in (("body", spec.body), ("title", spec.title), ("heading1", spec.heading1),
                                                    ("heading2", spec.heading2), ("page_number", spec.page_number)) if value}
         fonts = word.Fonts(**changes)
-    converted: list[object] = []
+    converted: list[word.Part] = []
     for part in parts:
         if isinstance(part, CoverPart):
-            converted.append(word.Cover(part.title, part.subtitle, part.issuer, part.date_text, part.classification))
+            converted.append(word.Cover(title=part.title, subtitle=part.subtitle, issuer=part.issuer, date_text=part.date_text,
+                                        classification=part.classification))
         elif isinstance(part, TocPart):
             converted.append(word.Contents(entries=part.entries))
         elif isinstance(part, MarkdownPart):
-            converted.append(word.Markdown(part.text, part.base_dir, part.new_page, part.title, part.byline))
+            converted.append(word.Markdown(text=part.text, base_dir=part.base_dir, new_page=part.new_page, title=part.title,
+                                           byline=part.byline, outline=part.outline))
         elif isinstance(part, TablePart):
-            converted.append(word.Table(part.title, part.note, part.header, part.rows, part.widths, part.landscape, part.new_page))
+            converted.append(word.Table(title=part.title, header=part.header, rows=part.rows, note=part.note, widths=part.widths,
+                                        landscape=part.landscape, new_page=part.new_page))
     meta = word.DocMeta(title=title, author=author, subject=subject, created=created_time(as_of))
-    data: bytes = word.render_docx(converted, meta, fonts=fonts, reference=reference, on_problem=on_problem)
-    return data
+    return word.render_docx(converted, meta, fonts=fonts, reference=reference, on_problem=on_problem)

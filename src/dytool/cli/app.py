@@ -33,6 +33,7 @@ def main_options(
     lang: Annotated[Optional[str], typer.Option("--lang", help="zh 或 en / message language", metavar="zh|en")] = None,  # noqa: UP045
     no_color: Annotated[bool, typer.Option("--no-color", help="不用颜色 / no colour (also NO_COLOR)")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="出错时显示详细信息 / show tracebacks of internal errors")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="不用缓存 / ignore the cache in .dytool/")] = False,
     version: Annotated[bool, typer.Option("--version", help="显示版本 / show the version")] = False,
 ) -> None:
     import os
@@ -43,6 +44,7 @@ def main_options(
         lang_text=lang,
         color=not no_color and "NO_COLOR" not in os.environ,
         debug=debug,
+        cache=not no_cache and not os.environ.get("DYTOOL_NO_CACHE"),
     )
 
 
@@ -62,7 +64,7 @@ def check_command(
 @app.command("status")
 def status_command(
     ctx: typer.Context,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text|md|json", metavar="FORMAT")] = "text",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text|md|json|docx", metavar="FORMAT")] = "text",
     leader: Annotated[Optional[str], typer.Option("--leader", help="只看这位领导 / only this leader (person id)", metavar="ID")] = None,  # noqa: UP045
     unit: Annotated[Optional[str], typer.Option("--unit", help="只看这个单位 / only this unit (unit id)", metavar="ID")] = None,  # noqa: UP045
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件 / write to a file", metavar="FILE")] = None,  # noqa: UP045

@@ -11,19 +11,28 @@ from dytool.cli.settings import Settings
 from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from dytool.findings import Lang
 
-__all__ = ["run_bulletin", "run_compile"]
+__all__ = ["run_bulletin", "run_compile", "write_document"]
 
 FORMATS = ("md", "docx", "all")
 ONLY = ("excellent", "evaluated", "all")
 
 
-def _write(folder: Path, name: str, data: bytes) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    tmp = folder / f".{name}.tmp{os.getpid()}"
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+def write_document(path: Path, data: bytes) -> Path:
+    """Write a document atomically (a reader never sees half a file); refuse to write through a link."""
+    if path.is_symlink():
+        raise UserError(f"“{path}”是链接，拒绝写入", f"{str(path)!r} is a link; refusing to write through it")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(f"无法写入“{path}”：{exc.strerror}", f"cannot write {str(path)!r}: {exc.strerror}") from None
     return path
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    return write_document(folder / name, data)
 
 
 def _safe_name(title: str) -> str:

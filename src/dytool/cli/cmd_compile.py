@@ -106,6 +106,7 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
         raise UserError(f"--month 应写成 2023-06，而不是“{month}”", f"--month must look like 2023-06, not {month!r}")
     loaded, campaign, root = _load(settings)
     from dytool.documents.bulletin import make_bulletin
+    from dytool.documents.compile import chinese_day
     from dytool.documents.templating import TemplateProblem, Templates
     from dytool.load import LoadResult
     from dytool.models import Campaign
@@ -126,7 +127,10 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
         from dytool.documents.parts import MarkdownPart
         from dytool.documents.to_word import to_docx
 
-        data = to_docx([MarkdownPart(bulletin.markdown, new_page=False)], title=f"{bulletin.title}第{bulletin.number}期",
+        text = bulletin.markdown
+        body = text[text.index("\n## ") + 1 :] if "\n## " in text else text  # the masthead is set apart
+        masthead = f"第{bulletin.number}期　{bulletin.issuer}　{chinese_day(bulletin.month_last)}"
+        data = to_docx([MarkdownPart(body, new_page=False, title=bulletin.title, byline=masthead)], title=f"{bulletin.title}第{bulletin.number}期",
                        author=bulletin.issuer, subject=campaign.title, as_of=bulletin.month_last, campaign=campaign,
                        reference=None, on_problem=lambda zh, en: problems.append(("", zh, en)))
         written.append(_write(folder, f"{name}.docx", data))

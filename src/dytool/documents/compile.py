@@ -180,7 +180,7 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
         themes = {t.id: t.title for t in campaign.themes}
         group = spec is not None and spec.group_by_theme
         groups = 0
-        for topic, report in chosen:
+        for n, (topic, report) in enumerate(chosen):
             starts_group = group and (groups == 0 or topic.theme != current_theme)
             if starts_group:
                 current_theme, groups = topic.theme, groups + 1
@@ -197,7 +197,7 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
             md.append(templates.render("compilation/report.md.j2", {**data, "title": report_title, "byline": byline or "",
                                                                      "abstract": abstract, "body": _demote(body, 2)}))
             body_parts.append(MarkdownPart(_with_abstract(body, abstract), (repo.root / report.source.file).parent,
-                                           new_page=not starts_group, title=report_title, byline=byline, outline=False))
+                                           new_page=n > 0 and not starts_group, title=report_title, byline=byline, outline=False))
     lists = (spec.append if spec and spec.append else list(LEDGERS))
     ledgers = [LEDGERS[k] for k in lists if k in LEDGERS]
     if ledgers:

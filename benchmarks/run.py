@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,7 @@ class Row:
     target: float | None = None              # ratio target (≤)
     before: Callable[[Path], None] | None = None   # run before every run (e.g. clear a cache)
     default: bool = True                     # False: only when named in --rows
+    env: tuple[tuple[str, str], ...] = ()    # extra environment for this row
 
 
 def dytool(*args: str) -> tuple[str, ...]:
@@ -100,20 +102,59 @@ def clear_cache(repo: Path) -> None:
     shutil.rmtree(repo / ".dytool", ignore_errors=True)
 
 
+def touch_one_file(repo: Path) -> None:
+    """For the one-changed-file row: change one visits file (a comment line) before each run."""
+    path = min((repo / "visits").rglob("*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    marker = "# benchmark edit "
+    lines = [line for line in text.splitlines() if not line.startswith(marker)]
+    stamp = time.perf_counter_ns()
+    path.write_text("\n".join([*lines, f"{marker}{stamp}"]) + "\n", encoding="utf-8")
+
+
+PANDOC = """\
+import glob, os, subprocess, sys
+python, repo, tmp = sys.argv[1:4]
+md = os.path.join(tmp, "md")
+if not glob.glob(os.path.join(md, "*.md")):
+    subprocess.run([python, "-m", "dytool", "compile", "-C", repo, "--format", "md", "-o", md], check=True)
+source = glob.glob(os.path.join(md, "*.md"))[0]
+os.execvp("pandoc", ["pandoc", "--from", "commonmark_x", source, "-o", os.path.join(tmp, "pandoc.docx")])
+"""
+
+
 ROWS: list[Row] = [
     Row("pass", "python -c pass", ("{python}", "-c", "pass")),
     Row("version", "dytool --version", dytool("--version"), dytool=True, baseline="pass"),
+    Row("help", "dytool --help", dytool("--help"), dytool=True, baseline="pass"),
     Row("floor", "parse floor (PyYAML CSafeLoader)", ("{python}", "-c", PARSE_FLOOR, "{repo}")),
-    Row("check", "dytool check --format json", dytool("check", "-C", "{repo}", "--format", "json"),
+    Row("serial", "check, no cache, one process", dytool("check", "-C", "{repo}", "--format", "json", "--no-cache"),
+        dytool=True, ok_codes=frozenset({0, 1}), baseline="floor", env=(("DYTOOL_JOBS", "1"),)),
+    Row("cold", "check, no cache, parallel", dytool("check", "-C", "{repo}", "--format", "json", "--no-cache"),
         dytool=True, ok_codes=frozenset({0, 1}), baseline="floor", target=1.5),
-    # Not run by default; pick them with --rows (e.g. --rows floor,check,status).
-    Row("status", "dytool status --format json", dytool("status", "-C", "{repo}", "--format",
-        "json"), dytool=True, baseline="floor", default=False),
-    Row("compile", "dytool compile --format md", dytool("compile", "-C", "{repo}", "--format",
-        "md", "-o", "{tmp}/build"), dytool=True, baseline="floor", default=False),
-    # A cold-cache row, once check keeps a cache:
-    # Row("check-cold", "dytool check, cold cache", dytool("check", "-C", "{repo}", "--format",
-    #     "json"), dytool=True, ok_codes=frozenset({0, 1}), baseline="floor", before=clear_cache),
+    Row("check", "check, warm cache", dytool("check", "-C", "{repo}", "--format", "json"),
+        dytool=True, ok_codes=frozenset({0, 1}), baseline="cold", target=0.15),
+    Row("changed", "check, one file changed", dytool("check", "-C", "{repo}", "--format", "json"),
+        dytool=True, ok_codes=frozenset({0, 1}), baseline="check", before=touch_one_file),
+    Row("status", "status --format json, warm cache", dytool("status", "-C", "{repo}", "--format", "json"),
+        dytool=True, baseline="check"),
+    # Not run by default; pick them with --rows (e.g. --rows compile,pandoc).
+    Row("compile", "compile --format docx", dytool("compile", "-C", "{repo}", "--format", "docx", "-o", "{tmp}/build"),
+        dytool=True, baseline="pandoc", target=1.0, default=False),
+    Row("pandoc", "pandoc, the same Markdown to docx", ("{python}", "-c", PANDOC, "{python}", "{repo}", "{tmp}"),
+        default=False),
+]
+
+RATIOS = [
+    # label, numerator row, denominator row, target (≤), absolute limit of the numerator (s)
+    ("cold check ÷ libyaml parse floor", "cold", "floor", 1.5, None),
+    ("warm check ÷ cold check", "check", "cold", 0.15, None),
+    ("one file changed ÷ warm check", "changed", "check", None, None),
+    ("parallel ÷ serial (cold)", "cold", "serial", 0.6, None),
+    ("status ÷ check (warm)", "status", "check", None, None),
+    ("compile ÷ pandoc", "compile", "pandoc", 1.0, None),
+    ("dytool --version ÷ python -c pass", "version", "pass", None, 0.15),
+    ("dytool --help ÷ python -c pass", "help", "pass", None, 0.3),
 ]
 
 
@@ -204,8 +245,8 @@ def measure(rows: Sequence[Row], repo: Path, python: str, runs: int, warmup: int
             for res in live:
                 if res.row.before:
                     res.row.before(repo)
-                elapsed, cpu, code, rss, out, err = run_once(argvs[res.row.key], env, timeout,
-                                                             Path(scratch))
+                elapsed, cpu, code, rss, out, err = run_once(argvs[res.row.key], {**env, **dict(res.row.env)},
+                                                             timeout, Path(scratch))
                 if i >= warmup:
                     res.times.append(elapsed)
                     res.cpu.append(cpu)
@@ -257,6 +298,24 @@ def table_rows(results: Sequence[Result]) -> list[list[str]]:
     return lines
 
 
+def ratio_lines(results: Sequence[Result], markdown: bool) -> list[str]:
+    """The ratios the targets are stated in, from the medians of the table above."""
+    by_key = {r.row.key: r for r in results if r.times}
+    out = ["| ratio | value | target |", "|---|---:|---|"] if markdown else ["ratios:"]
+    for label, num, den, target, limit in RATIOS:
+        if num not in by_key or den not in by_key:
+            continue
+        value = by_key[num].median / by_key[den].median
+        goal = []
+        if target is not None:
+            goal.append(f"≤ {target:g} {'ok' if value <= target else 'MISSED'}")
+        if limit is not None:
+            goal.append(f"median {by_key[num].median:.3f} s ≤ {limit:g} s {'ok' if by_key[num].median <= limit else 'MISSED'}")
+        text = "; ".join(goal) or "—"
+        out.append(f"| {label} | {value:.2f} | {text} |" if markdown else f"  {label:<40} {value:6.2f}   {text}")
+    return out
+
+
 def format_table(results: Sequence[Result], markdown: bool) -> str:
     rows = table_rows(results)
     numeric = {1, 2, 5, 6}
@@ -295,11 +354,11 @@ def repo_facts(repo: Path) -> tuple[int, int, int]:
     return n_yaml, n_md, size
 
 
-def ensure_campaign(target: Path, records: int, seed: int, errors: int) -> Path:
+def ensure_campaign(target: Path, records: int, seed: int, errors: int, reports: int | None = None) -> Path:
     """Generate the campaign into target unless an identical one is already there."""
     stamp_file = target.with_name(target.name + ".json")
     manifest = target.with_name(target.name + ".errors.json")
-    stamp = {"records": records, "seed": seed, "errors": errors,
+    stamp = {"records": records, "seed": seed, "errors": errors, "reports": reports,
              "generator": hashlib.sha256(GENERATOR.read_bytes()).hexdigest()}
     if (target / "campaign.yaml").is_file() and stamp_file.is_file():
         try:
@@ -311,7 +370,7 @@ def ensure_campaign(target: Path, records: int, seed: int, errors: int) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     print(f"generating {records} records into {target} …", file=sys.stderr)
     cmd = [sys.executable, str(GENERATOR), str(target), "--records", str(records), "--seed", str(seed),
-           "--errors", str(errors), "--manifest", str(manifest)]
+           "--errors", str(errors), "--manifest", str(manifest), *(["--reports", str(reports)] if reports else [])]
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"run.py: generate.py failed (exit {proc.returncode}); "
@@ -412,6 +471,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--seed", type=int, default=2023, metavar="S", help="generator seed (default 2023)")
     ap.add_argument("--errors", type=int, default=0, metavar="K",
                     help="seed K errors and report which check finds (default 0)")
+    ap.add_argument("--reports", type=int, metavar="R", help="number of reports to generate (default: the generator's)")
     ap.add_argument("--keep", type=Path, metavar="DIR",
                     help="generate into (or reuse) DIR instead of benchmarks/data/N-<records>/")
     ap.add_argument("--repo", type=Path, metavar="DIR",
@@ -444,9 +504,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     else:
         name = f"N-{args.records}" + (f"-e{args.errors}" if args.errors else "") + \
-            (f"-s{args.seed}" if args.seed != 2023 else "")
+            (f"-s{args.seed}" if args.seed != 2023 else "") + (f"-r{args.reports}" if args.reports else "")
         repo = (args.keep or DATA / name).resolve()
-        manifest = ensure_campaign(repo, args.records, args.seed, args.errors)
+        manifest = ensure_campaign(repo, args.records, args.seed, args.errors, args.reports)
         if not args.errors:
             manifest = None
 
@@ -463,7 +523,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"warm-up; wall time of the whole process; DYTOOL_TODAY={child_env()['DYTOOL_TODAY']}")
     print()
     print(format_table(results, args.markdown))
-    check = next((r for r in results if r.row.key == "check"), None)
+    print()
+    print("\n".join(ratio_lines(results, args.markdown)))
+    check = next((r for r in results if r.row.key == "cold"), None)
     if check is not None:
         notes = summarize_check(check, repo, manifest)
         if notes:

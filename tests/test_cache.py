@@ -96,3 +96,20 @@ def test_the_parallel_load_finds_the_same_in_the_same_order(repo: Path, monkeypa
     assert parallel == serial
     result = load_repository(repo, cache=False, jobs=2)
     assert sum(len(e) for e in result.repo.records.values()) == sum(len(e) for e in load_repository(repo, cache=False, jobs=1).repo.records.values())
+
+
+def test_an_unchanged_repository_replays_the_last_check(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dytool.cli.main import run
+
+    args = ["check", "-C", str(repo), "--as-of", "2023-09-15", "--format", "json"]
+    assert run(args) == 1
+    first = capsys.readouterr().out
+    assert list((repo / CACHE_DIR).glob("check-*.bin"))
+    assert run(args) == 1
+    assert capsys.readouterr().out == first
+    # one changed byte anywhere, or another as-of day, and the checks run again
+    (repo / "units.yaml").write_text((repo / "units.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert run(args) == 1
+    assert capsys.readouterr().out == first
+    assert run([*args[:-4], "--as-of", "2023-04-10", "--format", "json"]) == 1
+    assert capsys.readouterr().out != first

@@ -28,7 +28,7 @@ from typing import Any
 
 from dytool import __version__
 
-__all__ = ["CACHE_DIR", "FileCache", "content_digest", "fingerprint"]
+__all__ = ["CACHE_DIR", "FileCache", "content_digest", "fingerprint", "signed_dump", "signed_load", "user_key"]
 
 CACHE_DIR = Path(".dytool") / "cache"
 _SHARDS = 16
@@ -55,7 +55,7 @@ def fingerprint(context: Iterable[object]) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def _key() -> bytes | None:
+def user_key() -> bytes | None:
     """The signing key, created once per user (never inside a repository)."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dytool"
     path = base / "cache-key"
@@ -82,13 +82,47 @@ def _key() -> bytes | None:
         return None
 
 
+def signed_dump(key: bytes, value: Any) -> bytes:
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _MAGIC + hmac.digest(key, payload, "sha256") + payload
+
+
+def signed_load(key: bytes, blob: bytes) -> Any:
+    """The value, or None when the blob is not ours (wrong signature, corrupt, foreign)."""
+    if not blob.startswith(_MAGIC):
+        return None
+    mac, payload = blob[len(_MAGIC) : len(_MAGIC) + 32], blob[len(_MAGIC) + 32 :]
+    if not hmac.compare_digest(mac, hmac.digest(key, payload, "sha256")):
+        return None
+    try:
+        return pickle.loads(payload)  # noqa: S301 - signed with our own key, see the module docstring
+    except Exception:  # noqa: BLE001 - a damaged entry is a missing one
+        return None
+
+
+def write_atomic(folder: Path, name: str, blob: bytes) -> None:
+    """Replace ``folder/name`` whole; raises OSError when the folder cannot be written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder.parent / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(blob)
+        os.replace(tmp, folder / name)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class FileCache:
     """Cached load results of one repository; ``get``/``put`` by path and content digest."""
 
     def __init__(self, root: Path, context_fingerprint: str, *, enabled: bool = True) -> None:
         self.folder = root / CACHE_DIR
         self.fp = context_fingerprint
-        self.key = _key() if enabled else None
+        self.key = user_key() if enabled else None
         self.shards: dict[int, dict[str, tuple[str, Any]]] = {}
         self.dirty: set[int] = set()
         self.hits = 0
@@ -153,23 +187,10 @@ class FileCache:
         if self.key is None or not self.dirty:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("*\n", encoding="utf-8")
             for shard in sorted(self.dirty):
-                payload = pickle.dumps(self.shards[shard], protocol=pickle.HIGHEST_PROTOCOL)
-                blob = _MAGIC + hmac.digest(self.key, payload, "sha256") + payload
-                fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-                try:
-                    with os.fdopen(fd, "wb") as handle:
-                        handle.write(blob)
-                    os.replace(tmp, self._path(shard))
-                except BaseException:
-                    Path(tmp).unlink(missing_ok=True)
-                    raise
+                write_atomic(self.folder, self._path(shard).name, signed_dump(self.key, self.shards[shard]))
             for stale in self.folder.glob("*.bin"):
-                if not stale.name.startswith(self.fp):
+                if not stale.name.startswith((self.fp, "check-")):
                     stale.unlink(missing_ok=True)  # another dytool version or campaign context
         except OSError:
             return  # a read-only checkout: no cache, no harm

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from dytool.codes import Pos
 from dytool.locate import Path, PositionIndex, index_positions
@@ -20,22 +20,21 @@ __all__ = ["Entry", "Locator", "ReportEntry", "Repository", "Source", "split_fro
 R = TypeVar("R", bound=Record)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a record came from: its file and its path inside the file (``()`` or ``(i,)``)."""
 
     file: str
     path: Path = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Entry(Generic[R]):
+class Entry(NamedTuple, Generic[R]):
+    """A record and its source (tuples: the load cache pickles tens of thousands of them)."""
+
     record: R
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class ReportEntry:
+class ReportEntry(NamedTuple):
     meta: ReportMeta
     body: str
     source: Source

@@ -40,7 +40,7 @@ def check_content(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterato
 def _dates(repo: Repository, obj: StrictModel, source: Source, period: object, as_of: dt.date) -> Iterator[Finding]:
     from dytool.models.campaign import Period
 
-    for path, when, _ in walk_marked(obj, lambda plan: plan.date):
+    for path, when, _ in walk_marked(obj, "date"):
         if not isinstance(when, When):
             continue
         if isinstance(period, Period) and (when.last < period.start.first or when.first > period.end.last):

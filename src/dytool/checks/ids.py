@@ -67,7 +67,7 @@ def _duplicate(repo: Repository, kind: str, ident: str, source: Source, first: S
 
 def walk_refs(obj: StrictModel) -> Iterator[tuple[Path, str, Ref]]:
     """Every reference value in ``obj`` with its path, read from the fields' metadata."""
-    for path, value, plan in walk_marked(obj, lambda plan: plan.ref is not None):
+    for path, value, plan in walk_marked(obj, "ref"):
         if plan.ref is not None and isinstance(value, str):
             yield path, value, plan.ref
 

@@ -40,7 +40,7 @@ def safe_path(root: FsPath, text: str) -> tuple[FsPath | None, str, str]:
 
 def check_paths(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     def check(obj: StrictModel, source: Source) -> Iterator[Finding]:
-        for sub, text, _ in walk_marked(obj, lambda plan: plan.path):
+        for sub, text, _ in walk_marked(obj, "path"):
             if not isinstance(text, str):
                 continue
             path, zh, en = safe_path(repo.root, text)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dytool.cli.settings import Settings
 from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
+
+if TYPE_CHECKING:
+    from dytool.memo import CheckSummary
 
 __all__ = ["display_paths", "run_check", "write_atomic"]
 
@@ -30,13 +35,10 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
         raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
     as_of = settings.as_of
     root = settings.root()
-    from dytool.check import check_repository
-
-    result = check_repository(root, as_of, cache=settings.cache)
-    campaign = result.repo.campaign
-    lang = settings.lang(campaign.language if campaign else None)
+    result = _check(root, as_of, cache=settings.cache)
+    lang = settings.lang(result.language)
     display = display_paths(root)
-    summary = {"errors": result.errors, "warnings": result.warnings, "files": len(result.repo.files), "records": result.records}
+    summary = {"errors": result.errors, "warnings": result.warnings, "files": result.files, "records": result.records}
     if output_format == "text":
         from dytool.cli.show_findings import show_findings
 
@@ -53,6 +55,24 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
         else:
             write_atomic(output, text)
     return EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK
+
+
+def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
+    """Check the repository, or replay the last check when not one byte has changed since."""
+    from dytool.memo import CheckSummary, recall, remember
+
+    if cache:
+        remembered = recall(root, as_of)
+        if remembered is not None:
+            return remembered
+    from dytool.check import check_repository
+
+    result = check_repository(root, as_of, cache=cache)
+    campaign = result.repo.campaign
+    summary = CheckSummary(result.findings, len(result.repo.files), result.records, campaign.language if campaign else None)
+    if cache:
+        remember(root, as_of, summary)
+    return summary
 
 
 def write_atomic(path: Path, text: str) -> None:

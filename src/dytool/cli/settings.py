@@ -53,7 +53,7 @@ class Settings:
         return Lang.EN if text.lower().startswith("en") else Lang.ZH
 
     def root(self) -> Path:
-        from dytool.load import NoRepository, find_root
+        from dytool.discover import NoRepository, find_root
 
         start = self.directory or Path.cwd()
         if self.directory is not None and not self.directory.is_dir():

@@ -8,11 +8,10 @@ stay inside the repository.  :func:`field_plan` reads that metadata once per mod
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError, core_schema
@@ -195,24 +194,46 @@ def field_plan(model: type[StrictModel]) -> tuple[FieldPlan, ...]:
     return tuple(plans)
 
 
-def walk_marked(obj: StrictModel, want: Callable[[FieldPlan], bool], path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any, FieldPlan]]:
-    """Every value of the fields ``want`` selects, nested models included, with its path."""
-    for plan in field_plan(type(obj)):
-        value: Any = getattr(obj, plan.name)
+Marker = Literal["ref", "path", "date"]
+
+
+@cache
+def _split_plan(model: type[StrictModel], marker: Marker) -> tuple[tuple[FieldPlan, ...], tuple[FieldPlan, ...]]:
+    """The fields of ``model`` carrying ``marker``, and the nested-model fields to descend into."""
+    plans = field_plan(model)
+    marked = tuple(p for p in plans if (p.ref is not None if marker == "ref" else getattr(p, marker)))
+    nested = tuple(p for p in plans if p.nested is not None and p not in marked)
+    return marked, nested
+
+
+def walk_marked(obj: StrictModel, marker: Marker, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], Any, FieldPlan]]:
+    """Every value of the fields carrying ``marker`` (references, repository paths or dates),
+    nested models included, with its path.  A list, built without generators: checks call
+    this for every record."""
+    out: list[tuple[tuple[str | int, ...], Any, FieldPlan]] = []
+    _collect(obj, marker, path, out)
+    return out
+
+
+def _collect(obj: StrictModel, marker: Marker, path: tuple[str | int, ...], out: list[tuple[tuple[str | int, ...], Any, FieldPlan]]) -> None:
+    marked, nested = _split_plan(type(obj), marker)
+    for plan in marked:
+        value = getattr(obj, plan.name)
         if value is None:
             continue
-        here = (*path, plan.name)
-        if want(plan):
-            if isinstance(value, list):
-                for i, item in enumerate(value):
-                    if not isinstance(item, StrictModel):
-                        yield (*here, i), item, plan
-            else:
-                yield here, value, plan
-        elif plan.nested is not None:
-            if isinstance(value, list):
-                for i, item in enumerate(value):
-                    if isinstance(item, StrictModel):
-                        yield from walk_marked(item, want, (*here, i))
-            elif isinstance(value, StrictModel):
-                yield from walk_marked(value, want, here)
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if not isinstance(item, StrictModel):
+                    out.append(((*path, plan.name, i), item, plan))
+        else:
+            out.append(((*path, plan.name), value, plan))
+    for plan in nested:
+        value = getattr(obj, plan.name)
+        if not value:
+            continue
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, StrictModel):
+                    _collect(item, marker, (*path, plan.name, i), out)
+        elif isinstance(value, StrictModel):
+            _collect(value, marker, (*path, plan.name), out)

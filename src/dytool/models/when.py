@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 
@@ -24,8 +23,9 @@ __all__ = ["Day", "When", "parse_when"]
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(NamedTuple):
+    """A tuple so that thousands of them pickle fast (the load cache keeps them)."""
+
     text: str
     first: dt.date
     last: dt.date

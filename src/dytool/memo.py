@@ -1,0 +1,89 @@
+"""The outcome of the last ``dytool check``, replayed when nothing at all has changed.
+
+The per-file cache (:mod:`dytool.cache`) spares parsing and validating unchanged files, but
+the cross-file checks still run over every record.  When not one byte of the repository has
+changed since the last check on the same as-of day, their outcome cannot have changed
+either: this module recognises that case from the content digests of every file alone,
+without importing the models, and hands back the findings of last time.  The entry is signed
+like the per-file cache, so it cannot be planted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dytool.cache import CACHE_DIR, content_digest, fingerprint, signed_dump, signed_load, user_key, write_atomic
+from dytool.discover import CAMPAIGN_FILE, repository_files
+from dytool.findings import Finding, Severity
+from dytool.readfile import read_guarded
+
+__all__ = ["CheckSummary", "recall", "remember", "repository_digest"]
+
+_NAME = "check-{}.bin"
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    """What ``dytool check`` reports: the findings and the size of what was checked."""
+
+    findings: list[Finding]
+    files: int
+    records: int
+    language: str | None = None
+    digest: str = field(default="", compare=False)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def repository_digest(root: Path, as_of: dt.date) -> str:
+    """One digest of every file the load reads, their paths, and the as-of day."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(as_of.isoformat().encode())
+    listing_findings: list[Finding] = []
+    for _, rel in [("campaign", CAMPAIGN_FILE), *repository_files(root, listing_findings)]:
+        data, problems = read_guarded(root, rel)
+        digest.update(rel.encode() + b"\0")
+        digest.update(content_digest(data).encode() if data is not None else repr(problems).encode())
+    digest.update(repr(listing_findings).encode())
+    return digest.hexdigest()
+
+
+def _fp() -> str:
+    return fingerprint(["check"])
+
+
+def recall(root: Path, as_of: dt.date) -> CheckSummary | None:
+    key = user_key()
+    if key is None:
+        return None
+    try:
+        blob = (root / CACHE_DIR / _NAME.format(_fp())).read_bytes()
+    except OSError:
+        return None
+    stored = signed_load(key, blob)
+    if not isinstance(stored, CheckSummary) or stored.digest != repository_digest(root, as_of):
+        return None
+    return stored
+
+
+def remember(root: Path, as_of: dt.date, summary: CheckSummary) -> None:
+    key = user_key()
+    if key is None:
+        return
+    stamped = CheckSummary(summary.findings, summary.files, summary.records, summary.language, repository_digest(root, as_of))
+    try:
+        write_atomic(root / CACHE_DIR, _NAME.format(_fp()), signed_dump(key, stamped))
+    except OSError:
+        return

@@ -51,7 +51,7 @@ __all__ = [
 ANCHOR_FIELDS = {"problem": "found_on"}
 """The field whose day relative deadlines (``N日内``) of a record count from."""
 MAX_RECORDS_PER_FILE = 10_000
-PARALLEL_MIN_BYTES = 4 << 20
+PARALLEL_MIN_BYTES = 16 << 20
 """Below this much to parse, worker processes cost more than they save."""
 
 
@@ -161,24 +161,34 @@ def _shape(rel: str, value: Any, pos: Pos | None = None) -> Finding:
         hint_zh=hint_zh, hint_en=hint_en)
 
 
-def _read_and_parse(job: tuple[str, str, bool]) -> tuple[str | None, ParsedFile]:
-    """Read and parse one file: the unit of work of a worker process."""
-    root, rel, report = job
-    data, problems = read_guarded(FsPath(root), rel)
+_WORKER_CONTEXT: dict[str, Any] = {}
+"""The validation context for worker processes (they are forked, so they inherit it)."""
+
+
+def _load_one(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
+    """Read, parse and validate one file: the unit of work, in this process or a worker."""
+    root, kind, rel = job
+    base = FsPath(root)
+    data, problems = read_guarded(base, rel)
     if data is None:
-        return None, ParsedFile(None, False, tuple(problems))
-    return content_digest(data), parse_file(FsPath(root), rel, data, report=report)
+        return None, FileResult(findings=tuple(problems), ok=False)
+    parsed = parse_file(base, rel, data, report=kind == "report")
+    return content_digest(data), _Validator(Locator(base), _WORKER_CONTEXT).file(kind, rel, parsed)
 
 
-def _parsed_stream(root: FsPath, jobs: list[tuple[str, str]], size: int, workers: int) -> Iterator[tuple[str | None, ParsedFile]]:
-    """Parse results in the order of ``jobs``: in worker processes when it pays off."""
-    work = [(str(root), rel, kind == "report") for kind, rel in jobs]
+def _results(root: FsPath, jobs: list[tuple[str, str]], size: int, workers: int, context: dict[str, Any]) -> Iterator[tuple[str | None, FileResult]]:
+    """Load results in the order of ``jobs``: in worker processes when it pays off.  Workers
+    return finished results, so this process only collects them, in order (the findings come
+    out exactly as a serial run gives them)."""
+    _WORKER_CONTEXT.clear()
+    _WORKER_CONTEXT.update(context)
+    work = [(str(root), kind, rel) for kind, rel in jobs]
     if workers <= 1 or size < PARALLEL_MIN_BYTES or len(work) < 8:
-        yield from map(_read_and_parse, work)
+        yield from map(_load_one, work)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_read_and_parse, work, chunksize=max(1, len(work) // (workers * 16)))
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+        yield from pool.map(_load_one, work, chunksize=max(1, len(work) // (workers * 16)))
 
 
 def default_jobs() -> int:
@@ -247,8 +257,7 @@ def load_repository(root: FsPath, *, cache: bool = True, jobs: int | None = None
         else:
             size += _size(root / rel)
         pending.append((kind, rel))
-    for (kind, rel), (digest, parsed) in zip(pending, _parsed_stream(root, pending, size, jobs or default_jobs()), strict=True):
-        result = validator.file(kind, rel, parsed)
+    for (_, rel), (digest, result) in zip(pending, _results(root, pending, size, jobs or default_jobs(), context), strict=True):
         results[rel] = result
         if digest is not None:
             store.put(rel, digest, result)

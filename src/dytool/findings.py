@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Finding", "Lang", "Severity", "sort_findings"]
+__all__ = ["Finding", "FindingCounts", "Lang", "Severity", "sort_findings"]
 
 
 class Severity(StrEnum):
@@ -55,6 +55,24 @@ class Finding:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+class FindingCounts:
+    """``errors``, ``warnings`` and ``failed`` for anything that holds ``findings``."""
+
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether the check fails: any error, or with ``strict`` any warning."""
+        return self.errors > 0 or (strict and self.warnings > 0)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

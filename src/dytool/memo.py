@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dytool.cache import CACHE_DIR, content_digest, fingerprint, signed_dump, signed_load, user_key, write_atomic
 from dytool.discover import CAMPAIGN_FILE, repository_files
-from dytool.findings import Finding, Severity
+from dytool.findings import Finding, FindingCounts
 from dytool.readfile import read_guarded
 
 __all__ = ["CheckSummary", "recall", "remember", "repository_digest"]
@@ -26,7 +26,7 @@ _NAME = "check-{}.bin"
 
 
 @dataclass(frozen=True)
-class CheckSummary:
+class CheckSummary(FindingCounts):
     """What ``dytool check`` reports: the findings and the size of what was checked."""
 
     findings: list[Finding]
@@ -34,17 +34,6 @@ class CheckSummary:
     records: int
     language: str | None = None
     digest: str = field(default="", compare=False)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
-
-    def failed(self, *, strict: bool = False) -> bool:
-        return self.errors > 0 or (strict and self.warnings > 0)
 
 
 def repository_digest(root: Path, as_of: dt.date) -> str:

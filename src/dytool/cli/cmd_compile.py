@@ -124,13 +124,13 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
     if output_format in ("md", "all"):
         written.append(_write(folder, f"{name}.md", bulletin.markdown.encode("utf-8")))
     if output_format in ("docx", "all"):
-        from dytool.documents.parts import MarkdownPart
         from dytool.documents.to_word import to_docx
+        from dytool.word.model import Markdown
 
         text = bulletin.markdown
         body = text[text.index("\n## ") + 1 :] if "\n## " in text else text  # the masthead is set apart
         masthead = f"第{bulletin.number}期　{bulletin.issuer}　{chinese_day(bulletin.month_last)}"
-        data = to_docx([MarkdownPart(body, new_page=False, title=bulletin.title, byline=masthead)], title=f"{bulletin.title}第{bulletin.number}期",
+        data = to_docx([Markdown(body, new_page=False, title=bulletin.title, byline=masthead)], title=f"{bulletin.title}第{bulletin.number}期",
                        author=bulletin.issuer, subject=campaign.title, as_of=bulletin.month_last, campaign=campaign,
                        reference=None, on_problem=lambda zh, en: problems.append(("", zh, en)))
         written.append(_write(folder, f"{name}.docx", data))

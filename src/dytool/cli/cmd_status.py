@@ -38,14 +38,14 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
     errors = sum(1 for f in loaded.findings if f.severity is Severity.ERROR)
     if output_format == "docx":
         from dytool.cli.cmd_compile import write_document
-        from dytool.documents.parts import MarkdownPart
         from dytool.documents.to_word import to_docx
         from dytool.status.render import briefing_markdown
+        from dytool.word.model import Markdown
 
         text = briefing_markdown(briefing, lang)
         body = text.split("\n", 1)[1] if text.startswith("# ") else text  # the title goes on the title line
         problems: list[tuple[str, str]] = []
-        data = to_docx([MarkdownPart(body, new_page=False, title=f"{campaign.title}会前简报")], title=f"{campaign.title}会前简报",
+        data = to_docx([Markdown(body, new_page=False, title=f"{campaign.title}会前简报")], title=f"{campaign.title}会前简报",
                        author=campaign.issuer or "", subject=campaign.title, as_of=as_of, campaign=campaign, reference=None,
                        on_problem=lambda zh, en: problems.append((zh, en)))
         path = output or Path.cwd() / "build" / f"会前简报-{as_of.isoformat()}.docx"

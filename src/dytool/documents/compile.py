@@ -16,13 +16,13 @@ from typing import Any
 
 from dytool.documents.figures import overview_figures
 from dytool.documents.ledgers import LEDGERS, ledger_rows
-from dytool.documents.parts import CoverPart, DocPart, MarkdownPart, TablePart, TocPart
 from dytool.documents.templating import Templates
 from dytool.models import Campaign, Topic
 from dytool.models.enums import Grade, OrderBy
 from dytool.repo import ReportEntry, Repository
 from dytool.status.facts import Facts, gather
 from dytool.topics import report_of
+from dytool.word.model import Contents, Cover, Markdown, Part, Table
 
 __all__ = ["CompileOptions", "Compiled", "chinese_month", "compile_document", "public_view"]
 
@@ -55,7 +55,7 @@ class Compiled:
     title: str
     author: str
     subject: str
-    parts: list[DocPart]
+    parts: list[Part]
     markdown: str
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     """(file, message_zh, message_en): things worth telling the user, e.g. a missing preface."""
@@ -146,13 +146,13 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
     if options.only == "excellent" and not (spec and spec.title):
         title = f"{campaign.title}优秀调研成果汇编"
     classification = (spec.classification if spec else None) or campaign.classification
-    cover = CoverPart(title, spec.subtitle if spec else None, campaign.issuer, chinese_month(as_of), classification)
+    cover = Cover(title, spec.subtitle if spec else None, campaign.issuer, chinese_month(as_of), classification)
     data: dict[str, Any] = {"campaign": campaign.title, "as_of": chinese_day(as_of), "title": title}
-    parts: list[DocPart] = [cover]
+    parts: list[Part] = [cover]
     md: list[str] = [templates.render("compilation/cover.md.j2", {**data, "subtitle": cover.subtitle, "issuer": cover.issuer or "",
                                                                     "date_text": cover.date_text, "classification": classification})]
     toc: list[tuple[int, str]] = []
-    body_parts: list[DocPart] = []
+    body_parts: list[Part] = []
     problems: list[tuple[str, str, str]] = []
     if spec is not None and spec.preface:
         path = repo.root / spec.preface
@@ -166,16 +166,16 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
             preface = hide(preface)
             first = preface.lstrip().split("\n", 1)[0].lstrip("# ").strip() or "前言"
             toc.append((1, first))
-            body_parts.append(MarkdownPart(preface, path.parent))
+            body_parts.append(Markdown(preface, path.parent))
             md.append(preface)
     overview = hide(templates.render("compilation/overview.md.j2", {**data, "f": overview_figures(facts, as_of)}))
     toc.append((1, "一、总体情况"))
-    body_parts.append(MarkdownPart(overview))
+    body_parts.append(Markdown(overview))
     md.append(overview)
     if chosen:
         toc.append((1, "二、调研报告"))
         md.append("## 二、调研报告")
-        body_parts.append(MarkdownPart("## 二、调研报告"))
+        body_parts.append(Markdown("## 二、调研报告"))
         current_theme: str | None = None
         themes = {t.id: t.title for t in campaign.themes}
         group = spec is not None and spec.group_by_theme
@@ -187,7 +187,7 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
                 heading = f"（{_NUMERALS[groups] if groups <= 12 else groups}）{themes.get(topic.theme or '', '其他')}"
                 toc.append((1, heading))
                 md.append(f"### {heading}")
-                body_parts.append(MarkdownPart(f"### {heading}"))
+                body_parts.append(Markdown(f"### {heading}"))
             meta = report.meta
             byline = None if options.anonymize else _byline(facts, topic, report)
             body = hide(_strip_title(report.body, meta.title))
@@ -196,7 +196,7 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
             toc.append((2, report_title))
             md.append(templates.render("compilation/report.md.j2", {**data, "title": report_title, "byline": byline or "",
                                                                      "abstract": abstract, "body": _demote(body, 2)}))
-            body_parts.append(MarkdownPart(_with_abstract(body, abstract), (repo.root / report.source.file).parent,
+            body_parts.append(Markdown(_with_abstract(body, abstract), (repo.root / report.source.file).parent,
                                            new_page=n > 0 and not starts_group, title=report_title, byline=byline, outline=False))
     lists = (spec.append if spec and spec.append else list(LEDGERS))
     ledgers = [LEDGERS[k] for k in lists if k in LEDGERS]
@@ -204,7 +204,7 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
         annex_no = "三" if chosen else "二"
         toc.append((1, f"{annex_no}、附件"))
         md.append(f"## {annex_no}、附件")
-        body_parts.append(MarkdownPart(f"## {annex_no}、附件"))
+        body_parts.append(Markdown(f"## {annex_no}、附件"))
         note = f"截至{chinese_day(as_of)}"
         for i, ledger in enumerate(ledgers, 1):
             rows = tuple(tuple(hide(c) for c in row) for row in ledger_rows(ledger.kind, facts, as_of))
@@ -212,9 +212,9 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
             toc.append((2, name))
             md.append(templates.render("compilation/ledger.md.j2", {**data, "title": name, "note": note, "header": list(ledger.header),
                                                                      "rows": [list(r) for r in rows]}))
-            body_parts.append(TablePart(name, note, ledger.header, rows, ledger.widths, ledger.landscape))
+            body_parts.append(Table(title=name, header=ledger.header, rows=rows, note=note, widths=ledger.widths, landscape=ledger.landscape))
     contents = "## 目录\n\n" + "\n".join(f"{'  ' * (level - 1)}- [{text}](#{_anchor(text)})" for level, text in toc)
-    parts.append(TocPart(tuple(toc)))
+    parts.append(Contents(entries=tuple(toc)))
     parts.extend(body_parts)
     markdown = "\n\n".join(part.strip("\n") for part in [md[0], contents, *md[1:]]) + "\n"
     return Compiled(title, campaign.issuer or "", campaign.title, parts, markdown, problems)

@@ -7,7 +7,20 @@ dates come from ``DocMeta.created`` (the caller derives it from ``--as-of`` or
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from dytool.word.model import DEFAULT_FONTS, Contents, Cover, DocMeta, Fonts, Markdown, Part, Table
-from dytool.word.render import render_docx
+
+if TYPE_CHECKING:
+    from dytool.word.render import render_docx
+
+
+def __getattr__(name: str) -> Any:
+    """``render_docx`` imports python-docx: only when Word output is really asked for."""
+    if name == "render_docx":
+        from dytool.word.render import render_docx
+
+        return render_docx
+    raise AttributeError(name)
 
 __all__ = ["DEFAULT_FONTS", "Contents", "Cover", "DocMeta", "Fonts", "Markdown", "Part", "Table", "render_docx"]

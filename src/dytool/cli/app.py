@@ -54,11 +54,12 @@ def check_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text|json|github|gitlab|junit", metavar="FORMAT")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="有警告也算失败 / fail on warnings too")] = False,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件而不是标准输出 / write to a file", metavar="FILE")] = None,  # noqa: UP045
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="只报告自该版本以来改动过的文件中的问题 / only findings in files changed since REF", metavar="REF")] = None,  # noqa: UP045
 ) -> int:
     """检查仓库中的全部记录 / Validate every record of the repository."""
     from dytool.cli.cmd_check import run_check
 
-    return run_check(ctx.obj, output_format, strict=strict, output=output)
+    return run_check(ctx.obj, output_format, strict=strict, output=output, changed_since=changed_since)
 
 
 @app.command("status")
@@ -68,11 +69,12 @@ def status_command(
     leader: Annotated[Optional[str], typer.Option("--leader", help="只看这位领导 / only this leader (person id)", metavar="ID")] = None,  # noqa: UP045
     unit: Annotated[Optional[str], typer.Option("--unit", help="只看这个单位 / only this unit (unit id)", metavar="ID")] = None,  # noqa: UP045
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件 / write to a file", metavar="FILE")] = None,  # noqa: UP045
+    since: Annotated[Optional[str], typer.Option("--since", help="自某版本或日期以来的变化 / what changed since REF or DATE", metavar="REF|DATE")] = None,  # noqa: UP045
 ) -> int:
     """会前简报：阶段、时间节点、课题、领导调研、三张清单 / The meeting briefing."""
     from dytool.cli.cmd_status import run_status
 
-    return run_status(ctx.obj, output_format, leader=leader, unit=unit, output=output)
+    return run_status(ctx.obj, output_format, leader=leader, unit=unit, output=output, since=since)
 
 
 @app.command("compile")
@@ -115,3 +117,12 @@ def schema_command(
     from dytool.cli.cmd_schema import run_schema
 
     return run_schema(ctx.obj, output)
+
+
+def _register_editing_commands() -> None:
+    from dytool.cli.app_edit import register
+
+    register(app)
+
+
+_register_editing_commands()

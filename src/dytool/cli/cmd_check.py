@@ -30,12 +30,21 @@ def display_paths(root: Path) -> Callable[[str], str]:
     return lambda file: f"{prefix}/{file}" if file else prefix
 
 
-def run_check(settings: Settings, output_format: str, *, strict: bool, output: Path | None) -> int:
+def run_check(settings: Settings, output_format: str, *, strict: bool, output: Path | None, changed_since: str | None = None) -> int:
     if output_format not in FORMATS:
         raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
     as_of = settings.as_of
     root = settings.root()
+    changed = None
+    if changed_since is not None:  # fail on a bad ref before checking anything
+        from dytool.git import changed_files
+
+        changed = changed_files(root, changed_since)
     result = _check(root, as_of, cache=settings.cache)
+    if changed is not None:  # everything was loaded and checked; report only the changed files
+        import dataclasses
+
+        result = dataclasses.replace(result, findings=[f for f in result.findings if not f.file or f.file in changed])
     lang = settings.lang(result.language)
     display = display_paths(root)
     summary = {"errors": result.errors, "warnings": result.warnings, "files": result.files, "records": result.records}

@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dytool.cli.settings import Settings
 from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
-from dytool.findings import Severity
+from dytool.findings import Lang, Severity
+
+if TYPE_CHECKING:
+    from dytool.diff import Changes
 
 __all__ = ["run_status"]
 
 FORMATS = ("text", "md", "json", "docx")
 
 
-def run_status(settings: Settings, output_format: str, *, leader: str | None, unit: str | None, output: Path | None) -> int:
+def run_status(settings: Settings, output_format: str, *, leader: str | None, unit: str | None, output: Path | None,
+               since: str | None = None) -> int:
     if output_format not in FORMATS:
         raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
     as_of = settings.as_of
@@ -35,6 +40,11 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
         if value is not None and not any(e.record.id == value for e in repo.entries(kind)):
             raise UserError(f"{option}：找不到编号“{value}”", f"{option}: no {kind} with id {value!r}")
     briefing = compute_status(repo, campaign, as_of, leader=leader, unit=unit)
+    changes = None
+    if since is not None:
+        from dytool.diff import changes_since
+
+        changes = changes_since(root, since, as_of, cache=settings.cache)
     errors = sum(1 for f in loaded.findings if f.severity is Severity.ERROR)
     if output_format == "docx":
         from dytool.cli.cmd_compile import write_document
@@ -42,7 +52,7 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
         from dytool.status.render import briefing_markdown
         from dytool.word.model import Markdown
 
-        text = briefing_markdown(briefing, lang)
+        text = briefing_markdown(briefing, lang) + _since_markdown(changes, since, lang)
         body = text.split("\n", 1)[1] if text.startswith("# ") else text  # the title goes on the title line
         problems: list[tuple[str, str]] = []
         data = to_docx([Markdown(body, new_page=False, title=f"{campaign.title}会前简报")], title=f"{campaign.title}会前简报",
@@ -54,15 +64,21 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
     if output_format == "json":
         from dytool.status.render import briefing_json
 
-        text = json.dumps(briefing_json(briefing), ensure_ascii=False, indent=2) + "\n"
+        report = briefing_json(briefing)
+        if changes is not None:
+            from dytool.diff import changes_json
+
+            report["changes"] = changes_json(changes)
+        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     elif output_format == "md":
         from dytool.status.render import briefing_markdown
 
-        text = briefing_markdown(briefing, lang)
+        text = briefing_markdown(briefing, lang) + _since_markdown(changes, since, lang)
     else:
         from dytool.cli.show_status import show_status
 
-        show_status(briefing, lang, color=settings.color and output is None, output=output, errors=errors)
+        show_status(briefing, lang, color=settings.color and output is None, output=output, errors=errors,
+                    since=_since_lines(changes, since, lang, markdown=False))
         return EXIT_FINDINGS if errors else EXIT_OK
     if output is None:
         sys.stdout.write(text)
@@ -74,3 +90,19 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
         print(f"dytool: 仓库有 {errors} 个错误，简报可能不完整（运行 dytool check 查看）" if lang.value == "zh"
               else f"dytool: the repository has {errors} error(s); the briefing may be incomplete (run 'dytool check')", file=sys.stderr)
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _since_lines(changes: Changes | None, since: str | None, lang: Lang, *, markdown: bool) -> list[str]:
+    """Section 8 of the briefing: what changed since the last meeting."""
+    if changes is None:
+        return []
+    from dytool.cli.cmd_diff import changes_lines
+
+    lines = changes_lines(changes, lang, markdown=markdown)
+    title = f"Since {since}" if lang is Lang.EN else f"自 {since} 以来"
+    return [f"## {title}" if markdown else title, "", *(lines or ["no changes" if lang is Lang.EN else "没有变化"])]
+
+
+def _since_markdown(changes: Changes | None, since: str | None, lang: Lang) -> str:
+    lines = _since_lines(changes, since, lang, markdown=True)
+    return ("\n" + "\n".join(lines) + "\n") if lines else ""

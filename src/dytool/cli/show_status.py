@@ -58,7 +58,7 @@ class _Out:
         self.console.print(Text(SECTION_TITLES[key][1 if self.en else 0], style="bold underline"))
 
 
-def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = None, errors: int = 0) -> None:
+def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = None, errors: int = 0, since: list[str] | None = None) -> None:
     handle = output.open("w", encoding="utf-8") if output is not None else None
     console = Console(file=handle, no_color=not color, highlight=False, emoji=False)
     en = lang is Lang.EN
@@ -131,6 +131,11 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
                 console.print(Text(f"{busy.host_name}：{day(busy.window_start)}—{day(busy.window_end)} {busy.visits} {'visits' if en else '批次'}"
                                    f"（{'limit' if en else '上限'} {busy.max_visits}）", style="yellow"))
             _more(console, len(b.burden) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")
+        if since:
+            console.print()
+            console.print(Text(since[0], style="bold underline"))
+            for entry in since[1:]:
+                console.print(entry)
         if errors:
             console.print()
             console.print(Text(f"The repository has {errors} error(s); run 'dytool check'." if en

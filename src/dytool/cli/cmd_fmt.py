@@ -1,0 +1,28 @@
+"""``dytool fmt [--check]``: the canonical style for every YAML file; ``--check`` for CI."""
+
+from __future__ import annotations
+
+import sys
+
+from dytool.cli.settings import Settings
+from dytool.errors import EXIT_FINDINGS, EXIT_OK
+from dytool.findings import Lang
+
+__all__ = ["run_fmt"]
+
+
+def run_fmt(settings: Settings, *, check: bool) -> int:
+    from dytool.edit.fmt import format_repository
+
+    root, lang = settings.root(), settings.lang()
+    zh = lang is Lang.ZH
+    result = format_repository(root, write=not check, cache=settings.cache)
+    for rel in result.changed:
+        print(f"{'需要重排' if zh else 'would reformat'}: {rel}" if check else f"{'已重排' if zh else 'reformatted'}: {rel}")
+    for rel, why_zh, why_en in result.skipped:
+        print(f"{'已跳过' if zh else 'skipped'}: {rel}: {why_zh if zh else why_en}", file=sys.stderr)
+    if not result.changed and not result.skipped:
+        print("所有 YAML 文件格式统一" if zh else "all YAML files are in the canonical style")
+    if result.skipped or (check and result.changed):
+        return EXIT_FINDINGS
+    return EXIT_OK

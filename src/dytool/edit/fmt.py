@@ -1,0 +1,135 @@
+"""``fmt``: every YAML file of the repository in the canonical style, nothing else changed.
+
+The canonical style is :data:`dytool.edit.yamlio.CANONICAL_STYLE` plus: date fields written
+as a full date in another form (``2023.5.10``, ``2023/5/10``, ``2023年5月10日``) become ISO
+dates; comments, blank lines between records, key order, quoting and flow lists stay as
+written; nothing is sorted.  A file dytool cannot read is skipped and named, never touched.
+Each result must read back (with dytool's reader) as the same values, and keep every comment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from dytool.edit.fields import explicit_day, shapes
+from dytool.edit.safewrite import write_atomic
+from dytool.edit.splice import comments_of, plain
+from dytool.edit.yamlio import TextStyle, dump, join_text, load, split_text
+from dytool.errors import UserError
+from dytool.load import CAMPAIGN_FILE, RECORD_FOLDERS, ROOT_FILES, load_repository
+from dytool.models import KINDS, Campaign
+from dytool.models.base import StrictModel
+from dytool.models.campaign import Submission
+from dytool.yamlread import parse_text
+
+__all__ = ["FmtResult", "format_file", "format_repository", "model_of"]
+
+
+@dataclass
+class FmtResult:
+    changed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    """(file, reason in Chinese, reason in English)."""
+
+
+def model_of(rel: str) -> type[StrictModel] | None:
+    """The model of the records a repository file holds (None for other files)."""
+    if rel == CAMPAIGN_FILE:
+        return Campaign
+    path = PurePosixPath(rel)
+    for kind, stem in ROOT_FILES.items():
+        if len(path.parts) == 1 and path.stem == stem:
+            return KINDS[kind]
+    for kind, folder in RECORD_FOLDERS.items():
+        if path.parts[0] == folder:
+            return KINDS[kind]
+    return None
+
+
+def _fix_dates(node: Any, model: type[StrictModel] | None, fixes: list[tuple[Any, Any, dt.date]]) -> None:
+    """Find date fields written as full dates in another form; note (container, key, day)."""
+    if isinstance(node, list):
+        for item in node:
+            _fix_dates(item, model, fixes)
+        return
+    if not isinstance(node, dict) or model is None:
+        return
+    fields = shapes(model)
+    for key, value in node.items():
+        shape = fields.get(str(key))
+        if shape is None or key == "extra":
+            continue
+        if shape.kind == "date":
+            _note(node, key, value, fixes)
+        elif shape.kind == "dates" and isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    _fix_dates(item, Submission, fixes)
+                else:
+                    _note(value, i, item, fixes)
+        elif shape.model is not None:
+            _fix_dates(value, shape.model, fixes)
+
+
+def _note(container: Any, key: Any, value: Any, fixes: list[tuple[Any, Any, dt.date]]) -> None:
+    if isinstance(value, str) and not isinstance(value, dt.date):
+        day = explicit_day(value)
+        if day is not None and value.strip() != day.isoformat():
+            fixes.append((container, key, day))
+
+
+def _trim(text: str) -> str:
+    stripped = text.rstrip("\n")
+    return stripped + "\n" if stripped else ""
+
+
+def format_file(text: str, rel: str) -> str:
+    """The canonical form of one file's text (LF line ends); UserError when it cannot be made."""
+    parsed = parse_text(text, rel)
+    if not parsed.ok:
+        raise UserError("YAML 有错误，先运行 dytool check 改正", "the YAML has errors; run 'dytool check' and fix them")
+    if parsed.value is None:
+        return _trim(text)
+    doc = load(text, rel)
+    expected = plain(parsed.value)
+    model = model_of(rel)
+    fixes: list[tuple[Any, Any, dt.date]] = []
+    _fix_dates(doc, model, fixes)
+    plain_fixes: list[tuple[Any, Any, dt.date]] = []
+    _fix_dates(expected, model, plain_fixes)
+    for container, key, day in fixes:
+        container[key] = day
+    for container, key, day in plain_fixes:
+        container[key] = day.isoformat()
+    result = _trim(dump(doc))
+    if parse_text(result, rel).value != expected or comments_of(text) - comments_of(result):
+        raise UserError("dytool 无法在不改变内容或注释的前提下重排这个文件，请手工整理",
+                        "dytool cannot reformat this file without changing its content or comments; tidy it by hand")
+    return result
+
+
+def format_repository(root: Path, *, write: bool, cache: bool = True) -> FmtResult:
+    """Format every YAML file the loader reads; write them when ``write``."""
+    files = [f for f in load_repository(root, cache=cache).repo.files if f.endswith((".yaml", ".yml"))]
+    result = FmtResult()
+    for rel in files:
+        path = root / rel
+        try:
+            raw = path.read_bytes()
+            text, style = split_text(raw, rel)
+            formatted = format_file(text, rel)
+        except UserError as exc:
+            result.skipped.append((rel, exc.zh, exc.en))
+            continue
+        except OSError as exc:
+            result.skipped.append((rel, f"无法读取：{exc.strerror}", f"cannot be read: {exc.strerror}"))
+            continue
+        data = join_text(formatted, TextStyle(crlf=style.crlf), keep_bom=False)
+        if data != raw:
+            result.changed.append(rel)
+            if write:
+                write_atomic(path, data)
+    return result

@@ -1,0 +1,107 @@
+"""Which file a new record goes into.
+
+Default files, chosen so that a merge of two branches rarely touches the same lines:
+
+=============  ==========================================================================
+kind           default file
+=============  ==========================================================================
+topic          ``topics/topics.yaml``
+visit          ``visits/<YYYY-MM>.yaml``, the month of the visit's first day
+problem        ``problems/<owner_unit>.yaml`` when that file exists; else
+               ``problems/problems.yaml`` when that exists; else ``problems/<owner_unit>.yaml``
+               when the problem names its owner unit; else ``problems/problems.yaml``
+solution       ``solutions/solutions.yaml``
+institution    ``institutions/institutions.yaml``
+person / unit  ``people.yaml`` / ``units.yaml`` (or the ``.yml`` file that exists)
+=============  ==========================================================================
+
+``--file`` overrides the default; it must name a ``.yaml``/``.yml`` file in the kind's folder
+that dytool reads (not starting with ``.`` or ``_``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path, PurePosixPath
+
+from dytool.errors import EXIT_USAGE, UserError
+from dytool.load import RECORD_FOLDERS, ROOT_FILES
+
+__all__ = ["KIND_NAMES", "SCHEMA_FILES", "default_file", "new_file_text", "target_file"]
+
+KIND_NAMES = {
+    "topic": ("调研课题", "topics"), "visit": ("调研活动", "visits"), "problem": ("问题清单", "problems"),
+    "solution": ("问题解决清单", "solutions"), "institution": ("制度清单", "institutions"),
+    "person": ("人员", "people"), "unit": ("单位", "units"),
+}
+"""kind → (Chinese name, English plural)."""
+
+SCHEMA_FILES = {"person": "people", "unit": "units"}
+
+
+def _root_file(root: Path, stem: str) -> str:
+    for suffix in (".yaml", ".yml"):
+        if (root / f"{stem}{suffix}").exists():
+            return f"{stem}{suffix}"
+    return f"{stem}.yaml"
+
+
+def default_file(root: Path, kind: str, owner_unit: str | None, first_day: dt.date | None) -> str:
+    if kind in ROOT_FILES:
+        return _root_file(root, ROOT_FILES[kind])
+    folder = RECORD_FOLDERS[kind]
+    if kind == "visit" and first_day is not None:
+        return f"{folder}/{first_day:%Y-%m}.yaml"
+    if kind == "problem":
+        own = f"{folder}/{owner_unit}.yaml" if owner_unit and _safe_name(owner_unit) else None
+        if own and (root / own).exists():
+            return own
+        if (root / folder / "problems.yaml").exists() or own is None:
+            return f"{folder}/problems.yaml"
+        return own
+    return f"{folder}/{folder}.yaml"
+
+
+def _safe_name(name: str) -> bool:
+    return not name.startswith((".", "_")) and "/" not in name and "\\" not in name and name not in ("", "..")
+
+
+def target_file(root: Path, kind: str, given: str) -> str:
+    """The repository-relative file ``--file`` names, checked to be one that holds ``kind``."""
+    path = Path(given)
+    if path.is_absolute():
+        try:
+            path = path.resolve().relative_to(root.resolve())
+        except ValueError:
+            raise _wrong(given, kind) from None
+    rel = PurePosixPath(os.path.normpath(path.as_posix()).replace(os.sep, "/"))
+    parts = rel.parts
+    if not parts or ".." in parts or rel.suffix not in (".yaml", ".yml") or any(p.startswith((".", "_")) for p in parts):
+        raise _wrong(given, kind)
+    if kind in ROOT_FILES:
+        if len(parts) != 1 or rel.stem != ROOT_FILES[kind]:
+            raise _wrong(given, kind)
+    elif len(parts) < 2 or parts[0] != RECORD_FOLDERS[kind]:
+        raise _wrong(given, kind)
+    return rel.as_posix()
+
+
+def _wrong(given: str, kind: str) -> UserError:
+    where = f"{ROOT_FILES[kind]}.yaml" if kind in ROOT_FILES else f"{RECORD_FOLDERS[kind]}/…yaml"
+    return UserError(
+        f"--file “{given}”不能存放{KIND_NAMES[kind][0]}：应为 {where}（文件名不以 . 或 _ 开头）",
+        f"--file {given!r} cannot hold {KIND_NAMES[kind][1]}: it must be {where} (a name not starting with . or _)",
+        exit_code=EXIT_USAGE,
+    )
+
+
+def new_file_text(root: Path, kind: str, rel: str) -> str:
+    """The first lines of a file ``new`` creates: the editor's schema line and a title."""
+    schema = f"{SCHEMA_FILES.get(kind, kind)}.schema.json"
+    lines = []
+    if (root / "schemas" / schema).is_file():
+        depth = len(PurePosixPath(rel).parts) - 1
+        lines.append(f"# yaml-language-server: $schema={'../' * depth}schemas/{schema}")
+    lines.append(f"# {KIND_NAMES[kind][0]}")
+    return "\n".join(lines) + "\n\n"

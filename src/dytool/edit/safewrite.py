@@ -134,9 +134,16 @@ def commit(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) -> Non
 
 
 def write_plan(root: Path, plan: Plan) -> None:
-    """Write every file of an already checked plan."""
+    """Write every file of an already checked plan; a file that cannot be written (a full
+    disk, a read-only folder) is left as it was and the user is told why."""
     for rel, data in plan.files.items():
-        write_atomic(root / rel, data)
+        try:
+            write_atomic(root / rel, data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise UserError(f"无法写入“{rel}”：{reason}；文件保持原样", f"cannot write {rel!r}: {reason}; the file is unchanged",
+                            exit_code=EXIT_FINDINGS, hint_zh="检查磁盘空间和文件夹权限后重试",
+                            hint_en="check the free disk space and the folder's permissions, then try again") from None
 
 
 def _umask() -> int:

@@ -10,7 +10,7 @@ from dytool.findings import Finding
 from dytool.index import RepoIndex
 from dytool.locate import Path
 from dytool.models import StrictModel
-from dytool.models.base import Ref, walk_marked
+from dytool.models.base import Ref, ref_values, walk_marked
 from dytool.repo import Repository, Source
 
 __all__ = ["KIND_LABELS", "check_duplicates", "check_references", "walk_refs"]
@@ -83,7 +83,30 @@ def check_references(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iter
     if repo.campaign is not None:
         titles = {"activity": {a.title: a.id for a in repo.campaign.activities}, "theme": {t.title: t.id for t in repo.campaign.themes}}
 
+    valid: dict[tuple[str, ...], set[str]] = {}
+    every_id: set[str] = set().union(*index.ids.values(), *index.campaign_ids.values())
+
+    def valid_for(kinds: tuple[str, ...]) -> set[str]:
+        found = valid.get(kinds)
+        if found is None:
+            found = set()
+            for kind in kinds:
+                found.update(index.ids.get(kind, ()), repo.invalid_ids.get(kind, ()), index.campaign_ids.get(kind, ()))
+            valid[kinds] = found
+        return found
+
+    def all_good(obj: StrictModel) -> bool:
+        for ident, ref in ref_values(obj):
+            if ident in valid_for(ref.kinds):
+                continue
+            if ref.text_ok and ident not in every_id:
+                continue  # free text, such as an enterprise that is not in units.yaml
+            return False
+        return True
+
     def check(obj: StrictModel, source: Source) -> Iterator[Finding]:
+        if all_good(obj):
+            return
         for path, ident, ref in walk_refs(obj):
             if any(known(kind, ident) for kind in ref.kinds):
                 continue

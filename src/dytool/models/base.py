@@ -30,6 +30,7 @@ __all__ = [
     "label",
     "nested_model",
     "one_or_many",
+    "ref_values",
     "user_error",
     "walk_marked",
 ]
@@ -212,6 +213,32 @@ def walk_marked(obj: StrictModel, marker: Marker, path: tuple[str | int, ...] = 
     this for every record."""
     out: list[tuple[tuple[str | int, ...], Any, FieldPlan]] = []
     _collect(obj, marker, path, out)
+    return out
+
+
+def ref_values(obj: StrictModel, out: list[tuple[str, Ref]] | None = None) -> list[tuple[str, Ref]]:
+    """Every reference value of ``obj`` with its marker, without paths: the fast first pass of
+    the reference check (paths are worked out only for a record with a bad reference)."""
+    out = [] if out is None else out
+    marked, nested = _split_plan(type(obj), "ref")
+    for plan in marked:
+        value = getattr(obj, plan.name)
+        if value is None or plan.ref is None:
+            continue
+        if isinstance(value, list):
+            out.extend((item, plan.ref) for item in value if isinstance(item, str))
+        elif isinstance(value, str):
+            out.append((value, plan.ref))
+    for plan in nested:
+        value = getattr(obj, plan.name)
+        if not value:
+            continue
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, StrictModel):
+                    ref_values(item, out)
+        elif isinstance(value, StrictModel):
+            ref_values(value, out)
     return out
 
 

@@ -6,7 +6,8 @@ import codecs
 
 import pytest
 
-from dytool.yamlread import decode, parse_text
+from dytool.hints import decode
+from dytool.yamlread import parse_text
 
 
 def value(text: str) -> object:

@@ -13,8 +13,9 @@ from typing import Any
 from dytool.checks.personal import scan_personal
 from dytool.codes import CODES, Pos
 from dytool.findings import Finding
+from dytool.hints import decode
 from dytool.repo import Locator, split_front_matter
-from dytool.yamlread import decode, parse_text
+from dytool.yamlread import parse_text
 
 __all__ = ["ParsedFile", "parse_file"]
 

@@ -11,9 +11,9 @@ from pathlib import Path as FsPath
 from typing import Generic, NamedTuple, TypeVar
 
 from dytool.codes import Pos
+from dytool.hints import decode
 from dytool.locate import Path, PositionIndex, index_positions
 from dytool.models import Campaign, Record, ReportMeta
-from dytool.yamlread import decode
 
 __all__ = ["Entry", "Locator", "ReportEntry", "Repository", "Source", "split_front_matter"]
 

@@ -3,7 +3,7 @@ checks in a fraction of the time.
 
 * **What**: per record file, everything loading it produced (records, findings, flags),
   keyed by the file's path and content hash, under a fingerprint of dytool's version, its
-  models and the campaign context that validation depends on (period, calendar).
+  code and the campaign context that validation depends on (period, calendar).
 * **Never trusted**: entries are pickles, and pickles must never come from strangers.  Each
   shard is signed (HMAC-SHA256) with a key kept outside the repository, in the user's cache
   folder, so an entry planted by a pull request, copied from another machine or corrupted
@@ -23,6 +23,7 @@ import pickle
 import secrets
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,18 +41,20 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _models_fingerprint() -> str:
-    """Changes whenever the models (and so what a cached record is) change."""
-    folder = Path(__file__).resolve().parent / "models"
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """Changes whenever dytool's code changes, released or not: a cached result is only ever
+    reused by the code that made it."""
+    folder = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sorted(folder.rglob("*.py")):
+        digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def fingerprint(context: Iterable[object]) -> str:
-    parts = [str(_FORMAT), __version__, _models_fingerprint(), *map(repr, context)]
+    parts = [str(_FORMAT), __version__, _code_fingerprint(), *map(repr, context)]
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 

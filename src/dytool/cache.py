@@ -47,9 +47,10 @@ def _code_fingerprint() -> str:
     reused by the code that made it."""
     folder = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(folder.rglob("*.py")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        digest.update(path.read_bytes())
+    for dirpath, _, names in sorted(os.walk(folder)):
+        for name in sorted(n for n in names if n.endswith(".py")):
+            info = os.stat(os.path.join(dirpath, name))
+            digest.update(f"{dirpath}/{name}:{info.st_size}:{info.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 

@@ -79,3 +79,11 @@ def test_a_list_item_that_is_not_a_record(tmp_path: Path, capsys: pytest.Capture
     write_repo(tmp_path, {"topics/a.yaml": "- id: T-1\n  title: 一\n- 课题二\n"})
     _, findings = check_json(capsys, tmp_path)
     assert ("DY012", "topics/a.yaml", 3) in codes_at(findings)
+
+
+def test_a_near_miss_choice_gets_a_suggestion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_repo(tmp_path, {"people.yaml": "- {id: lin, name: 林海峰}\n",
+                          "visits/v.yaml": "- {id: V-1, date: 2023-05-10, leaders: lin, methods: [座谈]}\n"})
+    _, findings = check_json(capsys, tmp_path)
+    assert findings[0]["code"] == "DY104"
+    assert "座谈会" in findings[0]["hint"]

@@ -142,3 +142,9 @@ def test_utf8_with_bom_reads_cleanly() -> None:
 def test_front_matter_positions_count_from_the_top_of_the_report() -> None:
     parsed = parse_text("topic: T-1\ntitle: [\n", "r.md", line_offset=1)
     assert parsed.findings[0].line >= 3
+
+
+def test_syntax_errors_are_explained_in_chinese() -> None:
+    parsed = parse_text("- id: x\n  title：y\n  owner: z\n", "f.yaml")
+    syntax = next(f for f in parsed.findings if f.code == "DY003")
+    assert "冒号" in syntax.message_zh and "could not find" in syntax.message_en

@@ -301,6 +301,27 @@ def _reader_finding(exc: yaml.reader.ReaderError, text: str, file: str, line_off
     )
 
 
+_PROBLEMS_ZH = (
+    ("could not find expected ':'", "找不到应有的冒号“:”（字段名后要有半角冒号和空格）"),
+    ("mapping values are not allowed here", "这里不能出现“字段: 值”（多半是缩进不对，或值里有未加引号的冒号）"),
+    ("cannot start any token", "这个字符不能出现在这里（Tab、@ 或 ` 开头的值要加引号）"),
+    ("did not find expected key", "找不到应有的字段名（多半是缩进不一致）"),
+    ("did not find expected '-' indicator", "找不到应有的“- ”（列表各项的缩进不一致）"),
+    ("did not find expected node content", "这里缺少值"),
+    ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+    ("found unknown escape character", "双引号里的转义字符无法识别（写反斜杠请改用单引号）"),
+    ("expected <block end>", "缩进不一致"),
+    ("did not find expected ',' or ']'", "方括号列表没有闭合，或逗号缺失"),
+    ("did not find expected ',' or '}'", "花括号没有闭合，或逗号缺失"),
+    ("found a tab character", "缩进里有 Tab 字符"),
+)
+
+
+def _problem_zh(problem: str) -> str:
+    """libyaml's problem in Chinese, where we know it (the English original otherwise)."""
+    return next((zh for en, zh in _PROBLEMS_ZH if en in problem), problem)
+
+
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or exc.context or "syntax error").strip()
@@ -312,7 +333,7 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset
     hint_zh, hint_en = text_hint(line_text)
     return CODES["yaml-syntax"].at(
         _pos(file, mark, line_offset),
-        f"YAML 语法错误：{problem}",
+        f"YAML 语法错误：{_problem_zh(problem)}",
         f"YAML syntax error: {problem}",
         hint_zh=hint_zh,
         hint_en=hint_en,

@@ -7,6 +7,7 @@ stay inside the repository.  :func:`field_plan` reads that metadata once per mod
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -102,10 +103,15 @@ class LabeledEnum(StrEnum):
             if found is not None:
                 return found
         choices = "、".join(f"{m.value}（{m.label_zh}）" for m in cls)
+        close = difflib.get_close_matches(str(value), list(cls._by_text()), n=1, cutoff=0.5) if isinstance(value, str) else []
+        if not close and isinstance(value, str) and value.strip():
+            close = [text for text in cls._by_text() if value.strip() in text or text in value][:1]
+        return_hint = (f"是不是“{close[0]}”？", f"did you mean {close[0]!r}?") if close else ("", "")
         raise user_error(
             "bad_choice",
             f"“{value}”不是可选值；可选：{choices}",
             f"{value!r} is not allowed; choose one of: {', '.join(m.value for m in cls)}",
+            *return_hint,
         )
 
     @classmethod

@@ -21,15 +21,15 @@ import hmac
 import os
 import pickle
 import secrets
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from dytool import __version__
+from dytool.atomic import write_atomic
 
-__all__ = ["CACHE_DIR", "FileCache", "content_digest", "fingerprint", "signed_dump", "signed_load", "user_key"]
+__all__ = ["CACHE_DIR", "FileCache", "content_digest", "fingerprint", "save_entry", "signed_dump", "signed_load", "user_key"]
 
 CACHE_DIR = Path(".dytool") / "cache"
 _SHARDS = 16
@@ -104,20 +104,13 @@ def signed_load(key: bytes, blob: bytes) -> Any:
         return None
 
 
-def write_atomic(folder: Path, name: str, blob: bytes) -> None:
-    """Replace ``folder/name`` whole; raises OSError when the folder cannot be written."""
+def save_entry(folder: Path, name: str, blob: bytes) -> None:
+    """Replace ``folder/name`` whole, in a cache folder git ignores; OSError when it cannot."""
     folder.mkdir(parents=True, exist_ok=True)
     ignore = folder.parent / ".gitignore"
     if not ignore.exists():
         ignore.write_text("*\n", encoding="utf-8")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
-        os.replace(tmp, folder / name)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(folder / name, blob)
 
 
 class FileCache:
@@ -192,7 +185,7 @@ class FileCache:
             return
         try:
             for shard in sorted(self.dirty):
-                write_atomic(self.folder, self._path(shard).name, signed_dump(self.key, self.shards[shard]))
+                save_entry(self.folder, self._path(shard).name, signed_dump(self.key, self.shards[shard]))
             for stale in self.folder.glob("*.bin"):
                 if not stale.name.startswith((self.fp, "check-")):
                     stale.unlink(missing_ok=True)  # another dytool version or campaign context

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from dytool import __version__
-from dytool.edit.safewrite import write_atomic
+from dytool.atomic import write_atomic
 from dytool.edit.scaffold import support_files
 from dytool.edit.yamlio import dump
 from dytool.errors import EXIT_FINDINGS, EXIT_USAGE, UserError

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dytool.cache import CACHE_DIR, content_digest, fingerprint, signed_dump, signed_load, user_key, write_atomic
+from dytool.cache import CACHE_DIR, content_digest, fingerprint, save_entry, signed_dump, signed_load, user_key
 from dytool.discover import CAMPAIGN_FILE, repository_files
 from dytool.findings import Finding, FindingCounts
 from dytool.readfile import read_guarded
@@ -73,6 +73,6 @@ def remember(root: Path, as_of: dt.date, summary: CheckSummary) -> None:
         return
     stamped = CheckSummary(summary.findings, summary.files, summary.records, summary.language, repository_digest(root, as_of))
     try:
-        write_atomic(root / CACHE_DIR, _NAME.format(_fp()), signed_dump(key, stamped))
+        save_entry(root / CACHE_DIR, _NAME.format(_fp()), signed_dump(key, stamped))
     except OSError:
         return

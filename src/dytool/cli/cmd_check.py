@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +13,7 @@ from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
 if TYPE_CHECKING:
     from dytool.memo import CheckSummary
 
-__all__ = ["display_paths", "run_check", "write_atomic"]
+__all__ = ["display_paths", "run_check"]
 
 FORMATS = ("text", "json", "github", "gitlab", "junit")
 
@@ -62,7 +61,9 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
             sys.stdout.write(text)
             sys.stdout.flush()
         else:
-            write_atomic(output, text)
+            from dytool.cli.cmd_compile import write_document
+
+            write_document(output, text.encode("utf-8"))
     return EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK
 
 
@@ -83,8 +84,3 @@ def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
         remember(root, as_of, summary)
     return summary
 
-
-def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)

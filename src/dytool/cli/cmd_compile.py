@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
 
+from dytool.atomic import write_atomic
 from dytool.cli.settings import Settings
 from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from dytool.findings import Lang
@@ -22,10 +22,7 @@ def write_document(path: Path, data: bytes) -> Path:
     if path.is_symlink():
         raise UserError(f"“{path}”是链接，拒绝写入", f"{str(path)!r} is a link; refusing to write through it")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(path, data)
     except OSError as exc:
         raise UserError(f"无法写入“{path}”：{exc.strerror}", f"cannot write {str(path)!r}: {exc.strerror}") from None
     return path

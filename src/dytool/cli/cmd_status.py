@@ -83,9 +83,9 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
     if output is None:
         sys.stdout.write(text)
     else:
-        from dytool.cli.cmd_check import write_atomic
+        from dytool.cli.cmd_compile import write_document
 
-        write_atomic(output, text)
+        write_document(output, text.encode("utf-8"))
     if errors:
         print(f"dytool: 仓库有 {errors} 个错误，简报可能不完整（运行 dytool check 查看）" if lang.value == "zh"
               else f"dytool: the repository has {errors} error(s); the briefing may be incomplete (run 'dytool check')", file=sys.stderr)

@@ -149,6 +149,6 @@ def _clean(value: Any) -> Any:
 
 
 def write_output(path: Path, data: bytes) -> None:
-    from dytool.edit.safewrite import write_atomic
+    from dytool.atomic import write_atomic
 
     write_atomic(path, data)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from dytool.atomic import write_atomic
 from dytool.edit.fields import explicit_day, shapes
-from dytool.edit.safewrite import write_atomic
 from dytool.edit.splice import comments_of, plain
 from dytool.edit.yamlio import TextStyle, dump, join_text, load, split_text
 from dytool.errors import UserError

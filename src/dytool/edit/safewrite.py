@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dytool.atomic import write_atomic
 from dytool.errors import EXIT_FINDINGS, UserError
 from dytool.findings import Finding, Severity
 
@@ -144,39 +145,3 @@ def write_plan(root: Path, plan: Plan) -> None:
             raise UserError(f"无法写入“{rel}”：{reason}；文件保持原样", f"cannot write {rel!r}: {reason}; the file is unchanged",
                             exit_code=EXIT_FINDINGS, hint_zh="检查磁盘空间和文件夹权限后重试",
                             hint_en="check the free disk space and the folder's permissions, then try again") from None
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once (temporary file, fsync, rename), mode kept."""
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:  # some systems cannot open folders; the rename is done
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)

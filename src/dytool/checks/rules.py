@@ -18,8 +18,8 @@ from dytool.models import Campaign
 from dytool.models.campaign import MaxRule, Submission, Switch
 from dytool.models.enums import Method, RuleLevel
 from dytool.repo import Repository
-from dytool.status.facts import Facts, gather, visit_days
-from dytool.status.people import host_burden
+from dytool.status.facts import Facts, gather
+from dytool.status.people import host_burden, leader_days
 from dytool.status.scope import leaders_in_scope
 
 __all__ = ["check_recurring", "check_rules"]
@@ -108,11 +108,7 @@ def _visit_days(facts: Facts, campaign: Campaign, as_of: dt.date, at: At) -> Ite
     if rule is None or rule.min is None:
         return
     leaders = leaders_in_scope(facts.people.values(), rule.roles)
-    days: dict[str, set[dt.date]] = defaultdict(set)
-    for visit in facts.visits:
-        span = visit_days(visit, as_of)
-        for leader in visit.leaders:
-            days[leader].update(span)
+    days = leader_days(facts, as_of)
     for person in leaders:
         per_month: dict[tuple[int, int], int] = defaultdict(int)
         for day in days.get(person.id, ()):

@@ -18,8 +18,9 @@ from dytool.models import Campaign
 from dytool.models.enums import UnitType
 from dytool.repo import Repository
 from dytool.status import compute_status
-from dytool.status.facts import Facts, gather, visit_days
+from dytool.status.facts import Facts, gather
 from dytool.status.ledger import LedgerRow, problem_state
+from dytool.status.people import leader_days
 
 __all__ = ["Bulletin", "bulletin_number", "make_bulletin", "month_span"]
 
@@ -87,9 +88,10 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
     briefing = compute_status(repo, campaign, last)
     in_month = [v for v in facts.visits if first <= v.first_day <= last]
     leaders = []
+    all_days = leader_days(facts, last)
     for line in briefing.leaders:
         visits = [v for v in in_month if line.id in v.leaders]
-        days = {d for v in facts.visits if line.id in v.leaders for d in visit_days(v, last) if first <= d <= last}
+        days = {d for d in all_days.get(line.id, ()) if first <= d}
         leaders.append({"name": line.name, "title": line.title or "", "visits": len(visits), "days": len(days),
                         "required": line.required_days, "meets": line.required_days is None or len(days) >= line.required_days})
     rows = problem_state(facts.problems, last)

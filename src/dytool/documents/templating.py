@@ -171,15 +171,12 @@ class Templates:
         self.campaign = folder
         self.package = package_templates()
         self.template_set = template_set
-
-    def _untrusted(self, name: str) -> bool:
-        if self.campaign is None:
-            return False
-        return any(self.campaign.rglob("*.j2"))
+        self.untrusted = folder is not None and any(folder.rglob("*.j2"))
+        """Whether the campaign brings templates of its own (they render in a child process)."""
 
     def render(self, name: str, data: dict[str, Any]) -> str:
         job = _Job(self.campaign, self.package, self.template_set, name, data)
-        if not self._untrusted(name):
+        if not self.untrusted:
             return _render(job)
         ctx = multiprocessing.get_context("fork")
         parent, child = ctx.Pipe(duplex=False)

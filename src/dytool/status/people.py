@@ -8,10 +8,12 @@ from collections import defaultdict
 from dytool.status.facts import Facts, visit_days
 from dytool.status.model import BurdenItem, LeaderLine
 
-__all__ = ["burden_lines", "leader_lines"]
+__all__ = ["burden_lines", "host_burden", "leader_days", "leader_lines"]
 
 
-def leader_lines(facts: Facts, as_of: dt.date) -> tuple[LeaderLine, ...]:
+def leader_days(facts: Facts, as_of: dt.date) -> dict[str, set[dt.date]]:
+    """Each leader's visit days up to the as-of day (two visits on one day count once): one
+    pass over the visits, shared by the briefing, the bulletin and the monthly rule."""
     days: dict[str, set[dt.date]] = defaultdict(set)
     for visit in facts.visits:
         if visit.first_day > as_of:
@@ -19,6 +21,11 @@ def leader_lines(facts: Facts, as_of: dt.date) -> tuple[LeaderLine, ...]:
         span = visit_days(visit, as_of)
         for leader in visit.leaders:
             days[leader].update(span)
+    return days
+
+
+def leader_lines(facts: Facts, as_of: dt.date) -> tuple[LeaderLine, ...]:
+    days = leader_days(facts, as_of)
     rules = facts.campaign.rules
     rule = rules.visit_days_per_month if rules else None
     ids = {p.id for p in facts.people.values() if p.rank is not None} | set(facts.topics_by_leader) | set(days)

@@ -7,7 +7,6 @@ folders that are links instead of following them out of the repository.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path as FsPath
 
 from dytool.codes import CODES, Pos
@@ -44,36 +43,56 @@ def find_root(start: FsPath) -> FsPath:
     raise NoRepository(str(start))
 
 
-def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[Finding]) -> Iterator[str]:
+def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[Finding]) -> list[str]:
     """Record files under ``folder``, sorted, skipping names that start with ``.`` or ``_``.
-    Folders that are links leading outside the repository are refused, not followed."""
-    base = root / folder
-    if not base.is_dir():
-        return
-    real_root = root.resolve()
-    found = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        here = FsPath(dirpath)
-        if here.is_symlink() and not inside(here.resolve(), real_root):
-            findings.append(CODES["path-outside"].at(
-                Pos(here.relative_to(root).as_posix()), "文件夹是指向仓库之外的链接，已拒绝读取",
-                "the folder is a link to outside the repository; refused",
-                hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the files themselves in the repository"))
-            dirnames[:] = []
-            continue
-        for name in sorted(dirnames):
-            sub = here / name
-            if sub.is_symlink() and not name.startswith((".", "_")):
-                findings.append(CODES["path-outside"].at(
-                    Pos(sub.relative_to(root).as_posix()), "文件夹是链接，已跳过（记录文件夹中不能用链接）",
-                    "the folder is a link and was skipped (record folders cannot contain links)",
-                    hint_zh="把文件本身放进这个文件夹", hint_en="put the files themselves in the folder"))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and not (here / d).is_symlink())
-        for name in filenames:
-            if name.startswith((".", "_")) or not name.endswith(suffixes):
+    Folders that are links are refused, not followed (one scan per folder: this listing runs
+    on every check, replayed ones too)."""
+    base = os.path.join(root, folder)
+    if not os.path.isdir(base):
+        return []
+    if os.path.islink(base) and not inside(FsPath(base).resolve(), root.resolve()):
+        findings.append(_link_outside(folder))
+        return []
+    found: list[str] = []
+    pending = [folder]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(os.path.join(root, here)) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError:
+            continue  # an unreadable folder holds nothing we can check
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith((".", "_")):
                 continue
-            found.append((here / name).relative_to(root).as_posix())
-    yield from sorted(found)
+            rel = f"{here}/{name}"
+            if _is_folder(entry):
+                if entry.is_symlink():
+                    findings.append(CODES["path-outside"].at(
+                        Pos(rel), "文件夹是链接，已跳过（记录文件夹中不能用链接）",
+                        "the folder is a link and was skipped (record folders cannot contain links)",
+                        hint_zh="把文件本身放进这个文件夹", hint_en="put the files themselves in the folder"))
+                else:
+                    subfolders.append(rel)
+            elif name.endswith(suffixes):
+                found.append(rel)
+        pending.extend(reversed(subfolders))
+    return sorted(found)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link loop: not a folder; reading it as a file reports the loop
+        return False
+
+
+def _link_outside(rel: str) -> Finding:
+    return CODES["path-outside"].at(
+        Pos(rel), "文件夹是指向仓库之外的链接，已拒绝读取", "the folder is a link to outside the repository; refused",
+        hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the files themselves in the repository")
 
 
 def _root_file(root: FsPath, stem: str) -> str | None:

@@ -53,25 +53,30 @@ def _fp() -> str:
     return fingerprint(["check"])
 
 
-def recall(root: Path, as_of: dt.date) -> CheckSummary | None:
+def recall(root: Path, as_of: dt.date) -> tuple[CheckSummary | None, str]:
+    """The last check's summary when nothing has changed since, and the digest of now (for
+    :func:`remember`: the repository is read and hashed once per check)."""
+    digest = repository_digest(root, as_of)
     key = user_key()
     if key is None:
-        return None
+        return None, digest
     try:
         blob = (root / CACHE_DIR / _NAME.format(_fp())).read_bytes()
     except OSError:
-        return None
+        return None, digest
     stored = signed_load(key, blob)
-    if not isinstance(stored, CheckSummary) or stored.digest != repository_digest(root, as_of):
-        return None
-    return stored
+    if not isinstance(stored, CheckSummary) or stored.digest != digest:
+        return None, digest
+    return stored, digest
 
 
-def remember(root: Path, as_of: dt.date, summary: CheckSummary) -> None:
+def remember(root: Path, digest: str, summary: CheckSummary) -> None:
+    """Keep ``summary`` for the repository as it was when :func:`recall` computed ``digest``
+    (if a file changed in between, the digests differ next time and the check runs again)."""
     key = user_key()
     if key is None:
         return
-    stamped = CheckSummary(summary.findings, summary.files, summary.records, summary.language, repository_digest(root, as_of))
+    stamped = CheckSummary(summary.findings, summary.files, summary.records, summary.language, digest)
     try:
         save_entry(root / CACHE_DIR, _NAME.format(_fp()), signed_dump(key, stamped))
     except OSError:

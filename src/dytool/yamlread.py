@@ -38,6 +38,7 @@ from yaml import (
 from dytool.codes import CODES, Pos
 from dytool.findings import Finding
 from dytool.hints import fullwidth_colons, odd_indents, text_hint
+from dytool.readfile import MAX_BYTES
 
 try:  # the C parser; PyYAML without libyaml falls back to the pure-Python one
     from yaml._yaml import CParser as _Parser
@@ -54,7 +55,6 @@ __all__ = [
     "text_hint",
 ]
 
-MAX_BYTES = 1 << 20
 MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"

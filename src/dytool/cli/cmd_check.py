@@ -71,8 +71,9 @@ def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
     """Check the repository, or replay the last check when not one byte has changed since."""
     from dytool.memo import CheckSummary, recall, remember
 
+    digest = ""
     if cache:
-        remembered = recall(root, as_of)
+        remembered, digest = recall(root, as_of)
         if remembered is not None:
             return remembered
     from dytool.check import check_repository
@@ -81,6 +82,6 @@ def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
     campaign = result.repo.campaign
     summary = CheckSummary(result.findings, len(result.repo.files), result.records, campaign.language if campaign else None)
     if cache:
-        remember(root, as_of, summary)
+        remember(root, digest, summary)
     return summary
 

@@ -113,3 +113,20 @@ def test_an_unchanged_repository_replays_the_last_check(repo: Path, capsys: pyte
     assert capsys.readouterr().out == first
     assert run([*args[:-4], "--as-of", "2023-04-10", "--format", "json"]) == 1
     assert capsys.readouterr().out != first
+
+
+def test_records_survive_pickling_whole() -> None:
+    """The cache and the worker processes move records as pickles restored without pydantic:
+    a restored record must equal and dump like the one validated."""
+    import pickle
+
+    from util import EXAMPLE
+
+    from dytool.load import load_repository
+
+    repo = load_repository(EXAMPLE, cache=False).repo
+    for _, entry in repo.all_entries():
+        again = pickle.loads(pickle.dumps(entry.record))
+        assert again == entry.record
+        assert again.model_dump() == entry.record.model_dump()
+        assert again.model_fields_set == entry.record.model_fields_set

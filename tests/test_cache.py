@@ -120,9 +120,8 @@ def test_records_survive_pickling_whole() -> None:
     a restored record must equal and dump like the one validated."""
     import pickle
 
-    from util import EXAMPLE
-
     from dytool.load import load_repository
+    from util import EXAMPLE
 
     repo = load_repository(EXAMPLE, cache=False).repo
     for _, entry in repo.all_entries():

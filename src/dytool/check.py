@@ -1,4 +1,4 @@
-"""``check``: load a repository and run every check: the library call behind ``dytool check``."""
+"""``check``: load a repository and run every check: the library calls behind ``dytool check``."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from dytool.checks import run_checks
+from dytool.checks import check_overview
 from dytool.findings import Finding, FindingCounts, sort_findings
-from dytool.load import load_repository
+from dytool.load import load_overview, load_repository
+from dytool.memo import CheckSummary
+from dytool.overview import Overview
 from dytool.repo import Repository
 
-__all__ = ["CheckResult", "check_repository"]
+__all__ = ["CheckResult", "check_repository", "check_summary"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,17 @@ class CheckResult(FindingCounts):
 
 
 def check_repository(root: Path, as_of: dt.date, *, cache: bool = True, jobs: int | None = None) -> CheckResult:
-    """Load the repository at ``root`` and check everything; findings come back sorted."""
+    """Load the repository at ``root`` and check everything; findings come back sorted, and
+    the loaded repository with them (the editing commands need both)."""
     loaded = load_repository(root, cache=cache, jobs=jobs)
-    findings = [*loaded.findings, *run_checks(loaded.repo, as_of)]
+    findings = [*loaded.findings, *loaded.local_findings, *check_overview(Overview.of(loaded.repo), as_of)]
     return CheckResult(loaded.repo, sort_findings(findings))
+
+
+def check_summary(root: Path, as_of: dt.date, *, cache: bool = True, jobs: int | None = None) -> CheckSummary:
+    """The same findings as :func:`check_repository`, without putting every record together:
+    the records of unchanged files stay in the cache, and only their summaries are read."""
+    loaded = load_overview(root, cache=cache, jobs=jobs)
+    findings = [*loaded.findings, *loaded.local_findings, *check_overview(loaded.view, as_of)]
+    campaign = loaded.view.campaign
+    return CheckSummary(sort_findings(findings), loaded.files, loaded.records, campaign.language if campaign else None)

@@ -1,30 +1,41 @@
-"""One pass over the repository that every check and the status engine share.
+"""One pass over the file summaries that every check and the status engine share.
 
 Checks must stay linear in the number of records: anything that would otherwise scan all
-visits or problems per record is looked up here instead.
+visits or problems per record is looked up here instead.  Built from summaries
+(:mod:`dytool.summary`), not records, so that a check after one changed file needs no
+other file's records.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from dytool.models import Institution, Problem, Record, Solution, Visit
-from dytool.repo import Entry, ReportEntry, Repository
+from dytool.repo import ReportEntry, Source
+
+if TYPE_CHECKING:
+    from dytool.overview import Overview
+    from dytool.repo import Repository
 
 __all__ = ["RepoIndex", "build_index"]
 
 
 @dataclass(frozen=True)
 class RepoIndex:
-    ids: dict[str, dict[str, Entry[Record]]]
-    """kind → id → first entry with that id."""
+    ids: dict[str, dict[str, Source]]
+    """kind → id → where the first record with that id is."""
     campaign_ids: dict[str, set[str]]
     """theme / activity / stage / milestone / recurring → ids declared in campaign.yaml."""
-    visits_by_topic: dict[str, list[Entry[Visit]]] = field(default_factory=dict)
-    problems_by_topic: dict[str, list[Entry[Problem]]] = field(default_factory=dict)
-    institutions_by_problem: dict[str, list[Entry[Institution]]] = field(default_factory=dict)
-    solutions_by_problem: dict[str, list[Entry[Solution]]] = field(default_factory=dict)
+    visit_days_by_topic: dict[str, list[dt.date]] = field(default_factory=dict)
+    """topic → the first day of each visit that names it."""
+    problems_by_topic: dict[str, list[tuple[str, dt.date | None]]] = field(default_factory=dict)
+    """topic → (problem, day found) of each problem that names it."""
+    instituted: frozenset[str] = frozenset()
+    """Problems that an institution names."""
+    solved: frozenset[str] = frozenset()
+    """Problems that a solution names."""
     reports_by_file: dict[str, ReportEntry] = field(default_factory=dict)
     reports_by_topic: dict[str, list[ReportEntry]] = field(default_factory=dict)
 
@@ -35,14 +46,29 @@ class RepoIndex:
         return kinds
 
 
-def build_index(repo: Repository) -> RepoIndex:
-    ids: dict[str, dict[str, Entry[Record]]] = {}
-    for kind, entries in repo.records.items():
-        table: dict[str, Entry[Record]] = {}
-        for entry in entries:
-            table.setdefault(entry.record.id, entry)
-        ids[kind] = table
-    campaign = repo.campaign
+def build_index(view: Overview | Repository) -> RepoIndex:
+    from dytool.models import KINDS
+    from dytool.overview import Overview
+
+    if not isinstance(view, Overview):
+        view = Overview.of(view)
+    ids: dict[str, dict[str, Source]] = {kind: {} for kind in KINDS}
+    visit_days: dict[str, list[dt.date]] = defaultdict(list)
+    problems_by_topic: dict[str, list[tuple[str, dt.date | None]]] = defaultdict(list)
+    instituted: set[str] = set()
+    solved: set[str] = set()
+    for kind, summary in view.summaries.values():
+        table = ids.get(kind)
+        if table is not None:
+            for ident, source in summary.ids:
+                table.setdefault(ident, source)
+        for topic, day in summary.visit_topics:
+            visit_days[topic].append(day)
+        for topic, problem, found in summary.problem_topics:
+            problems_by_topic[topic].append((problem, found))
+        instituted |= summary.instituted
+        solved |= summary.solved
+    campaign = view.campaign
     campaign_ids: dict[str, set[str]] = {"theme": set(), "activity": set(), "stage": set(), "milestone": set(), "recurring": set()}
     if campaign is not None:
         campaign_ids["theme"] = {t.id for t in campaign.themes}
@@ -50,36 +76,16 @@ def build_index(repo: Repository) -> RepoIndex:
         campaign_ids["stage"] = {s.id for s in campaign.stages}
         campaign_ids["milestone"] = {m.id for m in campaign.milestones}
         campaign_ids["recurring"] = {r.id for r in campaign.recurring}
-    visits_by_topic: dict[str, list[Entry[Visit]]] = defaultdict(list)
-    for entry in repo.entries("visit"):
-        assert isinstance(entry.record, Visit)
-        for topic in entry.record.topics:
-            visits_by_topic[topic].append(entry)  # type: ignore[arg-type]
-    problems_by_topic: dict[str, list[Entry[Problem]]] = defaultdict(list)
-    for entry in repo.entries("problem"):
-        assert isinstance(entry.record, Problem)
-        if entry.record.topic:
-            problems_by_topic[entry.record.topic].append(entry)  # type: ignore[arg-type]
-    institutions_by_problem: dict[str, list[Entry[Institution]]] = defaultdict(list)
-    for entry in repo.entries("institution"):
-        assert isinstance(entry.record, Institution)
-        for problem in entry.record.problems:
-            institutions_by_problem[problem].append(entry)  # type: ignore[arg-type]
-    solutions_by_problem: dict[str, list[Entry[Solution]]] = defaultdict(list)
-    for entry in repo.entries("solution"):
-        assert isinstance(entry.record, Solution)
-        for problem in entry.record.problems:
-            solutions_by_problem[problem].append(entry)  # type: ignore[arg-type]
     reports_by_topic: dict[str, list[ReportEntry]] = defaultdict(list)
-    for report in repo.reports:
+    for report in view.reports:
         reports_by_topic[report.meta.topic].append(report)
     return RepoIndex(
         ids=ids,
         campaign_ids=campaign_ids,
-        visits_by_topic=dict(visits_by_topic),
+        visit_days_by_topic=dict(visit_days),
         problems_by_topic=dict(problems_by_topic),
-        institutions_by_problem=dict(institutions_by_problem),
-        solutions_by_problem=dict(solutions_by_problem),
-        reports_by_file={r.source.file: r for r in repo.reports},
+        instituted=frozenset(instituted),
+        solved=frozenset(solved),
+        reports_by_file={r.source.file: r for r in view.reports},
         reports_by_topic=dict(reports_by_topic),
     )

@@ -12,17 +12,20 @@ cross-file checks still run over everything.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
+import pickle
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
 from dytool.cache import FileCache, content_digest, fingerprint
+from dytool.checks import local_checks
 from dytool.codes import CODES, Pos
 from dytool.dates import Span, china_calendar
 from dytool.discover import (
@@ -36,16 +39,18 @@ from dytool.discover import (
 )
 from dytool.explain import explain
 from dytool.findings import Finding
-from dytool.models import KINDS, Campaign, Record, ReportMeta
+from dytool.models import KINDS, Campaign, Record, ReportMeta, StrictModel
 from dytool.models.campaign import Period
 from dytool.models.when import parse_when
+from dytool.overview import WHOLE_KINDS, Overview
 from dytool.parsefile import ParsedFile, parse_file
 from dytool.readfile import read_guarded
 from dytool.repo import Entry, Locator, ReportEntry, Repository, Source
+from dytool.summary import FileSummary, summarize
 
 __all__ = [
     "CAMPAIGN_FILE", "MAX_RECORDS_PER_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "LoadResult",
-    "NoRepository", "find_root", "load_repository",
+    "NoRepository", "OverviewResult", "find_root", "load_overview", "load_repository",
 ]
 
 ANCHOR_FIELDS = {"problem": "found_on"}
@@ -59,20 +64,69 @@ PARALLEL_MIN_BYTES = 16 << 20
 class LoadResult:
     repo: Repository
     findings: list[Finding]
+    """Reading, parsing and validating."""
     cache_hits: int = 0
     cache_misses: int = 0
+    local_findings: list[Finding] = field(default_factory=list)
+    """The local checks of every file (:func:`dytool.checks.local_checks`), made while loading."""
+
+
+@dataclass(frozen=True)
+class OverviewResult:
+    view: Overview
+    findings: list[Finding]
+    """Reading, parsing and validating."""
+    local_findings: list[Finding]
+    files: int
+    records: int
+
+
+class Loaded(NamedTuple):
+    """The records of one file (or a report), as loaded."""
+
+    entries: tuple[Entry[Record], ...] = ()
+    report: ReportEntry | None = None
+
+
+_NOTHING = Loaded()
+_NO_SUMMARY = FileSummary()
 
 
 @dataclass(frozen=True)
 class FileResult:
     """Everything one file yields; what the cache keeps."""
 
-    entries: tuple[Entry[Record], ...] = ()
-    report: ReportEntry | None = None
     findings: tuple[Finding, ...] = ()
+    """Reading, parsing and validating the file."""
+    local: tuple[Finding, ...] = ()
+    """The local checks (:func:`dytool.checks.local_checks`) against the campaign of ``campaign``."""
+    campaign: str = ""
+    """Content digest of the campaign.yaml that ``local`` was checked against."""
+    summary: FileSummary = _NO_SUMMARY
     ok: bool = True
     empty: bool = False
     invalid_ids: frozenset[str] = frozenset()
+    loaded: Loaded | bytes = _NOTHING
+    """The records, or their pickle: a check that needs only the summary never unpickles them."""
+
+    def unpack(self) -> Loaded:
+        if isinstance(self.loaded, Loaded):
+            return self.loaded
+        value = pickle.loads(self.loaded)  # noqa: S301 - made by this process's workers or read from the signed cache
+        assert isinstance(value, Loaded)
+        return value
+
+    def packed(self) -> FileResult:
+        """This result with its records pickled: how workers hand it back and the cache keeps it."""
+        if isinstance(self.loaded, bytes) or self.loaded == _NOTHING:
+            return self
+        return dataclasses.replace(self, loaded=pickle.dumps(self.loaded, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def records(self) -> list[tuple[StrictModel, Source]]:
+        loaded = self.unpack()
+        if loaded.report is not None:
+            return [(loaded.report.meta, loaded.report.source)]
+        return [(entry.record, entry.source) for entry in loaded.entries]
 
 
 @dataclass
@@ -80,6 +134,17 @@ class _Validator:
     locator: Locator
     context: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
+    campaign: Campaign | None = None
+    campaign_digest: str = ""
+
+    def finish(self, loaded: Loaded, **flags: Any) -> FileResult:
+        """The result of a file whose records are ``loaded``: summarised and checked locally."""
+        records = [(loaded.report.meta, loaded.report.source)] if loaded.report else [(e.record, e.source) for e in loaded.entries]
+        summary = summarize(records)
+        return FileResult(
+            findings=tuple(self.findings), local=tuple(local_checks(records, summary, self.campaign, self.locator)),
+            campaign=self.campaign_digest, summary=summary, loaded=loaded, **flags,
+        )
 
     def validate(self, model: type[BaseModel], data: Any, source: Source, context: dict[str, Any] | None = None) -> Any:
         try:
@@ -130,15 +195,16 @@ class _Validator:
                 entries.append(Entry(record, source))
             elif isinstance(item.get("id"), str):
                 invalid.add(item["id"])  # exists, though invalid: references to it are not dangling
-        return FileResult(tuple(entries), None, tuple(self.findings), True, False, frozenset(invalid))
+        return self.finish(Loaded(tuple(entries)), invalid_ids=frozenset(invalid))
 
     def _report(self, rel: str, parsed: ParsedFile) -> FileResult:
         if not isinstance(parsed.value, dict):
             self.findings.append(_shape(rel, parsed.value, Pos(rel, 2, 1)))
             return FileResult(findings=tuple(self.findings), ok=False)
         meta = self.validate(ReportMeta, parsed.value, Source(rel))
-        report = ReportEntry(meta, parsed.body or "", Source(rel)) if meta is not None else None
-        return FileResult(report=report, findings=tuple(self.findings), ok=report is not None)
+        if meta is None:
+            return FileResult(findings=tuple(self.findings), ok=False)
+        return self.finish(Loaded(report=ReportEntry(meta, parsed.body or "", Source(rel))))
 
 
 def _anchor(value: Any, context: dict[str, Any]) -> Any:
@@ -161,34 +227,52 @@ def _shape(rel: str, value: Any, pos: Pos | None = None) -> Finding:
         hint_zh=hint_zh, hint_en=hint_en)
 
 
-_WORKER_CONTEXT: dict[str, Any] = {}
-"""The validation context for worker processes (they are forked, so they inherit it)."""
+@dataclass(frozen=True)
+class _Setting:
+    """What loading a record file depends on besides the file: set before the worker processes
+    are forked, so they inherit it."""
+
+    context: dict[str, Any] = field(default_factory=dict)
+    campaign: Campaign | None = None
+    campaign_digest: str = ""
+
+
+_SETTING = [_Setting()]
 
 
 def _load_one(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
-    """Read, parse and validate one file: the unit of work, in this process or a worker."""
+    """Read, parse, validate, summarise and check one file: the unit of work, in this
+    process or a worker."""
     root, kind, rel = job
     base = FsPath(root)
     data, problems = read_guarded(base, rel)
     if data is None:
         return None, FileResult(findings=tuple(problems), ok=False)
     parsed = parse_file(base, rel, data, report=kind == "report")
-    return content_digest(data), _Validator(Locator(base), _WORKER_CONTEXT).file(kind, rel, parsed)
+    setting = _SETTING[0]
+    validator = _Validator(Locator(base), setting.context, campaign=setting.campaign, campaign_digest=setting.campaign_digest)
+    return content_digest(data), validator.file(kind, rel, parsed)
 
 
-def _results(root: FsPath, jobs: list[tuple[str, str]], size: int, workers: int, context: dict[str, Any]) -> Iterator[tuple[str | None, FileResult]]:
+def _load_packed(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
+    """:func:`_load_one` in a worker: the records travel back pickled, and this process
+    unpickles them only if it needs them (a check mostly does not)."""
+    digest, result = _load_one(job)
+    return digest, result.packed()
+
+
+def _results(root: FsPath, jobs: list[tuple[str, str]], size: int, workers: int, setting: _Setting) -> Iterator[tuple[str | None, FileResult]]:
     """Load results in the order of ``jobs``: in worker processes when it pays off.  Workers
     return finished results, so this process only collects them, in order (the findings come
     out exactly as a serial run gives them)."""
-    _WORKER_CONTEXT.clear()
-    _WORKER_CONTEXT.update(context)
+    _SETTING[0] = setting
     work = [(str(root), kind, rel) for kind, rel in jobs]
     if workers <= 1 or size < PARALLEL_MIN_BYTES or len(work) < 8:
         yield from map(_load_one, work)
         return
     fork = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
-        yield from pool.map(_load_one, work, chunksize=max(1, len(work) // (workers * 16)))
+        yield from pool.map(_load_packed, work, chunksize=max(1, len(work) // (workers * 16)))
 
 
 def default_jobs() -> int:
@@ -202,20 +286,21 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _campaign(root: FsPath, validator: _Validator, findings: list[Finding]) -> tuple[Campaign | None, dict[str, Any]]:
+def _campaign(root: FsPath, validator: _Validator, findings: list[Finding]) -> _Setting:
     data, problems = read_guarded(root, CAMPAIGN_FILE)
     findings.extend(problems)
     context: dict[str, Any] = {}
     if data is None:
-        return None, context
+        return _Setting(context)
+    digest = content_digest(data)
     parsed = parse_file(root, CAMPAIGN_FILE, data, report=False)
     findings.extend(parsed.findings)
     if not parsed.ok:
-        return None, context
+        return _Setting(context, None, digest)
     value = parsed.value
     if not isinstance(value, dict):
         findings.append(_shape(CAMPAIGN_FILE, value))
-        return None, context
+        return _Setting(context, None, digest)
     if isinstance(value.get("period"), dict):  # every other date is read against the period
         try:
             period = Period.model_validate(value["period"])
@@ -228,15 +313,57 @@ def _campaign(root: FsPath, validator: _Validator, findings: list[Finding]) -> t
     validator.context = context
     campaign = validator.validate(Campaign, value, Source(CAMPAIGN_FILE))
     findings.extend(validator.findings)
-    return campaign, context
+    return _Setting(context, campaign, digest)
 
 
-def load_repository(root: FsPath, *, cache: bool = True, jobs: int | None = None) -> LoadResult:
-    """Load everything; ``cache=False`` ignores the cache, ``jobs`` caps worker processes."""
+@dataclass(frozen=True)
+class _Files:
+    """Every file's result, before the records are put together."""
+
+    root: FsPath
+    setting: _Setting
+    files: list[tuple[str, str]]
+    results: dict[str, FileResult]
+    findings: list[Finding]
+    locator: Locator
+    hits: int
+    misses: int
+
+    def load_findings(self) -> list[Finding]:
+        return [*self.findings, *(f for _, rel in self.files for f in self.results[rel].findings)]
+
+    def local_findings(self) -> list[Finding]:
+        return [f for _, rel in self.files for f in self.results[rel].local]
+
+    def flags(self) -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
+        """Kinds with an unreadable file, ids of invalid records by kind, empty files."""
+        unreadable: set[str] = set()
+        invalid: dict[str, set[str]] = {}
+        empty: set[str] = set()
+        for kind, rel in self.files:
+            result = self.results[rel]
+            if kind == "report":
+                continue
+            if not result.ok:
+                unreadable.add(kind)
+            if result.empty:
+                empty.add(rel)
+            if result.invalid_ids:
+                invalid.setdefault(kind, set()).update(result.invalid_ids)
+        if self.setting.campaign is None:  # what campaign.yaml declares is unknown: do not call references to it dangling
+            unreadable |= {"theme", "activity", "stage", "milestone", "recurring"}
+        return frozenset(unreadable), {kind: frozenset(ids) for kind, ids in invalid.items()}, frozenset(empty)
+
+    def summaries(self) -> dict[str, tuple[str, FileSummary]]:
+        return {rel: (kind, self.results[rel].summary) for kind, rel in self.files}
+
+
+def _load_files(root: FsPath, cache: bool, jobs: int | None) -> _Files:
     locator = Locator(root)
     findings: list[Finding] = []
     validator = _Validator(locator, {})
-    campaign, context = _campaign(root, validator, findings)
+    setting = _campaign(root, validator, findings)
+    context = setting.context
     files = repository_files(root, findings)
     period = context.get("period")
     store = FileCache(root, fingerprint([period, "cn" if "workdays" in context else "none", MAX_RECORDS_PER_FILE]), enabled=cache)
@@ -251,20 +378,57 @@ def load_repository(root: FsPath, *, cache: bool = True, jobs: int | None = None
                 continue
             hit = store.get(rel, content_digest(data))
             if isinstance(hit, FileResult):
+                if hit.campaign != setting.campaign_digest:  # campaign.yaml changed: check the records again
+                    hit = dataclasses.replace(hit, local=tuple(local_checks(hit.records(), hit.summary, setting.campaign, locator)),
+                                              campaign=setting.campaign_digest)
+                    store.put(rel, content_digest(data), hit.packed())
                 results[rel] = hit
                 continue
             size += len(data)
         else:
             size += _size(root / rel)
         pending.append((kind, rel))
-    for (_, rel), (digest, result) in zip(pending, _results(root, pending, size, jobs or default_jobs(), context), strict=True):
+    for (_, rel), (digest, result) in zip(pending, _results(root, pending, size, jobs or default_jobs(), setting), strict=True):
         results[rel] = result
-        if digest is not None:
-            store.put(rel, digest, result)
+        if digest is not None and store.enabled:
+            store.put(rel, digest, result.packed())
     store.forget_missing({rel for _, rel in files})
     store.save()
-    return LoadResult(_assemble(root, campaign, files, results, locator), [*findings, *(f for _, rel in files for f in results[rel].findings)],
-                      store.hits, store.misses)
+    return _Files(root, setting, files, results, findings, locator, store.hits, store.misses)
+
+
+def load_repository(root: FsPath, *, cache: bool = True, jobs: int | None = None) -> LoadResult:
+    """Load everything; ``cache=False`` ignores the cache, ``jobs`` caps worker processes."""
+    loaded = _load_files(root, cache, jobs)
+    return LoadResult(_assemble(loaded), loaded.load_findings(), loaded.hits, loaded.misses, loaded.local_findings())
+
+
+def load_overview(root: FsPath, *, cache: bool = True, jobs: int | None = None) -> OverviewResult:
+    """What ``dytool check`` needs: the overview of the repository, with the records of the
+    big kinds (visits, problems, ...) left packed until a check asks for one file's."""
+    loaded = _load_files(root, cache, jobs)
+    unreadable, invalid, _ = loaded.flags()
+    whole: dict[str, list[Any]] = {kind: [] for kind in WHOLE_KINDS}
+    reports: list[ReportEntry] = []
+    records = 0
+    for kind, rel in loaded.files:
+        result = loaded.results[rel]
+        if kind == "report":
+            report = result.unpack().report
+            if report is not None:
+                reports.append(report)
+                records += 1
+            continue
+        records += len(result.summary.ids)
+        if kind in whole:
+            whole[kind].extend(result.unpack().entries)
+    setting = loaded.setting
+    view = Overview(
+        root=root, campaign=setting.campaign, campaign_source=Source(CAMPAIGN_FILE), locator=loaded.locator,
+        summaries=loaded.summaries(), people=whole["person"], units=whole["unit"], topics=whole["topic"], reports=reports,
+        unreadable_kinds=unreadable, invalid_ids=invalid, records_of=lambda rel: loaded.results[rel].records() if rel in loaded.results else [],
+    )
+    return OverviewResult(view, loaded.load_findings(), loaded.local_findings(), 1 + len(loaded.files), records)
 
 
 def _size(path: FsPath) -> int:
@@ -274,29 +438,19 @@ def _size(path: FsPath) -> int:
         return 0
 
 
-def _assemble(root: FsPath, campaign: Campaign | None, files: list[tuple[str, str]], results: dict[str, FileResult], locator: Locator) -> Repository:
+def _assemble(loaded: _Files) -> Repository:
     records: dict[str, list[Entry[Record]]] = {kind: [] for kind in KINDS}
     reports: list[ReportEntry] = []
-    unreadable: set[str] = set()
-    invalid: dict[str, set[str]] = {}
-    empty: set[str] = set()
-    for kind, rel in files:
-        result = results[rel]
+    for kind, rel in loaded.files:
+        unpacked = loaded.results[rel].unpack()
         if kind == "report":
-            if result.report is not None:
-                reports.append(result.report)
-            continue
-        records[kind].extend(result.entries)
-        if not result.ok:
-            unreadable.add(kind)
-        if result.empty:
-            empty.add(rel)
-        if result.invalid_ids:
-            invalid.setdefault(kind, set()).update(result.invalid_ids)
-    if campaign is None:  # what campaign.yaml declares is unknown: do not call references to it dangling
-        unreadable |= {"theme", "activity", "stage", "milestone", "recurring"}
+            if unpacked.report is not None:
+                reports.append(unpacked.report)
+        else:
+            records[kind].extend(unpacked.entries)
+    unreadable, invalid, empty = loaded.flags()
     return Repository(
-        root=root, campaign=campaign, campaign_source=Source(CAMPAIGN_FILE), records=records, reports=reports,
-        files=(CAMPAIGN_FILE, *(rel for _, rel in files)), unreadable_kinds=frozenset(unreadable), locator=locator,
-        invalid_ids={kind: frozenset(ids) for kind, ids in invalid.items()}, empty_files=frozenset(empty),
+        root=loaded.root, campaign=loaded.setting.campaign, campaign_source=Source(CAMPAIGN_FILE), records=records, reports=reports,
+        files=(CAMPAIGN_FILE, *(rel for _, rel in loaded.files)), unreadable_kinds=unreadable, locator=loaded.locator,
+        invalid_ids=invalid, empty_files=empty, summaries=loaded.summaries(),
     )

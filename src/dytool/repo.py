@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from dytool.codes import Pos
 from dytool.hints import decode
 from dytool.locate import Path, PositionIndex, index_positions
 from dytool.models import Campaign, Record, ReportMeta
+
+if TYPE_CHECKING:
+    from dytool.summary import FileSummary
 
 __all__ = ["Entry", "Locator", "ReportEntry", "Repository", "Source", "split_front_matter"]
 
@@ -108,6 +111,8 @@ class Repository:
     """Ids of records that exist but failed validation: references to them are not dangling."""
     empty_files: frozenset[str] = frozenset()
     """Record files that hold no record (``[]``): in problems/, "filed, nothing found"."""
+    summaries: dict[str, tuple[str, FileSummary]] = field(default_factory=dict)
+    """File → (kind, summary) for every file read, in load order (:mod:`dytool.summary`)."""
 
     def entries(self, kind: str) -> list[Entry[Record]]:
         return self.records.get(kind, [])

@@ -55,7 +55,7 @@ def topic_progress(topic: Topic, index: RepoIndex, as_of: dt.date | None = None)
         TopicStage.proposed: True,
         TopicStage.claimed: topic.leader is not None,
         TopicStage.planned: outline is not None and outline.submitted_on is not None and _by(outline.submitted_on, as_of),
-        TopicStage.researching: any(_by(v.record.date or v.record.start, as_of) for v in index.visits_by_topic.get(topic.id, ())),
+        TopicStage.researching: any(as_of is None or day <= as_of for day in index.visit_days_by_topic.get(topic.id, ())),
         TopicStage.reported: report is not None and _by(report.meta.date, as_of),
         TopicStage.evaluated: evaluation is not None and _by(evaluation.awarded_on, as_of),
         TopicStage.converted: any(_by(o.on, as_of) for o in topic.outcomes) or _linked_measure(topic, index, as_of),
@@ -67,10 +67,9 @@ def topic_progress(topic: Topic, index: RepoIndex, as_of: dt.date | None = None)
 
 def _linked_measure(topic: Topic, index: RepoIndex, as_of: dt.date | None) -> bool:
     """A solution or institution for one of the topic's problems (found by ``as_of``)."""
-    for entry in index.problems_by_topic.get(topic.id, ()):
-        if not _by(entry.record.found_on, as_of):
+    for problem, found in index.problems_by_topic.get(topic.id, ()):
+        if as_of is not None and found is not None and found > as_of:
             continue
-        problem = entry.record.id
-        if problem in index.solutions_by_problem or problem in index.institutions_by_problem:
+        if problem in index.solved or problem in index.instituted:
             return True
     return False

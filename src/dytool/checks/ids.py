@@ -10,8 +10,10 @@ from dytool.findings import Finding
 from dytool.index import RepoIndex
 from dytool.locate import Path
 from dytool.models import StrictModel
-from dytool.models.base import Ref, ref_values, walk_marked
-from dytool.repo import Repository, Source
+from dytool.models.base import Ref, walk_marked
+from dytool.overview import Overview
+from dytool.repo import Source
+from dytool.summary import RefKey
 
 __all__ = ["KIND_LABELS", "check_duplicates", "check_references", "walk_refs"]
 
@@ -31,15 +33,16 @@ KIND_LABELS = {
 }
 
 
-def check_duplicates(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
-    for kind, entries in repo.records.items():
-        first = index.ids[kind]
-        for entry in entries:
-            seen = first[entry.record.id]
-            if seen is entry:
-                continue
-            yield _duplicate(repo, kind, entry.record.id, entry.source, seen.source, ("id",))
-    campaign = repo.campaign
+def check_duplicates(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+    for kind, summary in view.summaries.values():
+        first = index.ids.get(kind)
+        if first is None:
+            continue
+        for ident, source in summary.ids:
+            seen = first[ident]
+            if seen != source:
+                yield _duplicate(view, kind, ident, source, seen, ("id",))
+    campaign = view.campaign
     if campaign is None:
         return
     for kind, field in (("theme", "themes"), ("activity", "activities"), ("stage", "stages"),
@@ -47,17 +50,17 @@ def check_duplicates(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iter
         where: dict[str, int] = {}
         for i, item in enumerate(getattr(campaign, field)):
             if item.id in where:
-                yield _duplicate(repo, kind, item.id, Source(repo.campaign_source.file, (field, i)),
-                                 Source(repo.campaign_source.file, (field, where[item.id])), ("id",))
+                yield _duplicate(view, kind, item.id, Source(view.campaign_source.file, (field, i)),
+                                 Source(view.campaign_source.file, (field, where[item.id])), ("id",))
             else:
                 where[item.id] = i
 
 
-def _duplicate(repo: Repository, kind: str, ident: str, source: Source, first: Source, sub: Path) -> Finding:
-    there = repo.locator.pos(first, sub)
+def _duplicate(view: Overview, kind: str, ident: str, source: Source, first: Source, sub: Path) -> Finding:
+    there = view.locator.pos(first, sub)
     zh, en = KIND_LABELS[kind]
     return CODES["duplicate-id"].at(
-        repo.locator.pos(source, sub),
+        view.locator.pos(source, sub),
         f"{zh}编号“{ident}”重复，第一次出现在 {there.file}:{there.line}",
         f"{en} id {ident!r} is used twice; first at {there.file}:{there.line}",
         hint_zh="改用新的编号（dytool new 生成的编号不会撞车）",
@@ -72,16 +75,18 @@ def walk_refs(obj: StrictModel) -> Iterator[tuple[Path, str, Ref]]:
             yield path, value, plan.ref
 
 
-def check_references(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_references(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+    """Each file's referenced ids are tested as sets against the ids that exist; only a file
+    with a reference that fails is read record by record, to say where."""
     def known(kind: str, ident: str) -> bool:
         table = index.ids.get(kind)
         if table is not None:
-            return ident in table or ident in repo.invalid_ids.get(kind, ())
+            return ident in table or ident in view.invalid_ids.get(kind, ())
         return ident in index.campaign_ids.get(kind, ())
 
     titles: dict[str, dict[str, str]] = {}
-    if repo.campaign is not None:
-        titles = {"activity": {a.title: a.id for a in repo.campaign.activities}, "theme": {t.title: t.id for t in repo.campaign.themes}}
+    if view.campaign is not None:
+        titles = {"activity": {a.title: a.id for a in view.campaign.activities}, "theme": {t.title: t.id for t in view.campaign.themes}}
 
     valid: dict[tuple[str, ...], set[str]] = {}
     every_id: set[str] = set().union(*index.ids.values(), *index.campaign_ids.values())
@@ -91,22 +96,18 @@ def check_references(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iter
         if found is None:
             found = set()
             for kind in kinds:
-                found.update(index.ids.get(kind, ()), repo.invalid_ids.get(kind, ()), index.campaign_ids.get(kind, ()))
+                found.update(index.ids.get(kind, ()), view.invalid_ids.get(kind, ()), index.campaign_ids.get(kind, ()))
             valid[kinds] = found
         return found
 
-    def all_good(obj: StrictModel) -> bool:
-        for ident, ref in ref_values(obj):
-            if ident in valid_for(ref.kinds):
-                continue
-            if ref.text_ok and ident not in every_id:
-                continue  # free text, such as an enterprise that is not in units.yaml
-            return False
+    def all_good(refs: tuple[tuple[RefKey, frozenset[str]], ...]) -> bool:
+        for (kinds, text_ok), idents in refs:
+            stray = idents - valid_for(kinds)
+            if stray and (not text_ok or not stray.isdisjoint(every_id)):
+                return False
         return True
 
     def check(obj: StrictModel, source: Source) -> Iterator[Finding]:
-        if all_good(obj):
-            return
         for path, ident, ref in walk_refs(obj):
             if any(known(kind, ident) for kind in ref.kinds):
                 continue
@@ -116,23 +117,23 @@ def check_references(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iter
             if others:
                 got_zh, got_en = KIND_LABELS[others[0]]
                 yield CODES["wrong-kind-ref"].at(
-                    repo.locator.pos(source, path),
+                    view.locator.pos(source, path),
                     f"“{ident}”是{got_zh}，这里应填{wanted_zh}编号",
                     f"{ident!r} is a {got_en}; a {wanted_en} id is expected here",
                 )
-            elif not ref.text_ok and not set(ref.kinds) & repo.unreadable_kinds:
+            elif not ref.text_ok and not set(ref.kinds) & view.unreadable_kinds:
                 by_title = next((titles[k][ident] for k in ref.kinds if ident in titles.get(k, {})), None)
                 yield CODES["dangling-ref"].at(
-                    repo.locator.pos(source, path),
+                    view.locator.pos(source, path),
                     f"找不到{wanted_zh}“{ident}”",
                     f"no {wanted_en} with id {ident!r}",
                     hint_zh=f"这里写编号：{by_title}" if by_title else "检查编号是否写错，或先添加这条记录",
                     hint_en=f"write the id here: {by_title}" if by_title else "check the spelling, or add that record first",
                 )
 
-    if repo.campaign is not None:
-        yield from check(repo.campaign, repo.campaign_source)
-    for _, entry in repo.all_entries():
-        yield from check(entry.record, entry.source)
-    for report in repo.reports:
-        yield from check(report.meta, report.source)
+    if view.campaign is not None:
+        yield from check(view.campaign, view.campaign_source)
+    for rel, (_, summary) in view.summaries.items():
+        if not all_good(summary.refs):
+            for record, source in view.records_of(rel):
+                yield from check(record, source)

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from dytool.codes import CODES, Pos
 from dytool.dates import PhraseError, Span, match_submissions, occurrences, parse_recurring, unmatched_submissions
 from dytool.findings import Finding, Severity
 from dytool.index import RepoIndex
-from dytool.models import Campaign
-from dytool.models.campaign import MaxRule, Submission, Switch
+from dytool.models import Campaign, Person, StrictModel, Topic, Unit, Visit
+from dytool.models.campaign import MaxRule, Rules, Submission, Switch
 from dytool.models.enums import Method, RuleLevel
-from dytool.repo import Repository
-from dytool.status.facts import Facts, gather
+from dytool.overview import Overview
+from dytool.repo import Locator, Source
 from dytool.status.people import host_burden, leader_days
 from dytool.status.scope import leaders_in_scope
+from dytool.summary import VisitRow
 
-__all__ = ["check_recurring", "check_rules"]
+__all__ = ["check_recurring", "check_rules", "local_rules"]
 
 
 At = Callable[..., Pos]
@@ -41,24 +43,93 @@ def _range_text(low: int | None, high: int | None) -> tuple[str, str]:
     return f"不超过 {high}", f"at most {high}"
 
 
-def check_rules(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
-    campaign = repo.campaign
+def local_rules(records: Sequence[tuple[StrictModel, Source]], campaign: Campaign | None, loc: Locator) -> Iterator[Finding]:
+    """The rules about a single visit (squat length, accompanying people, a topic named)."""
+    rules = campaign.rules if campaign is not None else None
+    if rules is None:
+        return
+    squat = rules.squat_days
+    accompanying = _max(rules.max_accompanying) if rules.max_accompanying is not None else None
+    required = rules.topic_required
+    need_topic = required is True or (isinstance(required, Switch) and required.enabled)
+    topic_level = _severity(required.level) if isinstance(required, Switch) else Severity.WARNING
+    for visit, source in records:
+        if not isinstance(visit, Visit):
+            continue
+        if squat is not None and Method.squat in visit.methods:
+            length = (visit.last_day - visit.first_day).days + 1
+            if (squat.min is not None and length < squat.min) or (squat.max is not None and length > squat.max):
+                zh_range, en_range = _range_text(squat.min, squat.max)
+                yield CODES["squat-days"].at(loc.pos(source, ("start" if visit.start else "date",)),
+                                             f"蹲点调研 {visit.id} 为 {length} 天，要求{zh_range}天",
+                                             f"squat {visit.id} lasts {length} day(s); the rule asks for {en_range}", severity=_severity(squat.level))
+        if accompanying is not None and visit.accompanying is not None and visit.accompanying > accompanying[0]:
+            yield CODES["accompanying"].at(loc.pos(source, ("accompanying",)),
+                                           f"调研 {visit.id} 陪同 {visit.accompanying} 人，超过上限 {accompanying[0]} 人",
+                                           f"visit {visit.id} had {visit.accompanying} accompanying, over the limit of {accompanying[0]}",
+                                           severity=accompanying[1])
+        if need_topic and not visit.topics:
+            yield CODES["topic-required"].at(loc.pos(source, ("id",)), f"调研 {visit.id} 没有注明所属课题（禁止无课题调研）",
+                                             f"visit {visit.id} names no topic (research without a topic is not allowed)",
+                                             hint_zh="在 topics 中写上课题编号", hint_en="add the topic id under topics", severity=topic_level)
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What the campaign-wide rules look at: the people, units and topics whole, the visits
+    and closed problems as rows of their files' summaries."""
+
+    campaign: Campaign
+    rules: Rules
+    period: Span
+    people: dict[str, Person]
+    units: dict[str, Unit]
+    topics: list[Topic]
+    visits: list[VisitRow]
+    closures: list[tuple[str, dt.date]]
+    at: At
+
+    def name_of(self, ident: str) -> str | None:
+        if ident in self.people:
+            return self.people[ident].name
+        if ident in self.units:
+            unit = self.units[ident]
+            return unit.short_name or unit.name
+        return ident
+
+
+def check_rules(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+    campaign = view.campaign
     if campaign is None or campaign.rules is None:
         return
-    facts = gather(repo, campaign, index)
-    sources = {kind: {e.record.id: e.source for e in repo.entries(kind)} for kind in ("person", "unit", "visit")}
-    loc = repo.locator
-    rules = campaign.rules
+    rows = [s for _, s in view.summaries.values()]
+    visits = [visit for summary in rows for visit in summary.visits]
+    sources = {
+        "person": {e.record.id: e.source for e in view.people},
+        "unit": {e.record.id: e.source for e in view.units},
+        "visit": {visit.id: visit.source for visit in visits},
+    }
+    loc = view.locator
 
     def at(kind: str, ident: str, sub: tuple[str | int, ...] = ("id",)) -> Pos:
         source = sources[kind].get(ident)
-        return loc.pos(source, sub) if source is not None else Pos(repo.campaign_source.file)
+        return loc.pos(source, sub) if source is not None else Pos(view.campaign_source.file)
 
+    rules = campaign.rules
+    scene = _Scene(
+        campaign, rules, Span(campaign.period.start.first, max(campaign.period.start.first, campaign.period.end.last)),
+        {e.record.id: e.record for e in view.people}, {e.record.id: e.record for e in view.units},
+        [e.record for e in view.topics], visits, [c for summary in rows for c in summary.closures], at,
+    )
     if rules.leader_topics is not None:
         rule = rules.leader_topics
         zh_range, en_range = _range_text(rule.min, rule.max)
-        for person in leaders_in_scope(facts.people.values(), rule.roles):
-            led = len(facts.topics_by_leader.get(person.id, []))
+        led_by_leader: dict[str, int] = defaultdict(int)
+        for topic in scene.topics:
+            if topic.leader:
+                led_by_leader[topic.leader] += 1
+        for person in leaders_in_scope(scene.people.values(), rule.roles):
+            led = led_by_leader.get(person.id, 0)
             if (rule.min is not None and led < rule.min) or (rule.max is not None and led > rule.max):
                 yield CODES["leader-topics"].at(at("person", person.id), f"{person.name}领题 {led} 个，要求{zh_range}个",
                                                 f"{person.name} leads {led} topic(s); the rule asks for {en_range}", severity=_severity(rule.level))
@@ -66,22 +137,22 @@ def check_rules(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[
         rule = rules.unit_topics
         zh_range, en_range = _range_text(rule.min, rule.max)
         led_by_unit: dict[str, int] = defaultdict(int)
-        for topic in facts.topics:
+        for topic in scene.topics:
             if topic.lead_unit:
                 led_by_unit[topic.lead_unit] += 1
-        for unit in facts.units.values():
+        for unit in scene.units.values():
             if rule.unit_types and unit.type not in rule.unit_types:
                 continue
             count = led_by_unit.get(unit.id, 0)
             if (rule.min is not None and count < rule.min) or (rule.max is not None and count > rule.max):
                 yield CODES["unit-topics"].at(at("unit", unit.id), f"{unit.name}牵头课题 {count} 个，要求{zh_range}个",
                                               f"{unit.name} leads {count} topic(s); the rule asks for {en_range}", severity=_severity(rule.level))
-    yield from _visit_days(facts, campaign, as_of, at)
-    yield from _visits(facts, campaign, as_of, at)
-    yield from _resolved(facts, campaign, as_of, at)
+    yield from _visit_days(scene, as_of)
+    yield from _host_burden(scene, as_of)
+    yield from _resolved(scene, as_of)
     if rules.report_max_chars is not None:
         limit, level = _max(rules.report_max_chars)
-        for report in repo.reports:
+        for report in view.reports:
             length = len("".join(report.body.split()))
             if length > limit:
                 yield CODES["report-length"].at(loc.pos(report.source, ("title",)), f"报告正文 {length} 字，超过上限 {limit} 字",
@@ -103,97 +174,75 @@ def _months(period: Span, as_of: dt.date) -> Iterator[tuple[int, int]]:
         year, month = nxt.year, nxt.month
 
 
-def _visit_days(facts: Facts, campaign: Campaign, as_of: dt.date, at: At) -> Iterator[Finding]:
-    rule = campaign.rules.visit_days_per_month if campaign.rules else None
+def _visit_days(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
+    rule = scene.rules.visit_days_per_month
     if rule is None or rule.min is None:
         return
-    leaders = leaders_in_scope(facts.people.values(), rule.roles)
-    days = leader_days(facts, as_of)
+    leaders = leaders_in_scope(scene.people.values(), rule.roles)
+    days = leader_days(scene.visits, as_of)
     for person in leaders:
         per_month: dict[tuple[int, int], int] = defaultdict(int)
         for day in days.get(person.id, ()):
             per_month[(day.year, day.month)] += 1
-        short = [(y, m, per_month.get((y, m), 0)) for y, m in _months(facts.period, as_of) if per_month.get((y, m), 0) < rule.min]
+        short = [(y, m, per_month.get((y, m), 0)) for y, m in _months(scene.period, as_of) if per_month.get((y, m), 0) < rule.min]
         if short:
             months_zh = "、".join(f"{y}年{m}月 {n} 天" for y, m, n in short)
             months_en = ", ".join(f"{y}-{m:02d}: {n}" for y, m, n in short)
-            yield CODES["visit-days"].at(at("person", person.id), f"{person.name}每月调研应不少于 {rule.min} 天：{months_zh}",
+            yield CODES["visit-days"].at(scene.at("person", person.id), f"{person.name}每月调研应不少于 {rule.min} 天：{months_zh}",
                                          f"{person.name} should research at least {rule.min} days a month: {months_en}",
                                          severity=_severity(rule.level))
 
 
-def _visits(facts: Facts, campaign: Campaign, as_of: dt.date, at: At) -> Iterator[Finding]:
-    rules = campaign.rules
-    assert rules is not None
-    squat = rules.squat_days
-    accompanying = _max(rules.max_accompanying) if rules.max_accompanying is not None else None
-    required = rules.topic_required
-    need_topic = required is True or (isinstance(required, Switch) and required.enabled)
-    topic_level = _severity(required.level) if isinstance(required, Switch) else Severity.WARNING
-    for visit in facts.visits:
-        if squat is not None and Method.squat in visit.methods:
-            length = (visit.last_day - visit.first_day).days + 1
-            if (squat.min is not None and length < squat.min) or (squat.max is not None and length > squat.max):
-                zh_range, en_range = _range_text(squat.min, squat.max)
-                yield CODES["squat-days"].at(at("visit", visit.id, ("start" if visit.start else "date",)),
-                                             f"蹲点调研 {visit.id} 为 {length} 天，要求{zh_range}天",
-                                             f"squat {visit.id} lasts {length} day(s); the rule asks for {en_range}", severity=_severity(squat.level))
-        if accompanying is not None and visit.accompanying is not None and visit.accompanying > accompanying[0]:
-            yield CODES["accompanying"].at(at("visit", visit.id, ("accompanying",)),
-                                           f"调研 {visit.id} 陪同 {visit.accompanying} 人，超过上限 {accompanying[0]} 人",
-                                           f"visit {visit.id} had {visit.accompanying} accompanying, over the limit of {accompanying[0]}",
-                                           severity=accompanying[1])
-        if need_topic and not visit.topics:
-            yield CODES["topic-required"].at(at("visit", visit.id), f"调研 {visit.id} 没有注明所属课题（禁止无课题调研）",
-                                             f"visit {visit.id} names no topic (research without a topic is not allowed)",
-                                             hint_zh="在 topics 中写上课题编号", hint_en="add the topic id under topics", severity=topic_level)
-    burden = rules.host_burden
-    if burden is not None:
-        for item in host_burden(facts, as_of, burden.window_days, burden.max_visits):
-            first_over = item.visit_ids[burden.max_visits]
-            yield CODES["host-burden"].at(
-                at("visit", first_over, ("hosts",)),
-                f"{item.host_name}在 {item.window_start.isoformat()} 起 {burden.window_days} 天内接待调研 {item.visits} 批次，上限 {burden.max_visits} 批次（{'、'.join(item.visit_ids)}）",
-                f"{item.host_name} received {item.visits} visits within {burden.window_days} days from {item.window_start.isoformat()}; the limit is {burden.max_visits}",
-                severity=_severity(burden.level))
+def _host_burden(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
+    burden = scene.rules.host_burden
+    if burden is None:
+        return
+    for item in host_burden(scene.visits, as_of, burden.window_days, burden.max_visits, scene.name_of):
+        first_over = item.visit_ids[burden.max_visits]
+        yield CODES["host-burden"].at(
+            scene.at("visit", first_over, ("hosts",)),
+            f"{item.host_name}在 {item.window_start.isoformat()} 起 {burden.window_days} 天内接待调研 {item.visits} 批次，上限 {burden.max_visits} 批次（{'、'.join(item.visit_ids)}）",
+            f"{item.host_name} received {item.visits} visits within {burden.window_days} days from {item.window_start.isoformat()}; the limit is {burden.max_visits}",
+            severity=_severity(burden.level))
 
 
-def _resolved(facts: Facts, campaign: Campaign, as_of: dt.date, at: At) -> Iterator[Finding]:
-    rule = campaign.rules.resolved_per_year if campaign.rules else None
+def _resolved(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
+    rule = scene.rules.resolved_per_year
     if rule is None or rule.min is None:
         return
     counts: dict[tuple[str, int], int] = defaultdict(int)
-    for problem in facts.problems:
-        if problem.lead_leader and problem.closed_on is not None and problem.closed_on.first <= as_of:
-            counts[(problem.lead_leader, problem.closed_on.first.year)] += 1
-    years = [y for y in range(facts.period.first.year, facts.period.last.year + 1) if min(dt.date(y, 12, 31), facts.period.last) < as_of]
-    for person in leaders_in_scope(facts.people.values(), rule.roles):
+    for leader, closed in scene.closures:
+        if closed <= as_of:
+            counts[(leader, closed.year)] += 1
+    period = scene.period
+    years = [y for y in range(period.first.year, period.last.year + 1) if min(dt.date(y, 12, 31), period.last) < as_of]
+    for person in leaders_in_scope(scene.people.values(), rule.roles):
         for year in years:
             done = counts.get((person.id, year), 0)
             if done < rule.min:
-                yield CODES["resolved-per-year"].at(at("person", person.id), f"{person.name}{year}年牵头解决问题 {done} 件，要求不少于 {rule.min} 件",
+                yield CODES["resolved-per-year"].at(scene.at("person", person.id), f"{person.name}{year}年牵头解决问题 {done} 件，要求不少于 {rule.min} 件",
                                                     f"{person.name} led {done} problem(s) to closure in {year}; the rule asks for {rule.min}",
                                                     severity=_severity(rule.level))
 
 
-def check_recurring(repo: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_recurring(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     """Recurring rules that cannot be read, and submissions that match no occurrence."""
-    campaign = repo.campaign
+    campaign = view.campaign
     if campaign is None:
         return
     period = Span(campaign.period.start.first, max(campaign.period.start.first, campaign.period.end.last))
-    source = repo.campaign_source
+    source = view.campaign_source
     for i, item in enumerate(campaign.recurring):
         try:
             occs = occurrences(parse_recurring(item.rule), period)
         except PhraseError as exc:
-            yield CODES["bad-recurring"].at(repo.locator.pos(source, ("recurring", i, "rule")), exc.message_zh, exc.message_en,
+            yield CODES["bad-recurring"].at(view.locator.pos(source, ("recurring", i, "rule")), exc.message_zh, exc.message_en,
                                             hint_zh="可以这样写：" + "、".join(exc.examples), hint_en="valid examples: " + ", ".join(exc.examples))
             continue
         subs = [(s.period, s.on.first) if isinstance(s, Submission) else s.first for s in item.submissions]
         match_submissions(occs, subs)
         for n in unmatched_submissions(occs, subs):
-            yield CODES["stray-submission"].at(repo.locator.pos(source, ("recurring", i, "submissions", n)),
+            yield CODES["stray-submission"].at(view.locator.pos(source, ("recurring", i, "submissions", n)),
                                                f"“{item.title}”的第 {n + 1} 条报送记录对不上任何期次",
                                                f"submission {n + 1} of {item.title!r} matches no occurrence",
                                                hint_zh="写成 {period: 2023-07, on: 2023-08-04}，period 为所属期次",

@@ -69,18 +69,16 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
 
 def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
     """Check the repository, or replay the last check when not one byte has changed since."""
-    from dytool.memo import CheckSummary, recall, remember
+    from dytool.memo import recall, remember
 
     digest = ""
     if cache:
         remembered, digest = recall(root, as_of)
         if remembered is not None:
             return remembered
-    from dytool.check import check_repository
+    from dytool.check import check_summary
 
-    result = check_repository(root, as_of, cache=cache)
-    campaign = result.repo.campaign
-    summary = CheckSummary(result.findings, len(result.repo.files), result.records, campaign.language if campaign else None)
+    summary = check_summary(root, as_of, cache=cache)
     if cache:
         remember(root, digest, summary)
     return summary

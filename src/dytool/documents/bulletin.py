@@ -88,7 +88,7 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
     briefing = compute_status(repo, campaign, last)
     in_month = [v for v in facts.visits if first <= v.first_day <= last]
     leaders = []
-    all_days = leader_days(facts, last)
+    all_days = leader_days(facts.visits, last)
     for line in briefing.leaders:
         visits = [v for v in in_month if line.id in v.leaders]
         days = {d for d in all_days.get(line.id, ()) if first <= d}

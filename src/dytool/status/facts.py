@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from dytool.dates import Span
 from dytool.index import RepoIndex, build_index
@@ -14,7 +15,7 @@ from dytool.models import Campaign, Institution, Person, Problem, Solution, Topi
 from dytool.repo import ReportEntry, Repository
 from dytool.topics import report_of
 
-__all__ = ["Facts", "gather", "visit_days"]
+__all__ = ["Facts", "VisitSpan", "gather", "visit_days"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,18 @@ def gather(repo: Repository, campaign: Campaign, index: RepoIndex | None = None)
     )
 
 
-def visit_days(visit: Visit, as_of: dt.date) -> list[dt.date]:
+class VisitSpan(Protocol):
+    """What counting a visit's days needs: a :class:`Visit` or a :class:`dytool.summary.VisitRow`."""
+
+    @property
+    def first_day(self) -> dt.date: ...
+    @property
+    def last_day(self) -> dt.date: ...
+    @property
+    def leaders(self) -> Sequence[str]: ...
+
+
+def visit_days(visit: VisitSpan, as_of: dt.date) -> list[dt.date]:
     """The calendar days of a visit up to the as-of day (a visit's days are inclusive)."""
     first = visit.first_day
     last = min(visit.last_day, as_of, first + dt.timedelta(days=366))  # a typo'd year must not explode

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
-from dytool.status.facts import Facts, visit_days
+from dytool.status.facts import Facts, VisitSpan, visit_days
 from dytool.status.model import BurdenItem, LeaderLine
 
 __all__ = ["burden_lines", "host_burden", "leader_days", "leader_lines"]
 
 
-def leader_days(facts: Facts, as_of: dt.date) -> dict[str, set[dt.date]]:
+def leader_days(visits: Iterable[VisitSpan], as_of: dt.date) -> dict[str, set[dt.date]]:
     """Each leader's visit days up to the as-of day (two visits on one day count once): one
     pass over the visits, shared by the briefing, the bulletin and the monthly rule."""
     days: dict[str, set[dt.date]] = defaultdict(set)
-    for visit in facts.visits:
+    for visit in visits:
         if visit.first_day > as_of:
             continue
         span = visit_days(visit, as_of)
@@ -25,7 +27,7 @@ def leader_days(facts: Facts, as_of: dt.date) -> dict[str, set[dt.date]]:
 
 
 def leader_lines(facts: Facts, as_of: dt.date) -> tuple[LeaderLine, ...]:
-    days = leader_days(facts, as_of)
+    days = leader_days(facts.visits, as_of)
     rules = facts.campaign.rules
     rule = rules.visit_days_per_month if rules else None
     ids = {p.id for p in facts.people.values() if p.rank is not None} | set(facts.topics_by_leader) | set(days)
@@ -58,32 +60,44 @@ def burden_lines(facts: Facts, as_of: dt.date) -> tuple[BurdenItem, ...]:
     rule = rules.host_burden if rules else None
     if rule is None:
         return ()
-    return tuple(host_burden(facts, as_of, rule.window_days, rule.max_visits))
+    return tuple(host_burden(facts.visits, as_of, rule.window_days, rule.max_visits, facts.name_of))
 
 
-def host_burden(facts: Facts, as_of: dt.date, window_days: int, max_visits: int) -> list[BurdenItem]:
+class HostedVisit(Protocol):
+    """A :class:`dytool.models.Visit` or a :class:`dytool.summary.VisitRow`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def first_day(self) -> dt.date: ...
+    @property
+    def hosts(self) -> Sequence[str]: ...
+
+
+def host_burden(visits: Iterable[HostedVisit], as_of: dt.date, window_days: int, max_visits: int,
+                name_of: Callable[[str], str | None]) -> list[BurdenItem]:
     """Each host's busiest window of ``window_days`` days, where it received more than
     ``max_visits`` research groups (a visit counts on its first day)."""
     by_host: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
-    for visit in facts.visits:
+    for visit in visits:
         if visit.first_day <= as_of:
             for host in dict.fromkeys(visit.hosts):
                 by_host[host].append((visit.first_day, visit.id))
     items = []
-    for host, visits in by_host.items():
-        if len(visits) <= max_visits:
+    for host, received in by_host.items():
+        if len(received) <= max_visits:
             continue
-        visits.sort()
+        received.sort()
         best = (0, 0, 0)  # count, i, j
         j = 0
-        for i in range(len(visits)):
-            while j < len(visits) and (visits[j][0] - visits[i][0]).days < window_days:
+        for i in range(len(received)):
+            while j < len(received) and (received[j][0] - received[i][0]).days < window_days:
                 j += 1
             if j - i > best[0]:
                 best = (j - i, i, j)
         count, i, j = best
         if count > max_visits:
-            start = visits[i][0]
-            items.append(BurdenItem(host, host, facts.name_of(host) or host, start, start + dt.timedelta(days=window_days - 1),
-                                    count, max_visits, tuple(v for _, v in visits[i:j])))
+            start = received[i][0]
+            items.append(BurdenItem(host, host, name_of(host) or host, start, start + dt.timedelta(days=window_days - 1),
+                                    count, max_visits, tuple(v for _, v in received[i:j])))
     return sorted(items, key=lambda b: (-b.visits, b.window_start, b.host))

@@ -1,0 +1,56 @@
+"""The repository as the cross-file checks see it: every file's summary, and the records
+of the few small kinds (people, units, topics, reports) whole.
+
+A full load (:class:`dytool.repo.Repository`) and a check that reuses the cache both make
+one; the checks cannot tell them apart, so a check reads the same findings either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from dytool.models import Campaign, Person, StrictModel, Topic, Unit
+from dytool.repo import Entry, Locator, ReportEntry, Repository, Source
+from dytool.summary import FileSummary
+
+__all__ = ["WHOLE_KINDS", "Overview", "RecordsOf"]
+
+WHOLE_KINDS = ("person", "unit", "topic")
+"""Record kinds the cross-file checks read whole: a campaign has hundreds of them, not 100,000."""
+
+RecordsOf = Callable[[str], list[tuple[StrictModel, Source]]]
+"""The valid records of one file (a report's front matter for a report), loaded on demand."""
+
+
+@dataclass(frozen=True)
+class Overview:
+    root: FsPath
+    campaign: Campaign | None
+    campaign_source: Source
+    locator: Locator = field(compare=False, repr=False)
+    summaries: dict[str, tuple[str, FileSummary]]
+    """File → (kind, summary), in load order; ``kind`` is ``report`` for reports."""
+    people: list[Entry[Person]]
+    units: list[Entry[Unit]]
+    topics: list[Entry[Topic]]
+    reports: list[ReportEntry]
+    unreadable_kinds: frozenset[str]
+    invalid_ids: dict[str, frozenset[str]]
+    records_of: RecordsOf = field(compare=False, repr=False)
+
+    @classmethod
+    def of(cls, repo: Repository) -> Overview:
+        by_file: dict[str, list[tuple[StrictModel, Source]]] = {}
+        for _, entry in repo.all_entries():
+            by_file.setdefault(entry.source.file, []).append((entry.record, entry.source))
+        for report in repo.reports:
+            by_file[report.source.file] = [(report.meta, report.source)]
+        whole = {kind: repo.entries(kind) for kind in WHOLE_KINDS}
+        return cls(
+            root=repo.root, campaign=repo.campaign, campaign_source=repo.campaign_source, locator=repo.locator,
+            summaries=repo.summaries, people=whole["person"], units=whole["unit"], topics=whole["topic"],  # type: ignore[arg-type]
+            reports=repo.reports, unreadable_kinds=repo.unreadable_kinds, invalid_ids=repo.invalid_ids,
+            records_of=lambda rel: by_file.get(rel, []),
+        )

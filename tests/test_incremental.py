@@ -1,0 +1,135 @@
+"""``dytool check`` after an edit reuses what the cache holds for every other file (their local
+findings and summaries) and must report exactly what a check from scratch reports.
+
+Each edit below changes one file in a way that changes findings in *other*, unchanged files
+(a removed person leaves their visits with dangling references, a stricter rule in
+campaign.yaml flags old visits, ...): the cases where an incremental check could go wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dytool import load
+from dytool.cache import CACHE_DIR
+from dytool.check import check_repository, check_summary
+from dytool.findings import Finding
+from util import EXAMPLE, ROOT
+
+AS_OF = dt.date(2023, 9, 15)
+Key = tuple[str, str, int, int, str, str]
+
+
+def keys(findings: list[Finding]) -> list[Key]:
+    return [(f.code, f.file, f.line, f.column, f.severity.value, f.message_en) for f in findings]
+
+
+def from_scratch(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
+    return keys(check_repository(root, as_of, cache=False).findings)
+
+
+def incremental(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
+    return keys(check_summary(root, as_of).findings)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = tmp_path / "campaign"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".dytool"))
+    return root
+
+
+def _sub(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _drop_person(root: Path) -> None:
+    text = (root / "people.yaml").read_text(encoding="utf-8")
+    (root / "people.yaml").write_text(re.sub(r"- id: lin-haifeng\n(  .*\n)+", "", text, count=1), encoding="utf-8")
+
+
+def _duplicate_visit(root: Path) -> None:
+    first = (root / "visits" / "2023-04.yaml").read_text(encoding="utf-8")
+    ident = re.search(r"- id: (\S+)", first)
+    assert ident is not None
+    (root / "visits" / "2023-12.yaml").write_text(f"- id: {ident.group(1)}\n  date: 2023-12-01\n  leaders: [lin-haifeng]\n", encoding="utf-8")
+
+
+def _stricter_rules(root: Path) -> None:
+    _sub(root / "campaign.yaml", "  max_accompanying:\n    max: 5", "  max_accompanying:\n    max: 1")
+    _sub(root / "campaign.yaml", "  squat_days:\n    min: 3\n    max: 5", "  squat_days:\n    min: 1\n    max: 1")
+
+
+def _drop_institutions(root: Path) -> None:
+    (root / "institutions" / "institutions.yaml").write_text("[]\n", encoding="utf-8")
+
+
+def _rename_topic(root: Path) -> None:
+    _sub(root / "topics" / "topics.yaml", "- id: T-001\n", "- id: T-901\n")
+
+
+def _broken_units(root: Path) -> None:
+    (root / "units.yaml").write_text("- id: [\n", encoding="utf-8")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "a person removed": _drop_person,
+    "a visit id used twice": _duplicate_visit,
+    "stricter rules in campaign.yaml": _stricter_rules,
+    "the institutions removed": _drop_institutions,
+    "a topic renamed": _rename_topic,
+    "units.yaml unreadable": _broken_units,
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS), ids=list(EDITS))
+def test_a_check_after_an_edit_finds_what_a_check_from_scratch_finds(repo: Path, edit: str) -> None:
+    before = incremental(repo)
+    assert before == from_scratch(repo)
+    assert list((repo / CACHE_DIR).glob("*.bin"))
+    EDITS[edit](repo)
+    after = incremental(repo)
+    assert after == from_scratch(repo)
+    assert after != before, "the edit was meant to change the findings"
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2023, 4, 10), dt.date(2023, 6, 1), dt.date(2024, 1, 5)])
+def test_the_cached_check_at_another_as_of_day_finds_the_same(repo: Path, as_of: dt.date) -> None:
+    """Findings that depend on the day (done after the as-of day, monthly visit days) come from
+    summaries cached on another day."""
+    incremental(repo)
+    assert incremental(repo, as_of) == from_scratch(repo, as_of)
+
+
+@pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "tests" / "negative").iterdir() if p.is_dir()))
+def test_the_summary_check_of_every_negative_example_matches(folder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = tmp_path / folder
+    shutil.copytree(ROOT / "tests" / "negative" / folder, root)
+    expected = from_scratch(root)
+    assert keys(check_summary(root, AS_OF, cache=False).findings) == expected
+    assert incremental(root) == expected
+    assert incremental(root) == expected  # now from the cache
+
+
+def test_workers_hand_back_packed_records_and_the_check_is_the_same(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = from_scratch(repo)
+    monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
+    assert keys(check_summary(repo, AS_OF, cache=False, jobs=2).findings) == expected
+    assert keys(check_summary(repo, AS_OF, jobs=2).findings) == expected
+    assert incremental(repo) == expected
+
+
+def test_the_summary_check_counts_what_the_full_check_counts(repo: Path) -> None:
+    full = check_repository(repo, AS_OF, cache=False)
+    summary = check_summary(repo, AS_OF)
+    assert (summary.files, summary.records) == (len(full.repo.files), full.records)

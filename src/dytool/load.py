@@ -106,19 +106,22 @@ class FileResult:
     ok: bool = True
     empty: bool = False
     invalid_ids: frozenset[str] = frozenset()
-    loaded: Loaded | bytes = _NOTHING
-    """The records, or their pickle: a check that needs only the summary never unpickles them."""
+    loaded: Loaded | bytes | None = _NOTHING
+    """The records, or their pickle (a check that needs only the summary never unpickles
+    them), or None when they were left behind in a worker process."""
 
     def unpack(self) -> Loaded:
         if isinstance(self.loaded, Loaded):
             return self.loaded
+        if self.loaded is None:
+            raise LookupError("the records were not kept")
         value = pickle.loads(self.loaded)  # noqa: S301 - made by this process's workers or read from the signed cache
         assert isinstance(value, Loaded)
         return value
 
     def packed(self) -> FileResult:
         """This result with its records pickled: how workers hand it back and the cache keeps it."""
-        if isinstance(self.loaded, bytes) or self.loaded == _NOTHING:
+        if not isinstance(self.loaded, Loaded) or self.loaded == _NOTHING:
             return self
         return dataclasses.replace(self, loaded=pickle.dumps(self.loaded, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -235,6 +238,9 @@ class _Setting:
     context: dict[str, Any] = field(default_factory=dict)
     campaign: Campaign | None = None
     campaign_digest: str = ""
+    records: bool = True
+    """Whether workers send back the records of the big kinds; a check without the cache
+    only needs their summaries (and reads a file again in the rare case it needs one)."""
 
 
 _SETTING = [_Setting()]
@@ -256,8 +262,13 @@ def _load_one(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
 
 def _load_packed(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
     """:func:`_load_one` in a worker: the records travel back pickled, and this process
-    unpickles them only if it needs them (a check mostly does not)."""
+    unpickles them only if it needs them (a check mostly does not), or not at all when
+    nothing will need them."""
     digest, result = _load_one(job)
+    if job[1] in WHOLE_KINDS or job[1] == "report":
+        return digest, result
+    if not _SETTING[0].records:
+        return digest, dataclasses.replace(result, loaded=None)
     return digest, result.packed()
 
 
@@ -354,15 +365,26 @@ class _Files:
             unreadable |= {"theme", "activity", "stage", "milestone", "recurring"}
         return frozenset(unreadable), {kind: frozenset(ids) for kind, ids in invalid.items()}, frozenset(empty)
 
+    def records_of(self, rel: str) -> list[tuple[StrictModel, Source]]:
+        """The records of one file, loaded again if a worker left them behind."""
+        result = self.results.get(rel)
+        if result is None:
+            return []
+        if result.loaded is None:
+            kind = next(kind for kind, name in self.files if name == rel)
+            _SETTING[0] = self.setting
+            result = _load_one((str(self.root), kind, rel))[1]
+        return result.records()
+
     def summaries(self) -> dict[str, tuple[str, FileSummary]]:
         return {rel: (kind, self.results[rel].summary) for kind, rel in self.files}
 
 
-def _load_files(root: FsPath, cache: bool, jobs: int | None) -> _Files:
+def _load_files(root: FsPath, cache: bool, jobs: int | None, *, records: bool = True) -> _Files:
     locator = Locator(root)
     findings: list[Finding] = []
     validator = _Validator(locator, {})
-    setting = _campaign(root, validator, findings)
+    setting = dataclasses.replace(_campaign(root, validator, findings), records=records or cache)
     context = setting.context
     files = repository_files(root, findings)
     period = context.get("period")
@@ -406,7 +428,7 @@ def load_repository(root: FsPath, *, cache: bool = True, jobs: int | None = None
 def load_overview(root: FsPath, *, cache: bool = True, jobs: int | None = None) -> OverviewResult:
     """What ``dytool check`` needs: the overview of the repository, with the records of the
     big kinds (visits, problems, ...) left packed until a check asks for one file's."""
-    loaded = _load_files(root, cache, jobs)
+    loaded = _load_files(root, cache, jobs, records=False)
     unreadable, invalid, _ = loaded.flags()
     whole: dict[str, list[Any]] = {kind: [] for kind in WHOLE_KINDS}
     reports: list[ReportEntry] = []
@@ -426,7 +448,7 @@ def load_overview(root: FsPath, *, cache: bool = True, jobs: int | None = None) 
     view = Overview(
         root=root, campaign=setting.campaign, campaign_source=Source(CAMPAIGN_FILE), locator=loaded.locator,
         summaries=loaded.summaries(), people=whole["person"], units=whole["unit"], topics=whole["topic"], reports=reports,
-        unreadable_kinds=unreadable, invalid_ids=invalid, records_of=lambda rel: loaded.results[rel].records() if rel in loaded.results else [],
+        unreadable_kinds=unreadable, invalid_ids=invalid, records_of=loaded.records_of,
     )
     return OverviewResult(view, loaded.load_findings(), loaded.local_findings(), 1 + len(loaded.files), records)
 

@@ -7,6 +7,7 @@ traceback), 130 on Ctrl-C.  ``--version`` is answered before anything heavy is i
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -58,6 +59,11 @@ def _lang_from(args: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    # A command loads many small objects that form no cycles (parsed values, records,
+    # summaries), and the cyclic collector traverses all of them again each time it runs
+    # a full pass: a tenth of a check of 200,000 records.  Collect far less often, as mypy
+    # does; the forked workers of a cold load inherit the setting.
+    gc.set_threshold(200_000, 30, 30)
     sys.exit(run(list(sys.argv[1:] if argv is None else argv)))
 
 

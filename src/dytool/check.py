@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dytool.checks import check_overview
+from dytool.discover import Snapshot
 from dytool.findings import Finding, FindingCounts, sort_findings
 from dytool.load import load_overview, load_repository
 from dytool.memo import CheckSummary
@@ -34,10 +35,11 @@ def check_repository(root: Path, as_of: dt.date, *, cache: bool = True, jobs: in
     return CheckResult(loaded.repo, sort_findings(findings))
 
 
-def check_summary(root: Path, as_of: dt.date, *, cache: bool = True, jobs: int | None = None) -> CheckSummary:
+def check_summary(root: Path, as_of: dt.date, *, cache: bool = True, jobs: int | None = None, snapshot: Snapshot | None = None) -> CheckSummary:
     """The same findings as :func:`check_repository`, without putting every record together:
-    the records of unchanged files stay in the cache, and only their summaries are read."""
-    loaded = load_overview(root, cache=cache, jobs=jobs)
+    the records of unchanged files stay in the cache, and only their summaries are read.
+    With a ``snapshot`` of the repository the cache is looked up by its digests."""
+    loaded = load_overview(root, cache=cache, jobs=jobs, snapshot=snapshot)
     findings = [*loaded.findings, *loaded.local_findings, *check_overview(loaded.view, as_of)]
     campaign = loaded.view.campaign
     return CheckSummary(sort_findings(findings), loaded.files, loaded.records, campaign.language if campaign else None)

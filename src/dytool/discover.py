@@ -7,14 +7,16 @@ folders that are links instead of following them out of the repository.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 
 from dytool.codes import CODES, Pos
 from dytool.findings import Finding
-from dytool.readfile import inside
+from dytool.readfile import inside, read_guarded
 
 __all__ = [
-    "CAMPAIGN_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "NoRepository", "find_root", "repository_files",
+    "CAMPAIGN_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "NoRepository", "Snapshot", "find_root",
+    "repository_files", "take_snapshot",
 ]
 
 CAMPAIGN_FILE = "campaign.yaml"
@@ -100,6 +102,32 @@ def _root_file(root: FsPath, stem: str) -> str | None:
         if (root / f"{stem}{suffix}").exists():
             return f"{stem}{suffix}"
     return None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every file a load reads, listed, read and hashed once: a check that may be replayed
+    (:mod:`dytool.memo`) hashes everything anyway, and the loader then looks up the cache
+    by these digests instead of reading every file a second time."""
+
+    files: list[tuple[str, str]]
+    """``(kind, path)`` of every record file and report, in load order."""
+    listing: list[Finding]
+    """What listing the folders found (links leading outside, ...)."""
+    contents: dict[str, tuple[str | None, int, list[Finding]]]
+    """Path → (content digest, size, why it cannot be read), campaign.yaml included."""
+
+
+def take_snapshot(root: FsPath) -> Snapshot:
+    from dytool.cache import content_digest
+
+    listing: list[Finding] = []
+    files = repository_files(root, listing)
+    contents: dict[str, tuple[str | None, int, list[Finding]]] = {}
+    for rel in (CAMPAIGN_FILE, *(rel for _, rel in files)):
+        data, problems = read_guarded(root, rel)
+        contents[rel] = (content_digest(data), len(data), []) if data is not None else (None, 0, problems)
+    return Snapshot(files, listing, contents)
 
 
 def repository_files(root: FsPath, findings: list[Finding]) -> list[tuple[str, str]]:

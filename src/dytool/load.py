@@ -34,6 +34,7 @@ from dytool.discover import (
     REPORT_FOLDER,
     ROOT_FILES,
     NoRepository,
+    Snapshot,
     find_root,
     repository_files,
 )
@@ -380,13 +381,17 @@ class _Files:
         return {rel: (kind, self.results[rel].summary) for kind, rel in self.files}
 
 
-def _load_files(root: FsPath, cache: bool, jobs: int | None, *, records: bool = True) -> _Files:
+def _load_files(root: FsPath, cache: bool, jobs: int | None, *, records: bool = True, snapshot: Snapshot | None = None) -> _Files:
     locator = Locator(root)
     findings: list[Finding] = []
     validator = _Validator(locator, {})
     setting = dataclasses.replace(_campaign(root, validator, findings), records=records or cache)
     context = setting.context
-    files = repository_files(root, findings)
+    if snapshot is not None:
+        findings.extend(snapshot.listing)
+        files = snapshot.files
+    else:
+        files = repository_files(root, findings)
     period = context.get("period")
     store = FileCache(root, fingerprint([period, "cn" if "workdays" in context else "none", MAX_RECORDS_PER_FILE]), enabled=cache)
     results: dict[str, FileResult] = {}
@@ -394,19 +399,19 @@ def _load_files(root: FsPath, cache: bool, jobs: int | None, *, records: bool = 
     size = 0
     for kind, rel in files:
         if store.enabled:
-            data, problems = read_guarded(root, rel)
-            if data is None:
+            digest, length, problems = snapshot.contents[rel] if snapshot is not None and rel in snapshot.contents else _read(root, rel)
+            if digest is None:
                 results[rel] = FileResult(findings=tuple(problems), ok=False)
                 continue
-            hit = store.get(rel, content_digest(data))
+            hit = store.get(rel, digest)
             if isinstance(hit, FileResult):
                 if hit.campaign != setting.campaign_digest:  # campaign.yaml changed: check the records again
                     hit = dataclasses.replace(hit, local=tuple(local_checks(hit.records(), hit.summary, setting.campaign, locator)),
                                               campaign=setting.campaign_digest)
-                    store.put(rel, content_digest(data), hit.packed())
+                    store.put(rel, digest, hit.packed())
                 results[rel] = hit
                 continue
-            size += len(data)
+            size += length
         else:
             size += _size(root / rel)
         pending.append((kind, rel))
@@ -425,10 +430,10 @@ def load_repository(root: FsPath, *, cache: bool = True, jobs: int | None = None
     return LoadResult(_assemble(loaded), loaded.load_findings(), loaded.hits, loaded.misses, loaded.local_findings())
 
 
-def load_overview(root: FsPath, *, cache: bool = True, jobs: int | None = None) -> OverviewResult:
+def load_overview(root: FsPath, *, cache: bool = True, jobs: int | None = None, snapshot: Snapshot | None = None) -> OverviewResult:
     """What ``dytool check`` needs: the overview of the repository, with the records of the
     big kinds (visits, problems, ...) left packed until a check asks for one file's."""
-    loaded = _load_files(root, cache, jobs, records=False)
+    loaded = _load_files(root, cache, jobs, records=False, snapshot=snapshot)
     unreadable, invalid, _ = loaded.flags()
     whole: dict[str, list[Any]] = {kind: [] for kind in WHOLE_KINDS}
     reports: list[ReportEntry] = []
@@ -451,6 +456,11 @@ def load_overview(root: FsPath, *, cache: bool = True, jobs: int | None = None) 
         unreadable_kinds=unreadable, invalid_ids=invalid, records_of=loaded.records_of,
     )
     return OverviewResult(view, loaded.load_findings(), loaded.local_findings(), 1 + len(loaded.files), records)
+
+
+def _read(root: FsPath, rel: str) -> tuple[str | None, int, list[Finding]]:
+    data, problems = read_guarded(root, rel)
+    return (content_digest(data), len(data), []) if data is not None else (None, 0, problems)
 
 
 def _size(path: FsPath) -> int:

@@ -15,10 +15,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dytool.cache import CACHE_DIR, content_digest, fingerprint, save_entry, signed_dump, signed_load, user_key
-from dytool.discover import CAMPAIGN_FILE, repository_files
+from dytool.cache import CACHE_DIR, fingerprint, save_entry, signed_dump, signed_load, user_key
+from dytool.discover import Snapshot
 from dytool.findings import Finding, FindingCounts
-from dytool.readfile import read_guarded
 
 __all__ = ["CheckSummary", "recall", "remember", "repository_digest"]
 
@@ -36,16 +35,14 @@ class CheckSummary(FindingCounts):
     digest: str = field(default="", compare=False)
 
 
-def repository_digest(root: Path, as_of: dt.date) -> str:
+def repository_digest(snapshot: Snapshot, as_of: dt.date) -> str:
     """One digest of every file the load reads, their paths, and the as-of day."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(as_of.isoformat().encode())
-    listing_findings: list[Finding] = []
-    for _, rel in [("campaign", CAMPAIGN_FILE), *repository_files(root, listing_findings)]:
-        data, problems = read_guarded(root, rel)
+    for rel, (content, _, problems) in snapshot.contents.items():
         digest.update(rel.encode() + b"\0")
-        digest.update(content_digest(data).encode() if data is not None else repr(problems).encode())
-    digest.update(repr(listing_findings).encode())
+        digest.update(content.encode() if content is not None else repr(problems).encode())
+    digest.update(repr(snapshot.listing).encode())
     return digest.hexdigest()
 
 
@@ -53,10 +50,10 @@ def _fp() -> str:
     return fingerprint(["check"])
 
 
-def recall(root: Path, as_of: dt.date) -> tuple[CheckSummary | None, str]:
+def recall(root: Path, as_of: dt.date, snapshot: Snapshot) -> tuple[CheckSummary | None, str]:
     """The last check's summary when nothing has changed since, and the digest of now (for
-    :func:`remember`: the repository is read and hashed once per check)."""
-    digest = repository_digest(root, as_of)
+    :func:`remember`)."""
+    digest = repository_digest(snapshot, as_of)
     key = user_key()
     if key is None:
         return None, digest

@@ -69,17 +69,20 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
 
 def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
     """Check the repository, or replay the last check when not one byte has changed since."""
+    from dytool.discover import take_snapshot
     from dytool.memo import recall, remember
 
-    digest = ""
-    if cache:
-        remembered, digest = recall(root, as_of)
-        if remembered is not None:
-            return remembered
+    if not cache:
+        from dytool.check import check_summary
+
+        return check_summary(root, as_of, cache=False)
+    snapshot = take_snapshot(root)
+    remembered, digest = recall(root, as_of, snapshot)
+    if remembered is not None:
+        return remembered
     from dytool.check import check_summary
 
-    summary = check_summary(root, as_of, cache=cache)
-    if cache:
-        remember(root, digest, summary)
+    summary = check_summary(root, as_of, snapshot=snapshot)
+    remember(root, digest, summary)
     return summary
 

@@ -18,7 +18,12 @@ def leader_days(visits: Iterable[VisitSpan], as_of: dt.date) -> dict[str, set[dt
     pass over the visits, shared by the briefing, the bulletin and the monthly rule."""
     days: dict[str, set[dt.date]] = defaultdict(set)
     for visit in visits:
-        if visit.first_day > as_of:
+        first = visit.first_day
+        if first > as_of:
+            continue
+        if visit.last_day == first:  # most visits take one day
+            for leader in visit.leaders:
+                days[leader].add(first)
             continue
         span = visit_days(visit, as_of)
         for leader in visit.leaders:

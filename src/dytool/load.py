@@ -13,6 +13,7 @@ cross-file checks still run over everything.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import multiprocessing
 import os
 import pickle
@@ -373,10 +374,13 @@ class _Files:
         if result is None:
             return []
         if result.loaded is None:
-            kind = next(kind for kind, name in self.files if name == rel)
             _SETTING[0] = self.setting
-            result = _load_one((str(self.root), kind, rel))[1]
+            result = _load_one((str(self.root), self.kinds[rel], rel))[1]
         return result.records()
+
+    @functools.cached_property
+    def kinds(self) -> dict[str, str]:
+        return {rel: kind for kind, rel in self.files}
 
     def summaries(self) -> dict[str, tuple[str, FileSummary]]:
         return {rel: (kind, self.results[rel].summary) for kind, rel in self.files}
@@ -475,7 +479,10 @@ def _assemble(loaded: _Files) -> Repository:
     records: dict[str, list[Entry[Record]]] = {kind: [] for kind in KINDS}
     reports: list[ReportEntry] = []
     for kind, rel in loaded.files:
-        unpacked = loaded.results[rel].unpack()
+        result = loaded.results[rel]
+        unpacked = result.unpack()
+        if isinstance(result.loaded, bytes):  # keep the records once, not their pickle beside them
+            loaded.results[rel] = dataclasses.replace(result, loaded=unpacked)
         if kind == "report":
             if unpacked.report is not None:
                 reports.append(unpacked.report)

@@ -3,11 +3,15 @@
 Loading never stops at the first problem: every file is read, every record validated, and
 what is wrong comes back as findings beside the records that could be loaded.
 
-Three stages per file: read (guards, content digest), parse (:mod:`dytool.parsefile`: bytes
-to plain values, in worker processes when there is a lot to parse) and validate (pydantic,
-in this process, in file order).  What a file yields is cached (:mod:`dytool.cache`) by
-its content, so an unchanged repository skips parsing and validation altogether; the
-cross-file checks still run over everything.
+Each file goes through the same steps, in worker processes when there is a lot to load:
+read (guards, content digest), parse (:mod:`dytool.parsefile`: bytes to plain values),
+validate (pydantic), summarise (:mod:`dytool.summary`) and the local checks
+(:func:`dytool.checks.local_checks`).  What a file yields is cached (:mod:`dytool.cache`) by
+its content, so an unchanged file is never parsed again.
+
+Two ways to finish: :func:`load_repository` puts every record together (status, documents,
+editing); :func:`load_overview` gives the cross-file checks what they read (summaries, and
+the small kinds whole) and leaves the records of the big kinds packed, or in the workers.
 """
 
 from __future__ import annotations
@@ -90,6 +94,12 @@ class Loaded(NamedTuple):
     entries: tuple[Entry[Record], ...] = ()
     report: ReportEntry | None = None
 
+    def records(self) -> list[tuple[StrictModel, Source]]:
+        """The records with their sources; a report's front matter for a report."""
+        if self.report is not None:
+            return [(self.report.meta, self.report.source)]
+        return [(entry.record, entry.source) for entry in self.entries]
+
 
 _NOTHING = Loaded()
 _NO_SUMMARY = FileSummary()
@@ -124,15 +134,12 @@ class FileResult:
 
     def packed(self) -> FileResult:
         """This result with its records pickled: how workers hand it back and the cache keeps it."""
-        if not isinstance(self.loaded, Loaded) or self.loaded == _NOTHING:
+        if not isinstance(self.loaded, Loaded) or self.loaded is _NOTHING:
             return self
         return dataclasses.replace(self, loaded=pickle.dumps(self.loaded, protocol=pickle.HIGHEST_PROTOCOL))
 
     def records(self) -> list[tuple[StrictModel, Source]]:
-        loaded = self.unpack()
-        if loaded.report is not None:
-            return [(loaded.report.meta, loaded.report.source)]
-        return [(entry.record, entry.source) for entry in loaded.entries]
+        return self.unpack().records()
 
 
 @dataclass
@@ -145,7 +152,7 @@ class _Validator:
 
     def finish(self, loaded: Loaded, **flags: Any) -> FileResult:
         """The result of a file whose records are ``loaded``: summarised and checked locally."""
-        records = [(loaded.report.meta, loaded.report.source)] if loaded.report else [(e.record, e.source) for e in loaded.entries]
+        records = loaded.records()
         summary = summarize(records)
         return FileResult(
             findings=tuple(self.findings), local=tuple(local_checks(records, summary, self.campaign, self.locator)),

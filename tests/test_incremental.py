@@ -139,3 +139,25 @@ def test_the_summary_check_counts_what_the_full_check_counts(repo: Path) -> None
     full = check_repository(repo, AS_OF, cache=False)
     summary = check_summary(repo, AS_OF)
     assert (summary.files, summary.records) == (len(full.repo.files), full.records)
+
+
+def test_a_check_after_an_edit_unpickles_only_the_small_kinds_records(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The point of the summaries: visits, problems, solutions and institutions of unchanged
+    files stay pickled in the cache when nothing is wrong with them."""
+    end = dt.date(2024, 1, 5)  # after every done day of the example: no file needs a closer look
+    incremental(repo, end)
+    (repo / "visits" / "2023-05.yaml").write_text((repo / "visits" / "2023-05.yaml").read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    expected = from_scratch(repo, end)
+    unpacked: list[str] = []
+    original = load.FileResult.unpack
+
+    def spy(self: load.FileResult) -> load.Loaded:
+        value = original(self)
+        unpacked.extend({source.file for _, source in value.records()})
+        return value
+
+    monkeypatch.setattr(load.FileResult, "unpack", spy)
+    assert incremental(repo, end) == expected
+    big = {f for f in unpacked if f.startswith(("visits/", "problems/", "solutions/", "institutions/"))}
+    assert not big, f"records unpickled for a check that did not need them: {sorted(big)}"
+    assert any(f.startswith("topics/") for f in unpacked)  # the small kinds are read whole

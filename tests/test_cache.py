@@ -129,3 +129,19 @@ def test_records_survive_pickling_whole() -> None:
         assert again == entry.record
         assert again.model_dump() == entry.record.model_dump()
         assert again.model_fields_set == entry.record.model_fields_set
+
+
+def test_a_replayed_check_notices_a_file_that_a_record_names_going_missing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Outlines and the preface are not record files, so their bytes are not in the digest of
+    the repository; a check must not replay "all present" after one was deleted."""
+    from dytool.cli.main import run
+
+    args = ["check", "-C", str(repo), "--as-of", "2023-09-15", "--format", "json"]
+    run(args)
+    assert "DY205" not in capsys.readouterr().out
+    (repo / "outlines" / "T-001.md").unlink()
+    run(args)
+    assert "outlines/T-001.md" in capsys.readouterr().out
+    (repo / "outlines" / "T-001.md").write_text("# 提纲\n", encoding="utf-8")
+    run(args)
+    assert "outlines/T-001.md" not in capsys.readouterr().out

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dytool.checks import check_overview
+from dytool.checks.paths import path_states
 from dytool.discover import Snapshot
 from dytool.findings import Finding, FindingCounts, sort_findings
 from dytool.load import load_overview, load_repository
@@ -42,4 +43,5 @@ def check_summary(root: Path, as_of: dt.date, *, cache: bool = True, jobs: int |
     loaded = load_overview(root, cache=cache, jobs=jobs, snapshot=snapshot)
     findings = [*loaded.findings, *loaded.local_findings, *check_overview(loaded.view, as_of)]
     campaign = loaded.view.campaign
-    return CheckSummary(sort_findings(findings), loaded.files, loaded.records, campaign.language if campaign else None)
+    return CheckSummary(sort_findings(findings), loaded.files, loaded.records, campaign.language if campaign else None,
+                        watched=path_states(loaded.view))

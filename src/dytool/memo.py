@@ -10,6 +10,7 @@ like the per-file cache, so it cannot be planted.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 from dytool.cache import CACHE_DIR, fingerprint, save_entry, signed_dump, signed_load, user_key
 from dytool.discover import Snapshot
 from dytool.findings import Finding, FindingCounts
+from dytool.readfile import path_state
 
 __all__ = ["CheckSummary", "recall", "remember", "repository_digest"]
 
@@ -33,6 +35,9 @@ class CheckSummary(FindingCounts):
     records: int
     language: str | None = None
     digest: str = field(default="", compare=False)
+    watched: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    """Files the records name (outlines, the preface) and what the path check found for them
+    (:func:`dytool.readfile.path_state`): they are not record files, so the digest misses them."""
 
 
 def repository_digest(snapshot: Snapshot, as_of: dt.date) -> str:
@@ -64,6 +69,8 @@ def recall(root: Path, as_of: dt.date, snapshot: Snapshot) -> tuple[CheckSummary
     stored = signed_load(key, blob)
     if not isinstance(stored, CheckSummary) or stored.digest != digest:
         return None, digest
+    if any(path_state(root, text) != state for text, state in stored.watched):
+        return None, digest
     return stored, digest
 
 
@@ -73,7 +80,7 @@ def remember(root: Path, digest: str, summary: CheckSummary) -> None:
     key = user_key()
     if key is None:
         return
-    stamped = CheckSummary(summary.findings, summary.files, summary.records, summary.language, digest)
+    stamped = dataclasses.replace(summary, digest=digest)
     try:
         save_entry(root / CACHE_DIR, _NAME.format(_fp()), signed_dump(key, stamped))
     except OSError:

@@ -6,13 +6,14 @@ Returns bytes or findings, never raises for what a file system or a pull request
 from __future__ import annotations
 
 import os
+import re
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from dytool.codes import CODES, Pos
 from dytool.findings import Finding
 
-__all__ = ["MAX_BYTES", "inside", "read_guarded"]
+__all__ = ["MAX_BYTES", "inside", "path_state", "read_guarded", "safe_path"]
 
 MAX_BYTES = 1 << 20
 """The largest file dytool reads (1 MiB): far above any hand-written record file."""
@@ -20,6 +21,35 @@ MAX_BYTES = 1 << 20
 
 def inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:|^[\\/]")
+
+
+def safe_path(root: Path, text: str) -> tuple[Path | None, str, str]:
+    """The file a record's path names, or ``None`` with a reason when it leaves the repository."""
+    if _DRIVE.match(text):
+        return None, "不能写绝对路径", "absolute paths are not allowed"
+    parts = PurePosixPath(text.replace("\\", "/")).parts
+    if ".." in parts:
+        return None, "路径不能含“..”", "the path must not contain '..'"
+    path = root.joinpath(*parts)
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return None, "路径无法解析（可能是循环链接）", "the path cannot be resolved (a link loop?)"
+    real_root = root.resolve()
+    if resolved != real_root and real_root not in resolved.parents:
+        return None, "链接指向仓库之外", "a link points outside the repository"
+    return path, "", ""
+
+
+def path_state(root: Path, text: str) -> str:
+    """``file``, ``missing`` or ``outside``: what the path check makes of a named path."""
+    path, _, _ = safe_path(root, text)
+    if path is None:
+        return "outside"
+    return "file" if path.is_file() else "missing"
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)

@@ -3,61 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from pathlib import Path as FsPath
 from pathlib import PurePosixPath
 
 from dytool.codes import CODES
 from dytool.findings import Finding
 from dytool.index import RepoIndex
+from dytool.locate import Path
 from dytool.models import StrictModel, Topic
 from dytool.models.base import walk_marked
 from dytool.overview import Overview
+from dytool.readfile import path_state, safe_path
 from dytool.repo import Entry, Source
 
-__all__ = ["check_paths", "check_reports", "safe_path"]
-
-_DRIVE = re.compile(r"^[A-Za-z]:|^[\\/]")
+__all__ = ["check_paths", "check_reports", "named_paths", "path_states", "safe_path"]
 
 
-def safe_path(root: FsPath, text: str) -> tuple[FsPath | None, str, str]:
-    """The file a record's path names, or ``None`` with a reason when it leaves the repository."""
-    if _DRIVE.match(text):
-        return None, "不能写绝对路径", "absolute paths are not allowed"
-    parts = PurePosixPath(text.replace("\\", "/")).parts
-    if ".." in parts:
-        return None, "路径不能含“..”", "the path must not contain '..'"
-    path = root.joinpath(*parts)
-    try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):
-        return None, "路径无法解析（可能是循环链接）", "the path cannot be resolved (a link loop?)"
-    real_root = root.resolve()
-    if resolved != real_root and real_root not in resolved.parents:
-        return None, "链接指向仓库之外", "a link points outside the repository"
-    return path, "", ""
+def named_paths(view: Overview) -> Iterator[tuple[Source, Path, str]]:
+    """Every path a record names (outlines, reports, the preface), with where it is named."""
+    owners: list[tuple[StrictModel, Source]] = [(entry.record, entry.source) for entry in view.topics]
+    if view.campaign is not None:
+        owners.insert(0, (view.campaign, view.campaign_source))
+    for obj, source in owners:
+        for sub, text, _ in walk_marked(obj, "path"):
+            if isinstance(text, str):
+                yield source, sub, text
+
+
+def path_states(view: Overview) -> tuple[tuple[str, str], ...]:
+    """What :func:`check_paths` found for each named path: a replayed check compares them
+    again, as these files are not among those whose bytes it compares."""
+    return tuple(sorted({(text, path_state(view.root, text)) for _, _, text in named_paths(view)}))
 
 
 def check_paths(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
-    def check(obj: StrictModel, source: Source) -> Iterator[Finding]:
-        for sub, text, _ in walk_marked(obj, "path"):
-            if not isinstance(text, str):
-                continue
-            path, zh, en = safe_path(view.root, text)
-            if path is None:
-                yield CODES["path-outside"].at(
-                    view.locator.pos(source, sub), f"路径“{text}”超出仓库范围：{zh}", f"path {text!r} leaves the repository: {en}",
-                    hint_zh="写相对仓库根目录的路径，如 reports/T-001.md", hint_en="write a path relative to the repository root, e.g. reports/T-001.md")
-            elif not path.is_file():
-                yield CODES["missing-path"].at(
-                    view.locator.pos(source, sub), f"文件“{text}”不存在", f"file {text!r} does not exist",
-                    hint_zh="路径相对仓库根目录书写，检查拼写和大小写", hint_en="paths are relative to the repository root; check spelling and case")
-
-    if view.campaign is not None:
-        yield from check(view.campaign, view.campaign_source)
-    for entry in view.topics:
-        yield from check(entry.record, entry.source)
+    for source, sub, text in named_paths(view):
+        path, zh, en = safe_path(view.root, text)
+        if path is None:
+            yield CODES["path-outside"].at(
+                view.locator.pos(source, sub), f"路径“{text}”超出仓库范围：{zh}", f"path {text!r} leaves the repository: {en}",
+                hint_zh="写相对仓库根目录的路径，如 reports/T-001.md", hint_en="write a path relative to the repository root, e.g. reports/T-001.md")
+        elif not path.is_file():
+            yield CODES["missing-path"].at(
+                view.locator.pos(source, sub), f"文件“{text}”不存在", f"file {text!r} does not exist",
+                hint_zh="路径相对仓库根目录书写，检查拼写和大小写", hint_en="paths are relative to the repository root; check spelling and case")
 
 
 def check_reports(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:

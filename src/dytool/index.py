@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dytool.repo import ReportEntry, Source
+from dytool.repo import ReportEntry
 
 if TYPE_CHECKING:
     from dytool.overview import Overview
@@ -24,8 +24,8 @@ __all__ = ["RepoIndex", "build_index"]
 
 @dataclass(frozen=True)
 class RepoIndex:
-    ids: dict[str, dict[str, Source]]
-    """kind → id → where the first record with that id is."""
+    ids: dict[str, dict[str, str]]
+    """kind → id → the file of the first record with that id."""
     campaign_ids: dict[str, set[str]]
     """theme / activity / stage / milestone / recurring → ids declared in campaign.yaml."""
     visit_days_by_topic: dict[str, list[dt.date]] = field(default_factory=dict)
@@ -52,16 +52,16 @@ def build_index(view: Overview | Repository) -> RepoIndex:
 
     if not isinstance(view, Overview):
         view = Overview.of(view)
-    ids: dict[str, dict[str, Source]] = {kind: {} for kind in KINDS}
+    ids: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     visit_days: dict[str, list[dt.date]] = defaultdict(list)
     problems_by_topic: dict[str, list[tuple[str, dt.date | None]]] = defaultdict(list)
     instituted: set[str] = set()
     solved: set[str] = set()
-    for kind, summary in view.summaries.values():
+    for rel, (kind, summary) in view.summaries.items():
         table = ids.get(kind)
         if table is not None:
-            for ident, source in summary.ids:
-                table.setdefault(ident, source)
+            for ident in summary.ids:
+                table.setdefault(ident, rel)
         for topic, day in summary.visit_topics:
             visit_days[topic].append(day)
         for topic, problem, found in summary.problem_topics:

@@ -69,7 +69,7 @@ def recall(root: Path, as_of: dt.date, snapshot: Snapshot) -> tuple[CheckSummary
     stored = signed_load(key, blob)
     if not isinstance(stored, CheckSummary) or stored.digest != digest:
         return None, digest
-    if any(path_state(root, text) != state for text, state in stored.watched):
+    if any(path_state(root, text).state != state for text, state in stored.watched):
         return None, digest
     return stored, digest
 

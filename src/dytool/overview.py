@@ -7,11 +7,15 @@ one; the checks cannot tell them apart, so a check reads the same findings eithe
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
+from dytool.locate import Path
 from dytool.models import Campaign, Person, StrictModel, Topic, Unit
+from dytool.models.base import walk_marked
+from dytool.readfile import PathState, path_state
 from dytool.repo import Entry, Locator, ReportEntry, Repository, Source
 from dytool.summary import FileSummary
 
@@ -39,6 +43,19 @@ class Overview:
     unreadable_kinds: frozenset[str]
     invalid_ids: dict[str, frozenset[str]]
     records_of: RecordsOf = field(compare=False, repr=False)
+
+    @functools.cached_property
+    def named_paths(self) -> list[tuple[Source, Path, str]]:
+        """Every path a record names (outlines, reports, the preface), with where it is named."""
+        owners: list[tuple[StrictModel, Source]] = [(entry.record, entry.source) for entry in self.topics]
+        if self.campaign is not None:
+            owners.insert(0, (self.campaign, self.campaign_source))
+        return [(source, sub, text) for obj, source in owners for sub, text, _ in walk_marked(obj, "path") if isinstance(text, str)]
+
+    @functools.cached_property
+    def path_states(self) -> dict[str, PathState]:
+        """What each named path leads to, looked up once per check."""
+        return {text: path_state(self.root, text) for _, _, text in self.named_paths}
 
     @classmethod
     def of(cls, repo: Repository) -> Overview:

@@ -9,11 +9,12 @@ import os
 import re
 import stat
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from dytool.codes import CODES, Pos
 from dytool.findings import Finding
 
-__all__ = ["MAX_BYTES", "inside", "path_state", "read_guarded", "safe_path"]
+__all__ = ["MAX_BYTES", "PathState", "inside", "path_state", "read_guarded", "safe_path"]
 
 MAX_BYTES = 1 << 20
 """The largest file dytool reads (1 MiB): far above any hand-written record file."""
@@ -44,12 +45,20 @@ def safe_path(root: Path, text: str) -> tuple[Path | None, str, str]:
     return path, "", ""
 
 
-def path_state(root: Path, text: str) -> str:
-    """``file``, ``missing`` or ``outside``: what the path check makes of a named path."""
-    path, _, _ = safe_path(root, text)
+class PathState(NamedTuple):
+    """What a path named by a record leads to."""
+
+    state: str
+    """``file``, ``missing`` or ``outside``."""
+    why_zh: str = ""
+    why_en: str = ""
+
+
+def path_state(root: Path, text: str) -> PathState:
+    path, why_zh, why_en = safe_path(root, text)
     if path is None:
-        return "outside"
-    return "file" if path.is_file() else "missing"
+        return PathState("outside", why_zh, why_en)
+    return PathState("file" if path.is_file() else "missing")
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)

@@ -29,6 +29,18 @@ RefKey = tuple[tuple[str, ...], bool]
 """A reference field's kinds and whether free text is allowed (:class:`dytool.models.base.Ref`)."""
 
 
+def place_of(source: Source) -> int:
+    """A record's place in its file: its index in the file's list, or -1 for a file that
+    holds one record.  A number rather than a :class:`Source`: summaries are read by the
+    hundred thousand, and every object they hold costs time to unpickle."""
+    return source.path[0] if source.path and isinstance(source.path[0], int) else -1
+
+
+def source_at(file: str, place: int) -> Source:
+    """The inverse of :func:`place_of`."""
+    return Source(file) if place < 0 else Source(file, (place,))
+
+
 class VisitRow(NamedTuple):
     """A visit as the leaders' days and the hosts' burden see it."""
 
@@ -37,12 +49,20 @@ class VisitRow(NamedTuple):
     last_day: dt.date
     leaders: tuple[str, ...]
     hosts: tuple[str, ...]
-    source: Source
+    file: str
+    place: int
+
+    @property
+    def source(self) -> Source:
+        return source_at(self.file, self.place)
 
 
 class FileSummary(NamedTuple):
-    ids: tuple[tuple[str, Source], ...] = ()
-    """Each record's id and where it is, in file order."""
+    file: str = ""
+    ids: tuple[str, ...] = ()
+    """Each record's id, in file order."""
+    places: tuple[int, ...] = ()
+    """Where each of ``ids`` is in the file (:func:`place_of`)."""
     refs: tuple[tuple[RefKey, frozenset[str]], ...] = ()
     """Every id the file refers to, grouped by what the referring field accepts."""
     latest_done: dt.date | None = None
@@ -63,10 +83,15 @@ class FileSummary(NamedTuple):
     instituted: frozenset[str] = frozenset()
     """Problems that the file's institutions name."""
 
+    def source_of(self, k: int) -> Source:
+        """Where the ``k``-th record of ``ids`` is."""
+        return source_at(self.file, self.places[k])
+
 
 def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
     """The summary of one file's valid records (or of a report's front matter)."""
-    ids: list[tuple[str, Source]] = []
+    ids: list[str] = []
+    places: list[int] = []
     refs: dict[RefKey, set[str]] = {}
     latest: dt.date | None = None
     first: dt.date | None = None
@@ -81,7 +106,8 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
     for record, source in records:
         ident = getattr(record, "id", None)
         if isinstance(ident, str):
-            ids.append((ident, source))
+            ids.append(ident)
+            places.append(place_of(source))
         for value, ref in ref_values(record):
             refs.setdefault((ref.kinds, ref.text_ok), set()).add(value)
         for path, when, _ in walk_marked(record, "date"):
@@ -94,7 +120,8 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
             if path and path[-1] in DONE_FIELDS and (latest is None or when.first > latest):
                 latest = when.first
         if isinstance(record, Visit):
-            visits.append(VisitRow(record.id, record.first_day, record.last_day, tuple(record.leaders), tuple(record.hosts), source))
+            visits.append(VisitRow(record.id, record.first_day, record.last_day, tuple(record.leaders), tuple(record.hosts),
+                                   source.file, place_of(source)))
             visit_topics.extend((topic, record.first_day) for topic in record.topics)
         elif isinstance(record, Problem):
             if record.topic:
@@ -108,7 +135,8 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
         elif isinstance(record, Institution):
             instituted.update(record.problems)
     return FileSummary(
-        tuple(ids), tuple((key, frozenset(values)) for key, values in refs.items()), latest,
+        records[0][1].file if records else "", tuple(ids), tuple(places),
+        tuple((key, frozenset(values)) for key, values in refs.items()), latest,
         (first, last) if first is not None and last is not None else None, tuple(visits),
         tuple(visit_topics), tuple(problem_topics), tuple(systemic), tuple(closures), frozenset(solved), frozenset(instituted),
     )

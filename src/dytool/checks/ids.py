@@ -34,14 +34,21 @@ KIND_LABELS = {
 
 
 def check_duplicates(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+    counts: dict[str, int] = {}
     for kind, summary in view.summaries.values():
+        counts[kind] = counts.get(kind, 0) + len(summary.ids)
+    for rel, (kind, summary) in view.summaries.items():
         first = index.ids.get(kind)
-        if first is None:
+        if first is None or counts[kind] == len(first):  # as many ids as records: none is used twice
             continue
-        for ident, source in summary.ids:
-            seen = first[ident]
-            if seen != source:
-                yield _duplicate(view, kind, ident, source, seen, ("id",))
+        seen_here: set[str] = set()
+        for k, ident in enumerate(summary.ids):
+            owner = first[ident]
+            if owner == rel and ident not in seen_here:
+                seen_here.add(ident)
+                continue
+            there = view.summaries[owner][1]
+            yield _duplicate(view, kind, ident, summary.source_of(k), there.source_of(there.ids.index(ident)), ("id",))
     campaign = view.campaign
     if campaign is None:
         return

@@ -9,41 +9,27 @@ from pathlib import PurePosixPath
 from dytool.codes import CODES
 from dytool.findings import Finding
 from dytool.index import RepoIndex
-from dytool.locate import Path
-from dytool.models import StrictModel, Topic
-from dytool.models.base import walk_marked
+from dytool.models import Topic
 from dytool.overview import Overview
-from dytool.readfile import path_state, safe_path
-from dytool.repo import Entry, Source
+from dytool.repo import Entry
 
-__all__ = ["check_paths", "check_reports", "named_paths", "path_states", "safe_path"]
-
-
-def named_paths(view: Overview) -> Iterator[tuple[Source, Path, str]]:
-    """Every path a record names (outlines, reports, the preface), with where it is named."""
-    owners: list[tuple[StrictModel, Source]] = [(entry.record, entry.source) for entry in view.topics]
-    if view.campaign is not None:
-        owners.insert(0, (view.campaign, view.campaign_source))
-    for obj, source in owners:
-        for sub, text, _ in walk_marked(obj, "path"):
-            if isinstance(text, str):
-                yield source, sub, text
+__all__ = ["check_paths", "check_reports", "path_states"]
 
 
 def path_states(view: Overview) -> tuple[tuple[str, str], ...]:
     """What :func:`check_paths` found for each named path: a replayed check compares them
     again, as these files are not among those whose bytes it compares."""
-    return tuple(sorted({(text, path_state(view.root, text)) for _, _, text in named_paths(view)}))
+    return tuple(sorted((text, found.state) for text, found in view.path_states.items()))
 
 
 def check_paths(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
-    for source, sub, text in named_paths(view):
-        path, zh, en = safe_path(view.root, text)
-        if path is None:
+    for source, sub, text in view.named_paths:
+        found = view.path_states[text]
+        if found.state == "outside":
             yield CODES["path-outside"].at(
-                view.locator.pos(source, sub), f"路径“{text}”超出仓库范围：{zh}", f"path {text!r} leaves the repository: {en}",
+                view.locator.pos(source, sub), f"路径“{text}”超出仓库范围：{found.why_zh}", f"path {text!r} leaves the repository: {found.why_en}",
                 hint_zh="写相对仓库根目录的路径，如 reports/T-001.md", hint_en="write a path relative to the repository root, e.g. reports/T-001.md")
-        elif not path.is_file():
+        elif found.state == "missing":
             yield CODES["missing-path"].at(
                 view.locator.pos(source, sub), f"文件“{text}”不存在", f"file {text!r} does not exist",
                 hint_zh="路径相对仓库根目录书写，检查拼写和大小写", hint_en="paths are relative to the repository root; check spelling and case")

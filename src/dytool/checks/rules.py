@@ -104,16 +104,18 @@ def check_rules(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Fi
         return
     rows = [s for _, s in view.summaries.values()]
     visits = [visit for summary in rows for visit in summary.visits]
-    sources = {
+    places: dict[str, dict[str, Source | VisitRow]] = {
         "person": {e.record.id: e.source for e in view.people},
         "unit": {e.record.id: e.source for e in view.units},
-        "visit": {visit.id: visit.source for visit in visits},
+        "visit": {visit.id: visit for visit in visits},
     }
     loc = view.locator
 
     def at(kind: str, ident: str, sub: tuple[str | int, ...] = ("id",)) -> Pos:
-        source = sources[kind].get(ident)
-        return loc.pos(source, sub) if source is not None else Pos(view.campaign_source.file)
+        found = places[kind].get(ident)
+        if found is None:
+            return Pos(view.campaign_source.file)
+        return loc.pos(found.source if isinstance(found, VisitRow) else found, sub)
 
     rules = campaign.rules
     scene = _Scene(

@@ -161,3 +161,76 @@ def test_a_check_after_an_edit_unpickles_only_the_small_kinds_records(repo: Path
     big = {f for f in unpacked if f.startswith(("visits/", "problems/", "solutions/", "institutions/"))}
     assert not big, f"records unpickled for a check that did not need them: {sorted(big)}"
     assert any(f.startswith("topics/") for f in unpacked)  # the small kinds are read whole
+
+
+def _keep(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
+    from dytool.check import check_and_keep
+    from dytool.discover import take_snapshot
+
+    return keys(check_and_keep(root, as_of, take_snapshot(root)).findings)
+
+
+def _text_edit(root: Path) -> None:
+    _sub(root / "visits" / "2023-05.yaml", "调研", "实地调研")
+
+
+def _date_edit(root: Path) -> None:
+    text = (root / "visits" / "2023-05.yaml").read_text(encoding="utf-8")
+    day = re.search(r"date: (2023-05-\d\d)", text)
+    assert day is not None
+    _sub(root / "visits" / "2023-05.yaml", day.group(0), "date: 2023-05-31")
+
+
+def test_an_edit_of_text_alone_is_checked_from_the_edited_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing what no cross-file check reads (a visit's text) reads the edited file only."""
+    import dytool.check
+
+    _keep(repo)
+    _text_edit(repo)
+    expected = from_scratch(repo)
+
+    def whole_check(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the whole repository was checked again")
+
+    monkeypatch.setattr(dytool.check, "load_overview", whole_check)
+    assert _keep(repo) == expected
+
+
+@pytest.mark.parametrize("edit", [_date_edit, _drop_institutions, _duplicate_visit, _drop_person], ids=["a date", "a list emptied", "a file added", "a person file"])
+def test_an_edit_that_changes_what_the_cross_file_checks_read_checks_everything_again(repo: Path, edit: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    import dytool.check
+
+    _keep(repo)
+    edit(repo)
+    expected = from_scratch(repo)
+    calls: list[object] = []
+    original = dytool.check.load_overview
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dytool.check, "load_overview", counted)
+    assert _keep(repo) == expected
+    assert calls, "the edit needed the whole check"
+
+
+def test_a_text_edit_in_a_file_with_a_cross_file_finding_checks_everything_again(repo: Path) -> None:
+    """A host-burden warning points into a visits file; after an edit there its line may move."""
+    _keep(repo)
+    cross = [k for k in from_scratch(repo) if k[0] == "DY406"]
+    if not cross:
+        pytest.skip("the example has no host-burden warning")
+    target = repo / cross[0][1]
+    target.write_text("# 新增的说明行\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _keep(repo) == from_scratch(repo)
+
+
+def test_a_series_of_text_edits_stays_right(repo: Path) -> None:
+    _keep(repo)
+    for n, name in enumerate(["2023-04.yaml", "2023-07.yaml", "2023-07.yaml", "2023-10.yaml"]):
+        path = repo / "visits" / name
+        path.write_text(path.read_text(encoding="utf-8") + f"# 第 {n} 次修改\n", encoding="utf-8")
+        assert _keep(repo) == from_scratch(repo)
+    _sub(repo / "problems" / "fgw.yaml", "title:", "title: 新", 1)
+    assert _keep(repo) == from_scratch(repo)

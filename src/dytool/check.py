@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from dytool.checks import check_overview
 from dytool.checks.paths import path_states
-from dytool.discover import Snapshot
+from dytool.discover import CAMPAIGN_FILE, Snapshot
 from dytool.findings import Finding, FindingCounts, sort_findings
-from dytool.load import load_overview, load_repository
-from dytool.memo import CheckSummary
-from dytool.overview import Overview
+from dytool.load import OverviewResult, load_overview, load_repository, reload_files
+from dytool.memo import CheckState, CheckSummary, FileState, keep_state, recall_state, unchanged_paths
+from dytool.overview import WHOLE_KINDS, Overview
 from dytool.repo import Repository
 
-__all__ = ["CheckResult", "check_repository", "check_summary"]
+__all__ = ["CheckResult", "check_and_keep", "check_repository", "check_summary"]
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,57 @@ def check_repository(root: Path, as_of: dt.date, *, cache: bool = True, jobs: in
     return CheckResult(loaded.repo, sort_findings(findings))
 
 
-def check_summary(root: Path, as_of: dt.date, *, cache: bool = True, jobs: int | None = None, snapshot: Snapshot | None = None) -> CheckSummary:
+def check_summary(root: Path, as_of: dt.date, *, cache: bool = True, jobs: int | None = None) -> CheckSummary:
     """The same findings as :func:`check_repository`, without putting every record together:
-    the records of unchanged files stay in the cache, and only their summaries are read.
-    With a ``snapshot`` of the repository the cache is looked up by its digests."""
+    the records of unchanged files stay in the cache, and only their summaries are read."""
+    return _check_overview(root, as_of, cache=cache, jobs=jobs)[0]
+
+
+def _check_overview(root: Path, as_of: dt.date, *, cache: bool, jobs: int | None = None,
+                    snapshot: Snapshot | None = None) -> tuple[CheckSummary, OverviewResult, list[Finding]]:
     loaded = load_overview(root, cache=cache, jobs=jobs, snapshot=snapshot)
-    findings = [*loaded.findings, *loaded.local_findings, *check_overview(loaded.view, as_of)]
+    cross = check_overview(loaded.view, as_of)
     campaign = loaded.view.campaign
-    return CheckSummary(sort_findings(findings), loaded.files, loaded.records, campaign.language if campaign else None,
-                        watched=path_states(loaded.view))
+    summary = CheckSummary(sort_findings([*loaded.findings, *loaded.local_findings, *cross]), loaded.files, loaded.records,
+                           campaign.language if campaign else None, watched=path_states(loaded.view))
+    return summary, loaded, cross
+
+
+def check_and_keep(root: Path, as_of: dt.date, snapshot: Snapshot) -> CheckSummary:
+    """:func:`check_summary` for ``dytool check``, which keeps what it learnt of every file
+    (:class:`dytool.memo.CheckState`): when the next check finds that the files edited since
+    changed nothing the cross-file checks read (text, not ids, references or dates), it
+    reads only those files and reuses everything else."""
+    state = recall_state(root)
+    quick = _recheck(root, as_of, snapshot, state) if state is not None else None
+    if quick is None:
+        summary, loaded, cross = _check_overview(root, as_of, cache=True, snapshot=snapshot)
+        quick = summary, CheckState(as_of, snapshot, tuple(loaded.head), loaded.states, tuple(cross), summary)
+    keep_state(root, quick[1])
+    return quick[0]
+
+
+def _recheck(root: Path, as_of: dt.date, snapshot: Snapshot, state: CheckState) -> tuple[CheckSummary, CheckState] | None:
+    """The check after an edit, from ``state`` and the edited files alone; None when the edit
+    may change what the cross-file checks find (then everything is checked again)."""
+    before = state.snapshot
+    if (as_of, snapshot.files, snapshot.listing) != (state.as_of, before.files, before.listing):
+        return None  # another day, files added or removed
+    if snapshot.contents.get(CAMPAIGN_FILE) != before.contents.get(CAMPAIGN_FILE):
+        return None
+    if not unchanged_paths(root, state.summary):
+        return None
+    edited = [(kind, rel) for kind, rel in snapshot.files if snapshot.contents[rel] != before.contents[rel]]
+    if any(kind in WHOLE_KINDS or kind == "report" for kind, _ in edited):
+        return None  # the cross-file checks read these whole
+    names = {rel for _, rel in edited}
+    if any(name in repr(finding) for finding in state.cross for name in names):
+        return None  # a cross-file finding in an edited file (or naming one) may move or go
+    files = dict(state.files)
+    for rel, (digest, result) in reload_files(root, edited).items():
+        if digest != snapshot.contents[rel][0] or result.key != state.files[rel].key:
+            return None  # edited again since the snapshot, or the edit changes what the checks read
+        files[rel] = FileState(digest, result.key, result.findings + result.local)
+    findings = sort_findings([*state.head, *(f for known in files.values() for f in known.findings), *state.cross])
+    summary = dataclasses.replace(state.summary, findings=findings)
+    return summary, dataclasses.replace(state, snapshot=snapshot, files=files, summary=summary)

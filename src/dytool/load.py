@@ -45,6 +45,7 @@ from dytool.discover import (
 )
 from dytool.explain import explain
 from dytool.findings import Finding
+from dytool.memo import FileState
 from dytool.models import KINDS, Campaign, Record, ReportMeta, StrictModel
 from dytool.models.campaign import Period
 from dytool.models.when import parse_when
@@ -52,11 +53,11 @@ from dytool.overview import WHOLE_KINDS, Overview
 from dytool.parsefile import ParsedFile, parse_file
 from dytool.readfile import read_guarded
 from dytool.repo import Entry, Locator, ReportEntry, Repository, Source
-from dytool.summary import FileSummary, summarize
+from dytool.summary import FileSummary, cross_key, summarize
 
 __all__ = [
     "CAMPAIGN_FILE", "MAX_RECORDS_PER_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "LoadResult",
-    "NoRepository", "OverviewResult", "find_root", "load_overview", "load_repository",
+    "NoRepository", "OverviewResult", "find_root", "load_overview", "load_repository", "reload_files",
 ]
 
 ANCHOR_FIELDS = {"problem": "found_on"}
@@ -86,6 +87,9 @@ class OverviewResult:
     local_findings: list[Finding]
     files: int
     records: int
+    head: list[Finding] = field(default_factory=list)
+    """What reading campaign.yaml and listing the folders found."""
+    states: dict[str, FileState] = field(default_factory=dict)
 
 
 class Loaded(NamedTuple):
@@ -140,6 +144,12 @@ class FileResult:
 
     def records(self) -> list[tuple[StrictModel, Source]]:
         return self.unpack().records()
+
+    @functools.cached_property
+    def key(self) -> str:
+        """What the cross-file checks read of the file (:func:`dytool.summary.cross_key`);
+        computed where the file is loaded, and cached with the result."""
+        return cross_key(self.summary, self.invalid_ids, self.ok, self.empty)
 
 
 @dataclass
@@ -267,7 +277,9 @@ def _load_one(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
     parsed = parse_file(base, rel, data, report=kind == "report")
     setting = _SETTING[0]
     validator = _Validator(Locator(base), setting.context, campaign=setting.campaign, campaign_digest=setting.campaign_digest)
-    return content_digest(data), validator.file(kind, rel, parsed)
+    result = validator.file(kind, rel, parsed)
+    _ = result.key  # computed here, in the worker
+    return content_digest(data), result
 
 
 def _load_packed(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
@@ -346,9 +358,12 @@ class _Files:
     files: list[tuple[str, str]]
     results: dict[str, FileResult]
     findings: list[Finding]
+    """What reading campaign.yaml and listing the folders found."""
     locator: Locator
     hits: int
     misses: int
+    digests: dict[str, str | None] = field(default_factory=dict)
+    """Content digest of each file as loaded (None when it could not be read)."""
 
     def load_findings(self) -> list[Finding]:
         return [*self.findings, *(f for _, rel in self.files for f in self.results[rel].findings)]
@@ -398,20 +413,20 @@ def _load_files(root: FsPath, cache: bool, jobs: int | None, *, records: bool = 
     findings: list[Finding] = []
     validator = _Validator(locator, {})
     setting = dataclasses.replace(_campaign(root, validator, findings), records=records or cache)
-    context = setting.context
     if snapshot is not None:
         findings.extend(snapshot.listing)
         files = snapshot.files
     else:
         files = repository_files(root, findings)
-    period = context.get("period")
-    store = FileCache(root, fingerprint([period, "cn" if "workdays" in context else "none", MAX_RECORDS_PER_FILE]), enabled=cache)
+    store = _store(root, setting, cache)
     results: dict[str, FileResult] = {}
+    digests: dict[str, str | None] = {}
     pending: list[tuple[str, str]] = []
     size = 0
     for kind, rel in files:
         if store.enabled:
             digest, length, problems = snapshot.contents[rel] if snapshot is not None and rel in snapshot.contents else _read(root, rel)
+            digests[rel] = digest
             if digest is None:
                 results[rel] = FileResult(findings=tuple(problems), ok=False)
                 continue
@@ -429,11 +444,36 @@ def _load_files(root: FsPath, cache: bool, jobs: int | None, *, records: bool = 
         pending.append((kind, rel))
     for (_, rel), (digest, result) in zip(pending, _results(root, pending, size, jobs or default_jobs(), setting), strict=True):
         results[rel] = result
+        digests[rel] = digest
         if digest is not None and store.enabled:
             store.put(rel, digest, result.packed())
     store.forget_missing({rel for _, rel in files})
     store.save()
-    return _Files(root, setting, files, results, findings, locator, store.hits, store.misses)
+    return _Files(root, setting, files, results, findings, locator, store.hits, store.misses, digests)
+
+
+def _store(root: FsPath, setting: _Setting, enabled: bool) -> FileCache:
+    """The cache of results read against this campaign context (the period and calendar that
+    dates are read against)."""
+    context = setting.context
+    return FileCache(root, fingerprint([context.get("period"), "cn" if "workdays" in context else "none", MAX_RECORDS_PER_FILE]),
+                     enabled=enabled)
+
+
+def reload_files(root: FsPath, files: list[tuple[str, str]]) -> dict[str, tuple[str | None, FileResult]]:
+    """Load a few files again, in this process, and update the cache with them: how a check
+    after an edit reads the edited files when nothing else needs reading."""
+    setting = _campaign(root, _Validator(Locator(root), {}), [])
+    _SETTING[0] = setting
+    store = _store(root, setting, True)
+    loaded = {}
+    for kind, rel in files:
+        digest, result = _load_one((str(root), kind, rel))
+        loaded[rel] = (digest, result)
+        if digest is not None:
+            store.put(rel, digest, result.packed())
+    store.save()
+    return loaded
 
 
 def load_repository(root: FsPath, *, cache: bool = True, jobs: int | None = None) -> LoadResult:
@@ -467,7 +507,8 @@ def load_overview(root: FsPath, *, cache: bool = True, jobs: int | None = None, 
         summaries=loaded.summaries(), people=whole["person"], units=whole["unit"], topics=whole["topic"], reports=reports,
         unreadable_kinds=unreadable, invalid_ids=invalid, records_of=loaded.records_of,
     )
-    return OverviewResult(view, loaded.load_findings(), loaded.local_findings(), 1 + len(loaded.files), records)
+    states = {rel: FileState(loaded.digests.get(rel), result.key, result.findings + result.local) for rel, result in loaded.results.items()}
+    return OverviewResult(view, loaded.load_findings(), loaded.local_findings(), 1 + len(loaded.files), records, loaded.findings, states)
 
 
 def _read(root: FsPath, rel: str) -> tuple[str | None, int, list[Finding]]:

@@ -15,15 +15,20 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from dytool.cache import CACHE_DIR, fingerprint, save_entry, signed_dump, signed_load, user_key
 from dytool.discover import Snapshot
 from dytool.findings import Finding, FindingCounts
-from dytool.readfile import path_state
+from dytool.readfile import Signature, path_signature
 
-__all__ = ["CheckSummary", "recall", "remember", "repository_digest"]
+__all__ = [
+    "CheckState", "CheckSummary", "FileState", "keep_state", "recall", "recall_state", "remember", "repository_digest",
+    "unchanged_paths",
+]
 
 _NAME = "check-{}.bin"
+_STATE = "state-{}.bin"
 
 
 @dataclass(frozen=True)
@@ -35,9 +40,9 @@ class CheckSummary(FindingCounts):
     records: int
     language: str | None = None
     digest: str = field(default="", compare=False)
-    watched: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    watched: tuple[tuple[str, Signature], ...] = field(default=(), compare=False)
     """Files the records name (outlines, the preface) and what the path check found for them
-    (:func:`dytool.readfile.path_state`): they are not record files, so the digest misses them."""
+    (:func:`dytool.readfile.path_signature`): they are not record files, so the digest misses them."""
 
 
 def repository_digest(snapshot: Snapshot, as_of: dt.date) -> str:
@@ -55,33 +60,79 @@ def _fp() -> str:
     return fingerprint(["check"])
 
 
+def _load(root: Path, name: str) -> object:
+    key = user_key()
+    if key is None:
+        return None
+    try:
+        blob = (root / CACHE_DIR / name.format(_fp())).read_bytes()
+    except OSError:
+        return None
+    return signed_load(key, blob)
+
+
+def _save(root: Path, name: str, value: object) -> None:
+    key = user_key()
+    if key is None:
+        return
+    try:
+        save_entry(root / CACHE_DIR, name.format(_fp()), signed_dump(key, value))
+    except OSError:
+        return  # a read-only checkout: nothing remembered, no harm
+
+
 def recall(root: Path, as_of: dt.date, snapshot: Snapshot) -> tuple[CheckSummary | None, str]:
     """The last check's summary when nothing has changed since, and the digest of now (for
     :func:`remember`)."""
     digest = repository_digest(snapshot, as_of)
-    key = user_key()
-    if key is None:
-        return None, digest
-    try:
-        blob = (root / CACHE_DIR / _NAME.format(_fp())).read_bytes()
-    except OSError:
-        return None, digest
-    stored = signed_load(key, blob)
+    stored = _load(root, _NAME)
     if not isinstance(stored, CheckSummary) or stored.digest != digest:
         return None, digest
-    if any(path_state(root, text).state != state for text, state in stored.watched):
+    if not unchanged_paths(root, stored):
         return None, digest
     return stored, digest
+
+
+def unchanged_paths(root: Path, summary: CheckSummary) -> bool:
+    """Whether every file the records name is as it was when ``summary`` was made."""
+    return all(path_signature(root, text) == signature for text, signature in summary.watched)
 
 
 def remember(root: Path, digest: str, summary: CheckSummary) -> None:
     """Keep ``summary`` for the repository as it was when :func:`recall` computed ``digest``
     (if a file changed in between, the digests differ next time and the check runs again)."""
-    key = user_key()
-    if key is None:
-        return
-    stamped = dataclasses.replace(summary, digest=digest)
-    try:
-        save_entry(root / CACHE_DIR, _NAME.format(_fp()), signed_dump(key, stamped))
-    except OSError:
-        return
+    _save(root, _NAME, dataclasses.replace(summary, digest=digest))
+
+
+class FileState(NamedTuple):
+    """What a check knew of one file: its content, the key of what the cross-file checks read
+    of it (:func:`dytool.summary.cross_key`), and the findings of reading and checking it alone."""
+
+    digest: str | None
+    key: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class CheckState:
+    """What the last check knew of every file, so that a check after an edit that changes
+    nothing the cross-file checks read can reuse everything else
+    (:func:`dytool.check.check_and_keep`)."""
+
+    as_of: dt.date
+    snapshot: Snapshot
+    head: tuple[Finding, ...]
+    """What reading campaign.yaml and listing the folders found."""
+    files: dict[str, FileState]
+    cross: tuple[Finding, ...]
+    """The findings of the cross-file checks."""
+    summary: CheckSummary
+
+
+def recall_state(root: Path) -> CheckState | None:
+    stored = _load(root, _STATE)
+    return stored if isinstance(stored, CheckState) else None
+
+
+def keep_state(root: Path, state: CheckState) -> None:
+    _save(root, _STATE, state)

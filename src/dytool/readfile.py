@@ -14,7 +14,7 @@ from typing import NamedTuple
 from dytool.codes import CODES, Pos
 from dytool.findings import Finding
 
-__all__ = ["MAX_BYTES", "PathState", "inside", "path_state", "read_guarded", "safe_path"]
+__all__ = ["MAX_BYTES", "PathState", "Signature", "inside", "path_signature", "path_state", "read_guarded", "safe_path"]
 
 MAX_BYTES = 1 << 20
 """The largest file dytool reads (1 MiB): far above any hand-written record file."""
@@ -45,6 +45,10 @@ def safe_path(root: Path, text: str) -> tuple[Path | None, str, str]:
     return path, "", ""
 
 
+Signature = tuple[int, int, int] | None
+"""Device, inode and mode of what a path names (not following a final link), or None."""
+
+
 class PathState(NamedTuple):
     """What a path named by a record leads to."""
 
@@ -52,13 +56,25 @@ class PathState(NamedTuple):
     """``file``, ``missing`` or ``outside``."""
     why_zh: str = ""
     why_en: str = ""
+    signature: Signature = None
+    """:func:`path_signature` when the state was found: the same signature later means the
+    same state, at the cost of one ``lstat``."""
+
+
+def path_signature(root: Path, text: str) -> Signature:
+    try:
+        info = os.lstat(os.path.join(root, text.replace("\\", "/")))
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino, info.st_mode
 
 
 def path_state(root: Path, text: str) -> PathState:
+    signature = path_signature(root, text)
     path, why_zh, why_en = safe_path(root, text)
     if path is None:
-        return PathState("outside", why_zh, why_en)
-    return PathState("file" if path.is_file() else "missing")
+        return PathState("outside", why_zh, why_en, signature)
+    return PathState("file" if path.is_file() else "missing", signature=signature)
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)

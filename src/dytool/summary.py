@@ -12,6 +12,7 @@ file's records, and only when its summary shows that something is wrong.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -20,7 +21,7 @@ from dytool.models.base import ref_values, walk_marked
 from dytool.models.enums import Scope
 from dytool.repo import Source
 
-__all__ = ["DONE_FIELDS", "FileSummary", "RefKey", "VisitRow", "summarize"]
+__all__ = ["DONE_FIELDS", "FileSummary", "RefKey", "VisitRow", "cross_key", "summarize"]
 
 DONE_FIELDS = frozenset(("done_on", "closed_on", "issued_on", "submitted_on", "approved_on", "awarded_on"))
 """Fields that say something was finished: a day after the as-of day is not finished yet."""
@@ -140,3 +141,20 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
         (first, last) if first is not None and last is not None else None, tuple(visits),
         tuple(visit_topics), tuple(problem_topics), tuple(systemic), tuple(closures), frozenset(solved), frozenset(instituted),
     )
+
+
+def _canonical(value: object) -> object:
+    """``value`` with its sets sorted: the same facts give the same text in every process
+    (set order follows string hashing, which differs from one process to the next)."""
+    if isinstance(value, frozenset | set):
+        return tuple(sorted(map(str, value)))
+    if isinstance(value, tuple):
+        return tuple(_canonical(item) for item in value)
+    return value
+
+
+def cross_key(summary: FileSummary, *flags: object) -> str:
+    """A digest of everything the cross-file checks read of one file: two versions of a file
+    with the same key cannot change any finding outside the file."""
+    text = repr((_canonical(summary), _canonical(flags)))
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -11,15 +11,16 @@ from dytool.findings import Finding
 from dytool.index import RepoIndex
 from dytool.models import Topic
 from dytool.overview import Overview
+from dytool.readfile import Signature
 from dytool.repo import Entry
 
 __all__ = ["check_paths", "check_reports", "path_states"]
 
 
-def path_states(view: Overview) -> tuple[tuple[str, str], ...]:
-    """What :func:`check_paths` found for each named path: a replayed check compares them
-    again, as these files are not among those whose bytes it compares."""
-    return tuple(sorted((text, found.state) for text, found in view.path_states.items()))
+def path_states(view: Overview) -> tuple[tuple[str, Signature], ...]:
+    """The signature of each named path when :func:`check_paths` looked at it: a replayed
+    check compares them again, as these files are not among those whose bytes it compares."""
+    return tuple(sorted((text, found.signature) for text, found in view.path_states.items()))
 
 
 def check_paths(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:

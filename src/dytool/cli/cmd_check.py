@@ -80,9 +80,9 @@ def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
     remembered, digest = recall(root, as_of, snapshot)
     if remembered is not None:
         return remembered
-    from dytool.check import check_summary
+    from dytool.check import check_and_keep
 
-    summary = check_summary(root, as_of, snapshot=snapshot)
+    summary = check_and_keep(root, as_of, snapshot)
     remember(root, digest, summary)
     return summary
 

@@ -234,3 +234,16 @@ def test_a_series_of_text_edits_stays_right(repo: Path) -> None:
         assert _keep(repo) == from_scratch(repo)
     _sub(repo / "problems" / "fgw.yaml", "title:", "title: 新", 1)
     assert _keep(repo) == from_scratch(repo)
+
+
+def test_what_a_check_keeps_survives_other_commands_and_replaces_older_versions(repo: Path) -> None:
+    _keep(repo)
+    folder = repo / CACHE_DIR
+    (folder / "state-another-version.bin").write_bytes(b"left by an older dytool")
+    kept = sorted(p.name for p in folder.glob("state-*.bin") if "another" not in p.name)
+    assert kept
+    _text_edit(repo)
+    load.load_repository(repo)  # status, compile, ...: the loader rewrites a cache shard
+    assert sorted(p.name for p in folder.glob("state-*.bin") if "another" not in p.name) == kept
+    assert _keep(repo) == from_scratch(repo)
+    assert [p.name for p in folder.glob("state-*.bin")] == kept

@@ -75,8 +75,12 @@ def _save(root: Path, name: str, value: object) -> None:
     key = user_key()
     if key is None:
         return
+    folder, current = root / CACHE_DIR, name.format(_fp())
     try:
-        save_entry(root / CACHE_DIR, name.format(_fp()), signed_dump(key, value))
+        save_entry(folder, current, signed_dump(key, value))
+        for stale in folder.glob(name.format("*")):
+            if stale.name != current:
+                stale.unlink(missing_ok=True)  # left by another version of dytool
     except OSError:
         return  # a read-only checkout: nothing remembered, no harm
 

@@ -85,7 +85,8 @@ def _recheck(root: Path, as_of: dt.date, snapshot: Snapshot, state: CheckState) 
         return None  # a cross-file finding in an edited file (or naming one) may move or go
     files = dict(state.files)
     for rel, (digest, result) in reload_files(root, edited).items():
-        if digest != snapshot.contents[rel][0] or result.key != state.files[rel].key:
+        known = state.files.get(rel)
+        if known is None or digest != snapshot.contents[rel][0] or result.key != known.key:
             return None  # edited again since the snapshot, or the edit changes what the checks read
         files[rel] = FileState(digest, result.key, result.findings + result.local)
     findings = sort_findings([*state.head, *(f for known in files.values() for f in known.findings), *state.cross])

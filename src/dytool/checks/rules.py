@@ -20,6 +20,7 @@ from dytool.models.campaign import MaxRule, Rules, Submission, Switch
 from dytool.models.enums import Method, RuleLevel
 from dytool.overview import Overview
 from dytool.repo import Locator, Source
+from dytool.status.facts import name_of
 from dytool.status.people import host_burden, leader_days
 from dytool.status.scope import leaders_in_scope
 from dytool.summary import VisitRow
@@ -90,12 +91,7 @@ class _Scene:
     at: At
 
     def name_of(self, ident: str) -> str | None:
-        if ident in self.people:
-            return self.people[ident].name
-        if ident in self.units:
-            unit = self.units[ident]
-            return unit.short_name or unit.name
-        return ident
+        return name_of(ident, self.people, self.units)
 
 
 def check_rules(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:

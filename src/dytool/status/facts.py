@@ -15,7 +15,7 @@ from dytool.models import Campaign, Institution, Person, Problem, Solution, Topi
 from dytool.repo import ReportEntry, Repository
 from dytool.topics import report_of
 
-__all__ = ["Facts", "VisitSpan", "gather", "visit_days"]
+__all__ = ["Facts", "VisitSpan", "gather", "name_of", "visit_days"]
 
 
 @dataclass(frozen=True)
@@ -39,15 +39,19 @@ class Facts:
         return report_of(topic, self.index)
 
     def name_of(self, ident: str | None) -> str | None:
-        """The display name of a person or unit id; free text is its own name."""
-        if ident is None:
-            return None
-        if ident in self.people:
-            return self.people[ident].name
-        if ident in self.units:
-            unit = self.units[ident]
-            return unit.short_name or unit.name
-        return ident
+        return name_of(ident, self.people, self.units)
+
+
+def name_of(ident: str | None, people: dict[str, Person], units: dict[str, Unit]) -> str | None:
+    """The display name of a person or unit id; free text is its own name."""
+    if ident is None:
+        return None
+    if ident in people:
+        return people[ident].name
+    if ident in units:
+        unit = units[ident]
+        return unit.short_name or unit.name
+    return ident
 
 
 T = TypeVar("T")

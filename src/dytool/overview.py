@@ -59,15 +59,26 @@ class Overview:
 
     @classmethod
     def of(cls, repo: Repository) -> Overview:
-        by_file: dict[str, list[tuple[StrictModel, Source]]] = {}
-        for _, entry in repo.all_entries():
-            by_file.setdefault(entry.source.file, []).append((entry.record, entry.source))
-        for report in repo.reports:
-            by_file[report.source.file] = [(report.meta, report.source)]
         whole = {kind: repo.entries(kind) for kind in WHOLE_KINDS}
         return cls(
             root=repo.root, campaign=repo.campaign, campaign_source=repo.campaign_source, locator=repo.locator,
             summaries=repo.summaries, people=whole["person"], units=whole["unit"], topics=whole["topic"],  # type: ignore[arg-type]
             reports=repo.reports, unreadable_kinds=repo.unreadable_kinds, invalid_ids=repo.invalid_ids,
-            records_of=lambda rel: by_file.get(rel, []),
+            records_of=_records_by_file(repo),
         )
+
+
+def _records_by_file(repo: Repository) -> RecordsOf:
+    """:attr:`Overview.records_of` for a loaded repository, grouped on first use (the status
+    engine builds an overview for its index and never asks)."""
+    by_file: dict[str, list[tuple[StrictModel, Source]]] = {}
+
+    def records_of(rel: str) -> list[tuple[StrictModel, Source]]:
+        if not by_file:
+            for _, entry in repo.all_entries():
+                by_file.setdefault(entry.source.file, []).append((entry.record, entry.source))
+            for report in repo.reports:
+                by_file[report.source.file] = [(report.meta, report.source)]
+        return by_file.get(rel, [])
+
+    return records_of

@@ -1,9 +1,11 @@
 """A cache of loaded files in the campaign's ``.dytool/cache/``, so an unchanged repository
 checks in a fraction of the time.
 
-* **What**: per record file, everything loading it produced (records, findings, flags),
-  keyed by the file's path and content hash, under a fingerprint of dytool's version, its
-  code and the campaign context that validation depends on (period, calendar).
+* **What**: per record file, everything loading it produced (its records, pickled apart so
+  that a check can leave them unread; its summary; the findings of reading it and of the
+  checks that look at it alone), keyed by the file's path and content hash, under a
+  fingerprint of dytool's version, its code and the campaign context that validation
+  depends on (period, calendar).
 * **Never trusted**: entries are pickles, and pickles must never come from strangers.  Each
   shard is signed (HMAC-SHA256) with a key kept outside the repository, in the user's cache
   folder, so an entry planted by a pull request, copied from another machine or corrupted

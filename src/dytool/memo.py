@@ -1,11 +1,14 @@
-"""The outcome of the last ``dytool check``, replayed when nothing at all has changed.
+"""What the last ``dytool check`` found, kept for the next one.
 
-The per-file cache (:mod:`dytool.cache`) spares parsing and validating unchanged files, but
-the cross-file checks still run over every record.  When not one byte of the repository has
-changed since the last check on the same as-of day, their outcome cannot have changed
-either: this module recognises that case from the content digests of every file alone,
-without importing the models, and hands back the findings of last time.  The entry is signed
-like the per-file cache, so it cannot be planted.
+Two entries, signed like the per-file cache (:mod:`dytool.cache`), so neither can be planted:
+
+* the **replay record** (:class:`CheckSummary`): when not one byte of the repository has
+  changed since the last check on the same as-of day, and no file the records name has
+  changed either, its outcome cannot have changed: this is recognised from the content
+  digests alone, without importing the models, and the findings of last time come back;
+* the **check state** (:class:`CheckState`): what the last check learnt of every file, so
+  that after an edit that changes nothing the cross-file checks read, only the edited files
+  are read again (:func:`dytool.check.check_and_keep`).
 """
 
 from __future__ import annotations

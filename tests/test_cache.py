@@ -14,6 +14,7 @@ from dytool import load
 from dytool.cache import CACHE_DIR
 from dytool.check import check_repository
 from dytool.load import load_repository
+from dytool.memo import MEMO_DIR
 from util import EXAMPLE
 
 AS_OF = dt.date(2023, 9, 15)
@@ -104,7 +105,7 @@ def test_an_unchanged_repository_replays_the_last_check(repo: Path, capsys: pyte
     args = ["check", "-C", str(repo), "--as-of", "2023-09-15", "--format", "json"]
     assert run(args) == 1
     first = capsys.readouterr().out
-    assert list((repo / CACHE_DIR).glob("check-*.bin"))
+    assert list((repo / MEMO_DIR).glob("check-*.bin"))
     assert run(args) == 1
     assert capsys.readouterr().out == first
     # one changed byte anywhere, or another as-of day, and the checks run again

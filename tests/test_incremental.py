@@ -20,6 +20,7 @@ from dytool import load
 from dytool.cache import CACHE_DIR
 from dytool.check import check_repository, check_summary
 from dytool.findings import Finding
+from dytool.memo import MEMO_DIR
 from util import EXAMPLE, ROOT
 
 AS_OF = dt.date(2023, 9, 15)
@@ -238,7 +239,7 @@ def test_a_series_of_text_edits_stays_right(repo: Path) -> None:
 
 def test_what_a_check_keeps_survives_other_commands_and_replaces_older_versions(repo: Path) -> None:
     _keep(repo)
-    folder = repo / CACHE_DIR
+    folder = repo / MEMO_DIR
     (folder / "state-another-version.bin").write_bytes(b"left by an older dytool")
     kept = sorted(p.name for p in folder.glob("state-*.bin") if "another" not in p.name)
     assert kept

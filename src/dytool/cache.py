@@ -36,8 +36,6 @@ __all__ = ["CACHE_DIR", "FileCache", "content_digest", "fingerprint", "save_entr
 CACHE_DIR = Path(".dytool") / "cache"
 _SHARDS = 16
 _MAGIC = b"DYTOOL-CACHE-1\n"
-KEPT_BESIDE = ("check-", "state-")
-"""Prefixes of the entries :mod:`dytool.memo` keeps in the same folder (never swept as stale)."""
 _FORMAT = 1
 
 
@@ -195,7 +193,7 @@ class FileCache:
             for shard in sorted(self.dirty):
                 save_entry(self.folder, self._path(shard).name, signed_dump(self.key, self.shards[shard]))
             for stale in self.folder.glob("*.bin"):
-                if not stale.name.startswith((self.fp, *KEPT_BESIDE)):
+                if not stale.name.startswith(self.fp):
                     stale.unlink(missing_ok=True)  # another dytool version or campaign context
         except OSError:
             return  # a read-only checkout: no cache, no harm

@@ -26,10 +26,12 @@ from dytool.findings import Finding, FindingCounts
 from dytool.readfile import Signature, path_signature
 
 __all__ = [
-    "CheckState", "CheckSummary", "FileState", "keep_state", "recall", "recall_state", "remember", "repository_digest",
+    "MEMO_DIR", "CheckState", "CheckSummary", "FileState", "keep_state", "recall", "recall_state", "remember", "repository_digest",
     "unchanged_paths",
 ]
 
+MEMO_DIR = CACHE_DIR / "memo"
+"""A folder of its own, which the per-file cache's sweep of stale shards never touches."""
 _NAME = "check-{}.bin"
 _STATE = "state-{}.bin"
 
@@ -68,7 +70,7 @@ def _load(root: Path, name: str) -> object:
     if key is None:
         return None
     try:
-        blob = (root / CACHE_DIR / name.format(_fp())).read_bytes()
+        blob = (root / MEMO_DIR / name.format(_fp())).read_bytes()
     except OSError:
         return None
     return signed_load(key, blob)
@@ -78,7 +80,7 @@ def _save(root: Path, name: str, value: object) -> None:
     key = user_key()
     if key is None:
         return
-    folder, current = root / CACHE_DIR, name.format(_fp())
+    folder, current = root / MEMO_DIR, name.format(_fp())
     try:
         save_entry(folder, current, signed_dump(key, value))
         for stale in folder.glob(name.format("*")):

@@ -7,7 +7,7 @@ judged once the month is over, a year's resolved problems once the year (or the 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -122,10 +122,7 @@ def check_rules(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Fi
     if rules.leader_topics is not None:
         rule = rules.leader_topics
         zh_range, en_range = _range_text(rule.min, rule.max)
-        led_by_leader: dict[str, int] = defaultdict(int)
-        for topic in scene.topics:
-            if topic.leader:
-                led_by_leader[topic.leader] += 1
+        led_by_leader = Counter(topic.leader for topic in scene.topics if topic.leader)
         for person in leaders_in_scope(scene.people.values(), rule.roles):
             led = led_by_leader.get(person.id, 0)
             if (rule.min is not None and led < rule.min) or (rule.max is not None and led > rule.max):
@@ -134,10 +131,7 @@ def check_rules(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Fi
     if rules.unit_topics is not None:
         rule = rules.unit_topics
         zh_range, en_range = _range_text(rule.min, rule.max)
-        led_by_unit: dict[str, int] = defaultdict(int)
-        for topic in scene.topics:
-            if topic.lead_unit:
-                led_by_unit[topic.lead_unit] += 1
+        led_by_unit = Counter(topic.lead_unit for topic in scene.topics if topic.lead_unit)
         for unit in scene.units.values():
             if rule.unit_types and unit.type not in rule.unit_types:
                 continue

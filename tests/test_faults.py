@@ -41,7 +41,7 @@ def test_a_full_disk_leaves_the_file_intact(repo: Path, capsys: pytest.CaptureFi
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("dytool.atomic.os.fsync", full)
+    monkeypatch.setattr("dytool.source.atomic.os.fsync", full)
     assert run([*CLOSE, "-C", str(repo)]) == 1
     err = capsys.readouterr().err
     assert "problems/jyj.yaml" in err and "Traceback" not in err
@@ -54,7 +54,7 @@ def test_a_process_killed_between_writing_and_renaming_leaves_the_file_intact(re
     script = textwrap.dedent(f"""
         import os, signal, sys
         sys.path.insert(0, {str(ROOT / "tests")!r})
-        import dytool.atomic as atomic
+        import dytool.source.atomic as atomic
         def killed(src, dst):
             os.kill(os.getpid(), signal.SIGKILL)
         atomic.os.replace = killed

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from dytool import load
-from dytool.cache import CACHE_DIR
-from dytool.check import check_repository, check_summary
-from dytool.findings import Finding
-from dytool.memo import MEMO_DIR
+from dytool.checks import SUITE
+from dytool.core.findings import Finding
+from dytool.engine import load
+from dytool.engine.cache import CACHE_DIR
+from dytool.engine.check import check_repository, check_summary
+from dytool.engine.memo import MEMO_DIR
 from util import EXAMPLE, ROOT
 
 AS_OF = dt.date(2023, 9, 15)
@@ -32,11 +33,11 @@ def keys(findings: list[Finding]) -> list[Key]:
 
 
 def from_scratch(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
-    return keys(check_repository(root, as_of, cache=False).findings)
+    return keys(check_repository(root, SUITE, as_of, cache=False).findings)
 
 
 def incremental(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
-    return keys(check_summary(root, as_of).findings)
+    return keys(check_summary(root, SUITE, as_of).findings)
 
 
 @pytest.fixture
@@ -117,7 +118,7 @@ def test_the_summary_check_of_every_negative_example_matches(folder: str, tmp_pa
     root = tmp_path / folder
     shutil.copytree(ROOT / "tests" / "negative" / folder, root)
     expected = from_scratch(root)
-    assert keys(check_summary(root, AS_OF, cache=False).findings) == expected
+    assert keys(check_summary(root, SUITE, AS_OF, cache=False).findings) == expected
     assert incremental(root) == expected
     assert incremental(root) == expected  # now from the cache
 
@@ -129,16 +130,16 @@ def test_workers_hand_back_packed_records_and_the_check_is_the_same(repo: Path, 
     assert any(code == "DY202" for code, *_ in expected)
     monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
     # without the cache the workers keep the records of the big kinds, and a file is read again when needed
-    assert keys(check_summary(repo, AS_OF, cache=False, jobs=2).findings) == expected
-    assert keys(check_summary(repo, early, cache=False, jobs=2).findings) == expected_early
+    assert keys(check_summary(repo, SUITE, AS_OF, cache=False, jobs=2).findings) == expected
+    assert keys(check_summary(repo, SUITE, early, cache=False, jobs=2).findings) == expected_early
     # with it they send them back pickled, for the cache
-    assert keys(check_summary(repo, AS_OF, jobs=2).findings) == expected
+    assert keys(check_summary(repo, SUITE, AS_OF, jobs=2).findings) == expected
     assert incremental(repo, early) == expected_early
 
 
 def test_the_summary_check_counts_what_the_full_check_counts(repo: Path) -> None:
-    full = check_repository(repo, AS_OF, cache=False)
-    summary = check_summary(repo, AS_OF)
+    full = check_repository(repo, SUITE, AS_OF, cache=False)
+    summary = check_summary(repo, SUITE, AS_OF)
     assert (summary.files, summary.records) == (len(full.repo.files), full.records)
 
 
@@ -165,10 +166,10 @@ def test_a_check_after_an_edit_unpickles_only_the_small_kinds_records(repo: Path
 
 
 def _keep(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
-    from dytool.check import check_and_keep
-    from dytool.discover import take_snapshot
+    from dytool.engine.check import check_and_keep
+    from dytool.source.discover import take_snapshot
 
-    return keys(check_and_keep(root, as_of, take_snapshot(root)).findings)
+    return keys(check_and_keep(root, SUITE, as_of, take_snapshot(root)).findings)
 
 
 def _text_edit(root: Path) -> None:
@@ -184,7 +185,7 @@ def _date_edit(root: Path) -> None:
 
 def test_an_edit_of_text_alone_is_checked_from_the_edited_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Editing what no cross-file check reads (a visit's text) reads the edited file only."""
-    import dytool.check
+    import dytool.engine.check
 
     _keep(repo)
     _text_edit(repo)
@@ -193,25 +194,25 @@ def test_an_edit_of_text_alone_is_checked_from_the_edited_file(repo: Path, monke
     def whole_check(*args: object, **kwargs: object) -> None:
         raise AssertionError("the whole repository was checked again")
 
-    monkeypatch.setattr(dytool.check, "load_overview", whole_check)
+    monkeypatch.setattr(dytool.engine.check, "load_overview", whole_check)
     assert _keep(repo) == expected
 
 
 @pytest.mark.parametrize("edit", [_date_edit, _drop_institutions, _duplicate_visit, _drop_person], ids=["a date", "a list emptied", "a file added", "a person file"])
 def test_an_edit_that_changes_what_the_cross_file_checks_read_checks_everything_again(repo: Path, edit: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch) -> None:
-    import dytool.check
+    import dytool.engine.check
 
     _keep(repo)
     edit(repo)
     expected = from_scratch(repo)
     calls: list[object] = []
-    original = dytool.check.load_overview
+    original = dytool.engine.check.load_overview
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(args)
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(dytool.check, "load_overview", counted)
+    monkeypatch.setattr(dytool.engine.check, "load_overview", counted)
     assert _keep(repo) == expected
     assert calls, "the edit needed the whole check"
 
@@ -244,7 +245,7 @@ def test_what_a_check_keeps_survives_other_commands_and_replaces_older_versions(
     kept = sorted(p.name for p in folder.glob("state-*.bin") if "another" not in p.name)
     assert kept
     _text_edit(repo)
-    load.load_repository(repo)  # status, compile, ...: the loader rewrites a cache shard
+    load.load_repository(repo, SUITE)  # status, compile, ...: the loader rewrites a cache shard
     assert sorted(p.name for p in folder.glob("state-*.bin") if "another" not in p.name) == kept
     assert _keep(repo) == from_scratch(repo)
     assert [p.name for p in folder.glob("state-*.bin")] == kept

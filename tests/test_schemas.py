@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dytool.cli.main import run
-from dytool.schemas import SCHEMA_FILES, build_schemas, render_schema
+from dytool.models.schemas import SCHEMA_FILES, build_schemas, render_schema
 from util import EXAMPLE, ROOT
 
 

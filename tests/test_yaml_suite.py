@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from dytool.checks import SUITE as CHECKS
 from helpers_repo import assert_no_traceback, make_repo, run_check, run_subprocess
 
-SUITE = Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite"
-if not SUITE.is_dir():
-    pytest.skip(f"the YAML test suite is not at {SUITE}", allow_module_level=True)
+YAML_SUITE = Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite"
+if not YAML_SUITE.is_dir():
+    pytest.skip(f"the YAML test suite is not at {YAML_SUITE}", allow_module_level=True)
 
-CASES = sorted(SUITE.glob("*/*.yaml"))
+CASES = sorted(YAML_SUITE.glob("*/*.yaml"))
 AS_OF = dt.date(2023, 9, 1)
 
 
@@ -29,12 +30,12 @@ def test_suite_is_complete() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES])
 def test_case_as_a_record_file_loads_or_reports(case: Path, tmp_path: Path) -> None:
-    from dytool.check import check_repository
-    from dytool.codes import CODES
+    from dytool.core.codes import CODES
+    from dytool.engine.check import check_repository
 
     data = case.read_bytes()
     repo = make_repo(tmp_path / "repo", {"problems/case.yaml": data})
-    result = check_repository(repo.resolve(), AS_OF)  # no exception may escape
+    result = check_repository(repo.resolve(), CHECKS, AS_OF)  # no exception may escape
     known = {code.code for code in CODES.values()}
     lines = data.count(b"\n") + 1
     for finding in result.findings:
@@ -49,11 +50,11 @@ def test_case_as_a_record_file_loads_or_reports(case: Path, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES])
 def test_case_as_report_front_matter_loads_or_reports(case: Path, tmp_path: Path) -> None:
-    from dytool.check import check_repository
+    from dytool.engine.check import check_repository
 
     front = b"---\n" + case.read_bytes().rstrip(b"\n") + b"\n---\n\n# body\n"
     repo = make_repo(tmp_path / "repo", {"reports/case.md": front})
-    check_repository(repo.resolve(), AS_OF)
+    check_repository(repo.resolve(), CHECKS, AS_OF)
 
 
 def test_all_cases_in_one_repository_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

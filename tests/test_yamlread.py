@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from dytool.hints import decode
-from dytool.yamlread import parse_text
+from dytool.source.hints import decode
+from dytool.source.yamlread import parse_text
 
 
 def value(text: str) -> object:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dytool.check import check_repository
-from dytool.findings import Finding
+from dytool.checks import SUITE
+from dytool.core.findings import Finding
+from dytool.engine.check import check_repository
 
 AS_OF = "2023-09-15"
 AS_OF_DAY = dt.date(2023, 9, 15)
@@ -103,7 +104,7 @@ def make_campaign(root: Path, extra: dict[str, str] | None = None) -> Path:
 
 
 def errors(root: Path, as_of: dt.date = AS_OF_DAY) -> list[Finding]:
-    return [f for f in check_repository(root, as_of).findings if f.is_error]
+    return [f for f in check_repository(root, SUITE, as_of).findings if f.is_error]
 
 
 @dataclass(frozen=True)

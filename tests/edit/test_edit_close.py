@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from edit_helpers import FILES, dy, errors, snapshot
 
-from dytool.load import load_repository
+from dytool.checks import SUITE
+from dytool.engine.load import load_repository
 from dytool.models import Institution, Problem
 
 
@@ -46,7 +47,7 @@ def test_closing_a_problem_needs_an_owner_unit_and_evidence_or_a_note(campaign: 
     assert dy(capsys, campaign, "close", "P-9", "--owner-unit", "jyj").code == 1
     ran = dy(capsys, campaign, "close", "P-9", "--owner-unit", "jyj", "--note", "经核实已解决")
     assert ran.code == 0, ran.err
-    problem = next(e.record for e in load_repository(campaign).repo.entries("problem") if e.record.id == "P-9")
+    problem = next(e.record for e in load_repository(campaign, SUITE).repo.entries("problem") if e.record.id == "P-9")
     assert isinstance(problem, Problem)
     assert problem.owner_unit == "jyj" and str(problem.closed_on) == "2023-09-15" and problem.note == "经核实已解决"
 
@@ -61,7 +62,7 @@ def test_close_solution_institution_milestone_and_recurring(campaign: Path, caps
     assert dy(capsys, campaign, "close", "monthly", "--on", "2023-05-31").code == 1  # May was met on the 30th
     institutions = (campaign / "institutions" / "institutions.yaml").read_text(encoding="utf-8")
     assert "  issued_on: 2023-09-12\n  doc_number: 青办发〔2023〕16号\n  status: 已出台\n" in institutions  # a label, as the file wrote it
-    issued = load_repository(campaign).repo.entries("institution")[0].record
+    issued = load_repository(campaign, SUITE).repo.entries("institution")[0].record
     assert isinstance(issued, Institution) and issued.status is not None and issued.status.value == "issued"
     text = (campaign / "campaign.yaml").read_text(encoding="utf-8")
     assert "    due: 2023-04-30\n    done_on: 2023-04-29\n    evidence: 已报送\n" in text
@@ -101,7 +102,7 @@ def test_closing_in_the_example_changes_only_the_intended_lines(tmp_path: Path, 
     repo = tmp_path / "example"
     shutil.copytree(EXAMPLE, repo, ignore=shutil.ignore_patterns(".dytool"))
     before = (repo / "problems" / "nanxi-county.yaml").read_text(encoding="utf-8")
-    open_problem = next(e.record for e in load_repository(repo).repo.entries("problem")
+    open_problem = next(e.record for e in load_repository(repo, SUITE).repo.entries("problem")
                         if e.source.file == "problems/nanxi-county.yaml" and getattr(e.record, "closed_on", None) is None)
     ran = dy(capsys, repo, "close", open_problem.id, "--evidence", "已解决", "--on", "2023-09-15")
     assert ran.code == 0, ran.err

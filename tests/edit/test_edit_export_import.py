@@ -13,9 +13,10 @@ import pytest
 from edit_helpers import EXAMPLE, dy, snapshot
 from openpyxl import Workbook, load_workbook
 
+from dytool.checks import SUITE
 from dytool.edit.columns import LISTS, columns
 from dytool.edit.export import display_width
-from dytool.load import load_repository
+from dytool.engine.load import load_repository
 
 
 @pytest.fixture(scope="module")
@@ -89,14 +90,14 @@ def test_export_then_import_gives_the_same_records(tmp_path: Path, example_xlsx:
     repo = tmp_path / "repo"
     shutil.copytree(EXAMPLE, repo, ignore=shutil.ignore_patterns(".dytool"))
     folder = repo / plural
-    original = {e.record.id: e.record for e in load_repository(repo).repo.entries(LISTS[plural])}
+    original = {e.record.id: e.record for e in load_repository(repo, SUITE).repo.entries(LISTS[plural])}
     shutil.rmtree(folder)
     folder.mkdir()
     if plural == "problems":  # keep the "filed, nothing found" list the milestone checks look at
         shutil.copy(EXAMPLE / "problems" / "xcb.yaml", folder / "xcb.yaml")
     ran = dy(capsys, repo, "import", str(example_xlsx), "--kind", plural)
     assert ran.code == 0, ran.err
-    loaded = {e.record.id: e.record for e in load_repository(repo).repo.entries(LISTS[plural])}
+    loaded = {e.record.id: e.record for e in load_repository(repo, SUITE).repo.entries(LISTS[plural])}
     assert loaded == original
     assert dy(capsys, repo, "check").code == 0
 
@@ -127,7 +128,7 @@ def test_import_with_a_mapping_and_nothing_written_unless_all_rows_are_valid(cam
     ran = dy(capsys, campaign, "import", str(ledger), "--kind", "problems", *maps, "--skip-bad")
     assert ran.code == 0, ran.err
     assert "第4行" in ran.err and "跳过 2 行" in ran.out
-    problems = [e.record for e in load_repository(campaign).repo.entries("problem")]
+    problems = [e.record for e in load_repository(campaign, SUITE).repo.entries("problem")]
     assert [p.title for p in problems if p.id not in ("P-001", "P-002")] == ["道路破损"]
     assert str(next(p for p in problems if p.title == "道路破损").due) == "2023-10-31"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from edit_helpers import EXAMPLE, dy, snapshot
 
+from dytool.core.errors import UserError
 from dytool.edit.fmt import format_file
-from dytool.errors import UserError
 
 MESSY = """\
 # 问题清单

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from edit_helpers import AS_OF_DAY, dy, git, git_repo, make_campaign
 
-from dytool import git as gitmod
-from dytool.diff import changes_json, changes_since, diff_refs
-from dytool.errors import UserError
+from dytool.checks import SUITE
+from dytool.core.errors import UserError
+from dytool.source import git as gitmod
+from dytool.status.changes import changes_json, changes_since, diff_refs
 
 
 def _commit(root: Path, message: str, day: str) -> None:
@@ -104,13 +105,13 @@ def test_outside_git_and_unknown_revisions_are_usage_errors(campaign: Path, hist
 
 def test_findings_can_be_narrowed_to_changed_files(history: Path) -> None:
     """What ``check --changed-since`` does: load and check everything, report only changed files."""
-    from dytool.check import check_repository
+    from dytool.engine.check import check_repository
 
     (history / "topics" / "broken.yaml").write_text("- id: T-9\n  title: 新\n  leader: ghost\n", encoding="utf-8")
     (history / "units.yaml").write_text((history / "units.yaml").read_text(encoding="utf-8") + "- id: bad\n  name: 坏\n  parent: ghost\n",
                                         encoding="utf-8")
     git(history, "commit", "-q", "-am", "坏单位")
     changed = gitmod.changed_files(history, "HEAD")
-    findings = check_repository(history, AS_OF_DAY).findings
+    findings = check_repository(history, SUITE, AS_OF_DAY).findings
     assert {f.file for f in findings if f.is_error} == {"topics/broken.yaml", "units.yaml"}
     assert {f.file for f in findings if f.is_error and (f.file in changed or not f.file)} == {"topics/broken.yaml"}

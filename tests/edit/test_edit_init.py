@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from edit_helpers import PROJECT, dy, snapshot
 
-from dytool.yamlread import parse_text
+from dytool.source.yamlread import parse_text
 
 FLAGS = ("--title", "2024年大兴调查研究活动", "--start", "2024-03-01", "--end", "2024-12-31", "--issuer", "中共某市委办公室",
          "--doc-number", "010", "--level", "市级")

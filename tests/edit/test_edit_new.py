@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from edit_helpers import AS_OF_DAY, FILES, dy, errors, git, git_repo, snapshot
 
+from dytool.checks import SUITE
 from dytool.edit.new import add_records
 from dytool.edit.scaffold import support_files
 from dytool.edit.targets import default_file
-from dytool.load import load_repository
+from dytool.engine.load import load_repository
 
 
 def test_new_then_check_is_clean(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,7 +117,7 @@ def test_two_branches_add_problems_and_merge_cleanly(campaign: Path, capsys: pyt
     git(campaign, "add", "-A")
     git(campaign, "commit", "-q", "-m", "西")
     git(campaign, "merge", "-q", "--no-edit", "east")
-    ids = [e.record.id for e in load_repository(campaign).repo.entries("problem")]
+    ids = [e.record.id for e in load_repository(campaign, SUITE).repo.entries("problem")]
     assert len(ids) == len(set(ids)) == 4
     assert not errors(campaign)
     assert not git(campaign, "status", "--porcelain", "--untracked-files=no")
@@ -134,7 +135,7 @@ def test_two_branches_appending_to_the_same_file_merge_with_the_generated_attrib
     git(campaign, "merge", "-q", "--no-edit", "east")
     text = (campaign / "problems" / "fgw.yaml").read_text(encoding="utf-8")
     assert "东边的问题" in text and "西边的问题" in text and "<<<<<<<" not in text
-    ids = [e.record.id for e in load_repository(campaign).repo.entries("problem")]
+    ids = [e.record.id for e in load_repository(campaign, SUITE).repo.entries("problem")]
     assert len(ids) == len(set(ids)) == 4
     assert not errors(campaign)
 

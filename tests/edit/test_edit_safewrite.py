@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from edit_helpers import AS_OF_DAY, snapshot
 
-from dytool.check import check_repository
+from dytool.checks import SUITE
 from dytool.edit.new import add_records
 from dytool.edit.safewrite import Plan, RefusedWrite, commit, write_atomic
+from dytool.engine.check import check_repository
 
 
 def test_atomic_write_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -39,7 +40,7 @@ def test_a_refused_write_leaves_every_file_untouched(campaign: Path) -> None:
 def test_errors_the_repository_already_had_do_not_block_a_valid_change(campaign: Path) -> None:
     (campaign / "visits").mkdir()
     (campaign / "visits" / "old.yaml").write_text("- id: V-1\n  date: 2023-05-01\n  leaders: [ghost]\n", encoding="utf-8")
-    findings = check_repository(campaign, AS_OF_DAY).findings
+    findings = check_repository(campaign, SUITE, AS_OF_DAY).findings
     assert any(f.is_error for f in findings)
     plan = Plan({"topics/more.yaml": "- id: T-9\n  title: 新课题\n".encode()})
     commit(campaign, plan, AS_OF_DAY, findings)
@@ -49,6 +50,6 @@ def test_errors_the_repository_already_had_do_not_block_a_valid_change(campaign:
 def test_the_scratch_check_never_writes_through_hard_links(campaign: Path) -> None:
     original = (campaign / "topics" / "topics.yaml").read_bytes()
     with pytest.raises(RefusedWrite):
-        commit(campaign, Plan({"topics/topics.yaml": b"- id: T-001\n  title: [broken\n"}), AS_OF_DAY, check_repository(campaign, AS_OF_DAY).findings)
+        commit(campaign, Plan({"topics/topics.yaml": b"- id: T-001\n  title: [broken\n"}), AS_OF_DAY, check_repository(campaign, SUITE, AS_OF_DAY).findings)
     assert (campaign / "topics" / "topics.yaml").read_bytes() == original
     assert os.stat(campaign / "topics" / "topics.yaml").st_nlink == 1

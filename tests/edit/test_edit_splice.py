@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from edit_helpers import EXAMPLE, FILES
 
+from dytool.core.errors import UserError
 from dytool.edit.splice import FieldChange, append_records, change_fields, comments_of
-from dytool.errors import UserError
 
 PROBLEM_ORDER = ["id", "title", "owner_unit", "due", "progress", "closed_on", "closed_by", "evidence", "note"]
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from dytool.edit.splice import plain
 from dytool.edit.yamlio import dump, dump_item, join_text, load, split_text, to_node
-from dytool.yamlread import parse_text
+from dytool.source.yamlread import parse_text
 
 TRICKY = [*"ab_Z09 :：#-'\"\n\t\u3000\u00a0中文，、[]{}|>!&*%@`?~.", "\x85", "\u2028", "\ufeff", "010", "yes", "null", "1e3", "2023-05-10"]
 texts = st.lists(st.sampled_from(TRICKY), max_size=8).map("".join) | st.text(max_size=12)

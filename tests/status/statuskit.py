@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from dytool.findings import Severity
-from dytool.load import load_repository
+from dytool.checks import SUITE
+from dytool.core.findings import Severity
+from dytool.engine.load import load_repository
 from dytool.status import Briefing, compute_status
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -64,7 +65,7 @@ def make_repo(root: Path, campaign: str = "", files: dict[str, str] | None = Non
 
 def brief(root: Path, as_of: str, *, leader: str | None = None, unit: str | None = None) -> Briefing:
     """The briefing as of ``as_of``; fails the test when the repository has errors."""
-    loaded = load_repository(root)
+    loaded = load_repository(root, SUITE)
     errors = [f"{f.where} {f.code} {f.message_en}" for f in loaded.findings if f.severity is Severity.ERROR]
     assert not errors, "the test repository has errors:\n" + "\n".join(errors)
     assert loaded.repo.campaign is not None

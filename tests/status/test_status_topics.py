@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from statuskit import brief, make_repo
 
+from dytool.facts.topics import TopicStage
 from dytool.status import Briefing
-from dytool.topics import TopicStage
 
 FULL = """\
 - id: T-1

@@ -1,4 +1,4 @@
-"""Benchmark of ``dytool.word.render_docx`` (not collected by pytest).
+"""Benchmark of ``dytool.present.word.render_docx`` (not collected by pytest).
 
     cd /work/main && PYTHONPATH=src .venv/bin/python tests/word/bench_word.py [--reports 500] [--chars 3000]
 
@@ -19,7 +19,7 @@ import sys
 import time
 from datetime import datetime
 
-from dytool.word import Contents, Cover, DocMeta, Markdown, Table, render_docx
+from dytool.present.word import Contents, Cover, DocMeta, Markdown, Table, render_docx
 
 WORDS = ("调研", "企业", "群众", "问题", "整改", "落实", "机制", "服务", "发展", "改革", "创新", "推进", "部门", "基层",
          "营商环境", "数字化", "乡村振兴", "安全生产", "民生实事", "项目建设", "政策", "资金", "人才", "考核")

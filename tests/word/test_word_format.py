@@ -10,8 +10,8 @@ import docx
 import pytest
 from wordkit import NS, Docx, mm, render, val, w
 
-from dytool.word import Contents, Cover, Fonts, Markdown, Table
-from dytool.word.styles import specs
+from dytool.present.word import Contents, Cover, Fonts, Markdown, Table
+from dytool.present.word.styles import specs
 
 REPORT = """\
 # 关于优化营商环境的调研报告
@@ -246,7 +246,7 @@ def test_core_properties_and_no_python_docx(doc: Docx) -> None:
 def test_headings_of_a_report_keep_their_look_but_stay_out_of_the_contents(tmp_path: Path) -> None:
     from docx import Document
 
-    from dytool.word import DocMeta, Markdown, render_docx
+    from dytool.present.word import DocMeta, Markdown, render_docx
 
     data = render_docx([Markdown("## 一、总体情况\n\n正文。"), Markdown("## 一、基本情况\n\n正文。", title="关于某事的调研报告", outline=False)],
                        DocMeta(title="t", author="a", created=dt.datetime(2023, 12, 31, tzinfo=dt.UTC)))

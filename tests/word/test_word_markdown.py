@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from wordkit import NS, Docx, png, render, val, w, write
 
-from dytool.word import Contents, Cover, DocMeta, Markdown, Table
+from dytool.present.word import Contents, Cover, DocMeta, Markdown, Table
 
 
 def body_of(text: str, **kwargs: Any) -> Docx:

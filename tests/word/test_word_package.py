@@ -13,9 +13,9 @@ import pytest
 from lxml import etree
 from wordkit import META, W_NS, Docx, png, render, w, write
 
-from dytool.word import Contents, Cover, DocMeta, Markdown, Table, render_docx
-from dytool.word.blocks import distribute
-from dytool.word.ooxml import ORDERS, insert_ordered
+from dytool.present.word import Contents, Cover, DocMeta, Markdown, Table, render_docx
+from dytool.present.word.blocks import distribute
+from dytool.present.word.ooxml import ORDERS, insert_ordered
 
 MARKDOWN = """\
 # 标题

@@ -10,7 +10,7 @@ from docx.shared import Mm, Pt
 from lxml import etree
 from wordkit import META, NS, png, render, val, w, write
 
-from dytool.word import Markdown, Table, render_docx
+from dytool.present.word import Markdown, Table, render_docx
 
 
 @pytest.fixture

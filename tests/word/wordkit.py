@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree
 
-from dytool.word import DocMeta, Part, render_docx
+from dytool.present.word import DocMeta, Part, render_docx
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

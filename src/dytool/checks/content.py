@@ -10,17 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from dytool.codes import CODES
-from dytool.findings import Finding, Severity
-from dytool.index import RepoIndex
+from dytool.core.codes import CODES
+from dytool.core.findings import Finding, Severity
+from dytool.engine.index import RepoIndex
+from dytool.engine.overview import Overview
+from dytool.engine.summary import DONE_FIELDS, FileSummary
+from dytool.facts.topics import topic_progress
 from dytool.models import Campaign, Institution, Problem, StrictModel, Topic, Visit, When
 from dytool.models.base import walk_marked
 from dytool.models.campaign import Period
 from dytool.models.enums import Handling, InstitutionStatus
-from dytool.overview import Overview
-from dytool.repo import Locator, Source
-from dytool.summary import DONE_FIELDS, FileSummary
-from dytool.topics import topic_progress
+from dytool.source.locate import Locator, Source
 
 __all__ = ["check_content", "local_content"]
 

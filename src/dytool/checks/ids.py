@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from dytool.codes import CODES
-from dytool.findings import Finding
-from dytool.index import RepoIndex
-from dytool.locate import Path
+from dytool.core.codes import CODES
+from dytool.core.findings import Finding
+from dytool.engine.index import RepoIndex
+from dytool.engine.overview import Overview
+from dytool.engine.summary import RefKey
 from dytool.models import StrictModel
 from dytool.models.base import Ref, walk_marked
-from dytool.overview import Overview
-from dytool.repo import Source
-from dytool.summary import RefKey
+from dytool.source.locate import Path, Source
 
 __all__ = ["KIND_LABELS", "check_duplicates", "check_references", "walk_refs"]
 

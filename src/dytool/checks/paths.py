@@ -6,21 +6,14 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from dytool.codes import CODES
-from dytool.findings import Finding
-from dytool.index import RepoIndex
+from dytool.core.codes import CODES
+from dytool.core.findings import Finding
+from dytool.engine.index import RepoIndex
+from dytool.engine.overview import Overview
+from dytool.engine.repository import Entry
 from dytool.models import Topic
-from dytool.overview import Overview
-from dytool.readfile import Signature
-from dytool.repo import Entry
 
-__all__ = ["check_paths", "check_reports", "path_states"]
-
-
-def path_states(view: Overview) -> tuple[tuple[str, Signature], ...]:
-    """The signature of each named path when :func:`check_paths` looked at it: a replayed
-    check compares them again, as these files are not among those whose bytes it compares."""
-    return tuple(sorted((text, found.signature) for text, found in view.path_states.items()))
+__all__ = ["check_paths", "check_reports"]
 
 
 def check_paths(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:

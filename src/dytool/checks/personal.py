@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dytool.codes import CODES, Pos
-from dytool.findings import Finding
+from dytool.core.codes import CODES, Pos
+from dytool.core.findings import Finding
 
 if TYPE_CHECKING:
-    from dytool.repo import Locator
+    from dytool.source.locate import Locator
 
 __all__ = ["id_check_digit_ok", "scan_personal"]
 

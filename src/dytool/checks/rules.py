@@ -11,19 +11,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from dytool.codes import CODES, Pos
+from dytool.core.codes import CODES, Pos
+from dytool.core.findings import Finding, Severity
 from dytool.dates import PhraseError, Span, match_submissions, occurrences, parse_recurring, unmatched_submissions
-from dytool.findings import Finding, Severity
-from dytool.index import RepoIndex
+from dytool.engine.index import RepoIndex
+from dytool.engine.overview import Overview
+from dytool.engine.summary import FileSummary, VisitRow
+from dytool.facts.records import name_of
+from dytool.facts.scope import leaders_in_scope
+from dytool.facts.visits import host_burden, leader_days
 from dytool.models import Campaign, Person, StrictModel, Topic, Unit, Visit
 from dytool.models.campaign import MaxRule, Rules, Submission, Switch
 from dytool.models.enums import Method, RuleLevel
-from dytool.overview import Overview
-from dytool.repo import Locator, Source
-from dytool.status.facts import name_of
-from dytool.status.people import host_burden, leader_days
-from dytool.status.scope import leaders_in_scope
-from dytool.summary import VisitRow
+from dytool.source.locate import Locator, Source
 
 __all__ = ["check_recurring", "check_rules", "local_rules"]
 
@@ -44,7 +44,7 @@ def _range_text(low: int | None, high: int | None) -> tuple[str, str]:
     return f"不超过 {high}", f"at most {high}"
 
 
-def local_rules(records: Sequence[tuple[StrictModel, Source]], campaign: Campaign | None, loc: Locator) -> Iterator[Finding]:
+def local_rules(records: Sequence[tuple[StrictModel, Source]], summary: FileSummary, campaign: Campaign | None, loc: Locator) -> Iterator[Finding]:
     """The rules about a single visit (squat length, accompanying people, a topic named)."""
     rules = campaign.rules if campaign is not None else None
     if rules is None:

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dytool.checks import SUITE
 from dytool.cli.settings import Settings
-from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
 
 if TYPE_CHECKING:
-    from dytool.memo import CheckSummary
+    from dytool.engine.memo import CheckSummary
 
 __all__ = ["display_paths", "run_check"]
 
@@ -36,7 +37,7 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
     root = settings.root()
     changed = None
     if changed_since is not None:  # fail on a bad ref before checking anything
-        from dytool.git import changed_files
+        from dytool.source.git import changed_files
 
         changed = changed_files(root, changed_since)
     result = _check(root, as_of, cache=settings.cache)
@@ -48,11 +49,11 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
     display = display_paths(root)
     summary = {"errors": result.errors, "warnings": result.warnings, "files": result.files, "records": result.records}
     if output_format == "text":
-        from dytool.cli.show_findings import show_findings
+        from dytool.present.findings_text import show_findings
 
         show_findings(result.findings, lang, display, summary, color=settings.color and output is None, output=output)
     else:
-        from dytool.reporters import REPORTERS
+        from dytool.present.findings import REPORTERS
 
         text = REPORTERS[output_format](result.findings, lang, display, summary)
         if output is None:
@@ -69,20 +70,20 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
 
 def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
     """Check the repository, or replay the last check when not one byte has changed since."""
-    from dytool.discover import take_snapshot
-    from dytool.memo import recall, remember
+    from dytool.engine.memo import recall, remember
+    from dytool.source.discover import take_snapshot
 
     if not cache:
-        from dytool.check import check_summary
+        from dytool.engine.check import check_summary
 
-        return check_summary(root, as_of, cache=False)
+        return check_summary(root, SUITE, as_of, cache=False)
     snapshot = take_snapshot(root)
     remembered, digest = recall(root, as_of, snapshot)
     if remembered is not None:
         return remembered
-    from dytool.check import check_and_keep
+    from dytool.engine.check import check_and_keep
 
-    summary = check_and_keep(root, as_of, snapshot)
+    summary = check_and_keep(root, SUITE, as_of, snapshot)
     remember(root, digest, summary)
     return summary
 

@@ -7,9 +7,9 @@ import difflib
 import sys
 
 from dytool.cli.settings import Settings
+from dytool.core.errors import EXIT_OK
+from dytool.core.findings import Lang
 from dytool.edit.safewrite import RefusedWrite
-from dytool.errors import EXIT_OK
-from dytool.findings import Lang
 
 __all__ = ["run_close"]
 
@@ -29,8 +29,8 @@ def run_close(
     dry_run: bool,
 ) -> int:
     from dytool.cli.cmd_new import show_refused
+    from dytool.core.errors import UserError
     from dytool.edit.close import CLOSABLE, CloseOptions, close_record
-    from dytool.errors import UserError
 
     if kind is not None and kind not in CLOSABLE:
         raise UserError(f"--kind 只能是 {'|'.join(CLOSABLE)}", f"--kind must be one of {'|'.join(CLOSABLE)}")

@@ -6,10 +6,11 @@ import re
 import sys
 from pathlib import Path
 
-from dytool.atomic import write_atomic
+from dytool.checks import SUITE
 from dytool.cli.settings import Settings
-from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
-from dytool.findings import Lang
+from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from dytool.core.findings import Lang
+from dytool.source.atomic import write_atomic
 
 __all__ = ["run_bulletin", "run_compile", "write_document"]
 
@@ -38,9 +39,9 @@ def _safe_name(title: str) -> str:
 
 def _load(settings: Settings) -> tuple[object, object, Path]:
     root = settings.root()
-    from dytool.load import load_repository
+    from dytool.engine.load import load_repository
 
-    loaded = load_repository(root, cache=settings.cache)
+    loaded = load_repository(root, SUITE, cache=settings.cache)
     if loaded.repo.campaign is None:
         raise UserError("campaign.yaml 有错误，无法生成文档；先运行 dytool check 查看并改正",
                         "campaign.yaml has errors; run 'dytool check' and fix them first", exit_code=EXIT_FINDINGS)
@@ -62,7 +63,7 @@ def run_compile(settings: Settings, *, output_format: str, output: Path | None, 
     loaded, campaign, root = _load(settings)
     from dytool.documents.compile import CompileOptions, compile_document
     from dytool.documents.templating import TemplateProblem, Templates
-    from dytool.load import LoadResult
+    from dytool.engine.load import LoadResult
     from dytool.models import Campaign
 
     assert isinstance(loaded, LoadResult) and isinstance(campaign, Campaign)
@@ -81,7 +82,7 @@ def run_compile(settings: Settings, *, output_format: str, output: Path | None, 
     if output_format in ("md", "all"):
         written.append(_write(folder, f"{name}.md", compiled.markdown.encode("utf-8")))
     if output_format in ("docx", "all"):
-        from dytool.documents.to_word import to_docx
+        from dytool.present.docx import to_docx
 
         reference = root / "templates" / "reference.docx"
         data = to_docx(compiled.parts, title=compiled.title, author=compiled.author, subject=compiled.subject, as_of=as_of,
@@ -105,7 +106,7 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
     from dytool.documents.bulletin import make_bulletin
     from dytool.documents.compile import chinese_day
     from dytool.documents.templating import TemplateProblem, Templates
-    from dytool.load import LoadResult
+    from dytool.engine.load import LoadResult
     from dytool.models import Campaign
 
     assert isinstance(loaded, LoadResult) and isinstance(campaign, Campaign)
@@ -121,8 +122,8 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
     if output_format in ("md", "all"):
         written.append(_write(folder, f"{name}.md", bulletin.markdown.encode("utf-8")))
     if output_format in ("docx", "all"):
-        from dytool.documents.to_word import to_docx
-        from dytool.word.model import Markdown
+        from dytool.documents.model import Markdown
+        from dytool.present.docx import to_docx
 
         text = bulletin.markdown
         body = text[text.index("\n## ") + 1 :] if "\n## " in text else text  # the masthead is set apart

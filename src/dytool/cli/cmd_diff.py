@@ -6,9 +6,9 @@ import json
 import sys
 
 from dytool.cli.settings import Settings
-from dytool.diff import SECTIONS, Changes
-from dytool.errors import EXIT_OK, UserError
-from dytool.findings import Lang
+from dytool.core.errors import EXIT_OK, UserError
+from dytool.core.findings import Lang
+from dytool.status.changes import SECTIONS, Changes
 
 __all__ = ["changes_lines", "run_diff"]
 
@@ -30,7 +30,7 @@ _HEADINGS = {
 
 
 def _stage_label(detail: str) -> str:
-    from dytool.topics import TopicStage
+    from dytool.facts.topics import TopicStage
 
     parts = detail.split("→")
     try:
@@ -65,7 +65,7 @@ def run_diff(settings: Settings, ref: str, ref2: str | None, output_format: str)
     if output_format not in FORMATS:
         raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
     as_of, root, lang = settings.as_of, settings.root(), settings.lang()
-    from dytool.diff import changes_json, diff_refs
+    from dytool.status.changes import changes_json, diff_refs
 
     changes = diff_refs(root, ref, ref2, as_of, cache=settings.cache)
     if output_format == "json":

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from dytool.checks import SUITE
 from dytool.cli.settings import Settings
-from dytool.errors import EXIT_OK, UserError
-from dytool.findings import Lang
+from dytool.core.errors import EXIT_OK, UserError
+from dytool.core.findings import Lang
 
 __all__ = ["run_export"]
 
@@ -31,9 +32,9 @@ def run_export(settings: Settings, output_format: str, *, output: Path | None, k
     kinds = _kinds(kind)
     as_of, root, lang = settings.as_of, settings.root(), settings.lang()
     from dytool.edit.export import export_csv, export_json, export_xlsx, write_output
-    from dytool.load import load_repository
+    from dytool.engine.load import load_repository
 
-    loaded = load_repository(root, cache=settings.cache)
+    loaded = load_repository(root, SUITE, cache=settings.cache)
     written: list[Path] = []
     try:
         if output_format == "json":

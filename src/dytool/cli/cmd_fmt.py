@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 from dytool.cli.settings import Settings
-from dytool.errors import EXIT_FINDINGS, EXIT_OK
-from dytool.findings import Lang
+from dytool.core.errors import EXIT_FINDINGS, EXIT_OK
+from dytool.core.findings import Lang
 
 __all__ = ["run_fmt"]
 

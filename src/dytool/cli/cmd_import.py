@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from dytool.cli.settings import Settings
-from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
-from dytool.findings import Lang
+from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from dytool.core.findings import Lang
 
 __all__ = ["run_import"]
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dytool.cli.settings import Settings
-from dytool.errors import EXIT_OK, UserError
-from dytool.findings import Lang
+from dytool.core.errors import EXIT_OK, UserError
+from dytool.core.findings import Lang
 
 __all__ = ["InitFlags", "run_init"]
 
@@ -26,7 +26,7 @@ class InitFlags:
 
 
 def _day(text: str, flag: str) -> object:
-    from dytool.edit.fields import explicit_day
+    from dytool.dates import explicit_day
 
     day = explicit_day(text)
     if day is None:
@@ -37,7 +37,7 @@ def _day(text: str, flag: str) -> object:
 def run_init(settings: Settings, directory: Path | None, flags: InitFlags, *, example: bool, git: bool, no_input: bool) -> int:
     import datetime as dt
 
-    from dytool.init import Answers, scaffold, scaffold_example
+    from dytool.edit.init import Answers, scaffold, scaffold_example
 
     base = settings.directory or Path.cwd()
     dest = (directory if directory is not None and directory.is_absolute() else base / (directory or Path("."))).resolve()
@@ -68,7 +68,7 @@ def run_init(settings: Settings, directory: Path | None, flags: InitFlags, *, ex
         written = scaffold(dest, answers)
     created_git = False
     if git:
-        from dytool import git as gitmod
+        from dytool.source import git as gitmod
 
         created_git = gitmod.init_repository(dest)
     print(f"已创建调研活动仓库：{dest}（{len(written)} 个文件）" if zh else f"created the campaign repository {dest} ({len(written)} files)")

@@ -9,9 +9,9 @@ import sys
 from typing import Any
 
 from dytool.cli.settings import Settings
+from dytool.core.errors import EXIT_OK, EXIT_USAGE, UserError
+from dytool.core.findings import Lang
 from dytool.edit.safewrite import RefusedWrite
-from dytool.errors import EXIT_OK, EXIT_USAGE, UserError
-from dytool.findings import Lang
 
 __all__ = ["KIND_CHOICES", "parse_field_args", "run_new", "show_refused"]
 

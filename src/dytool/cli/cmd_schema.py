@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from dytool.cli.settings import Settings
-from dytool.errors import EXIT_OK, UserError
+from dytool.core.errors import EXIT_OK, UserError
 
 __all__ = ["run_schema"]
 
 
 def run_schema(settings: Settings, output: Path) -> int:
-    from dytool.schemas import write_schemas
+    from dytool.models.schemas import write_schemas
 
     base = settings.directory or Path.cwd()
     folder = output if output.is_absolute() else base / output

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dytool.checks import SUITE
 from dytool.cli.settings import Settings
-from dytool.errors import EXIT_FINDINGS, EXIT_OK, UserError
-from dytool.findings import Lang, Severity
+from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from dytool.core.findings import Lang, Severity
 
 if TYPE_CHECKING:
-    from dytool.diff import Changes
+    from dytool.status.changes import Changes
 
 __all__ = ["run_status"]
 
@@ -25,10 +26,10 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
         raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
     as_of = settings.as_of
     root = settings.root()
-    from dytool.load import load_repository
+    from dytool.engine.load import load_repository
     from dytool.status import compute_status
 
-    loaded = load_repository(root, cache=settings.cache)
+    loaded = load_repository(root, SUITE, cache=settings.cache)
     repo = loaded.repo
     campaign = repo.campaign
     lang = settings.lang(campaign.language if campaign else None)
@@ -42,15 +43,15 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
     briefing = compute_status(repo, campaign, as_of, leader=leader, unit=unit)
     changes = None
     if since is not None:
-        from dytool.diff import changes_since
+        from dytool.status.changes import changes_since
 
         changes = changes_since(root, since, as_of, cache=settings.cache)
     errors = sum(1 for f in loaded.findings if f.severity is Severity.ERROR)
     if output_format == "docx":
         from dytool.cli.cmd_compile import write_document
-        from dytool.documents.to_word import to_docx
-        from dytool.status.render import briefing_markdown
-        from dytool.word.model import Markdown
+        from dytool.documents.model import Markdown
+        from dytool.present.briefing_md import briefing_markdown
+        from dytool.present.docx import to_docx
 
         text = briefing_markdown(briefing, lang) + _since_markdown(changes, since, lang)
         body = text.split("\n", 1)[1] if text.startswith("# ") else text  # the title goes on the title line
@@ -62,20 +63,20 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
         print(write_document(path, data))
         return EXIT_FINDINGS if errors else EXIT_OK
     if output_format == "json":
-        from dytool.status.render import briefing_json
+        from dytool.present.briefing_md import briefing_json
 
         report = briefing_json(briefing)
         if changes is not None:
-            from dytool.diff import changes_json
+            from dytool.status.changes import changes_json
 
             report["changes"] = changes_json(changes)
         text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     elif output_format == "md":
-        from dytool.status.render import briefing_markdown
+        from dytool.present.briefing_md import briefing_markdown
 
         text = briefing_markdown(briefing, lang) + _since_markdown(changes, since, lang)
     else:
-        from dytool.cli.show_status import show_status
+        from dytool.present.briefing_text import show_status
 
         show_status(briefing, lang, color=settings.color and output is None, output=output, errors=errors,
                     since=_since_lines(changes, since, lang, markdown=False))

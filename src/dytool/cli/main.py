@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from dytool import __version__
-from dytool.errors import EXIT_BUG, EXIT_OK, EXIT_USAGE, UserError
+from dytool.core.errors import EXIT_BUG, EXIT_OK, EXIT_USAGE, UserError
 
 __all__ = ["GLOBAL_FLAGS", "GLOBAL_OPTIONS", "hoist_globals", "main"]
 

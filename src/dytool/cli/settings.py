@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from dytool.errors import UserError
-from dytool.findings import Lang
+from dytool.core.errors import UserError
+from dytool.core.findings import Lang
 
 __all__ = ["Settings", "today_in_china"]
 
@@ -53,7 +53,7 @@ class Settings:
         return Lang.EN if text.lower().startswith("en") else Lang.ZH
 
     def root(self) -> Path:
-        from dytool.discover import NoRepository, find_root
+        from dytool.source.discover import NoRepository, find_root
 
         start = self.directory or Path.cwd()
         if self.directory is not None and not self.directory.is_dir():

@@ -17,7 +17,7 @@ when working days or raw ``RRULE`` rules are first needed.
 from __future__ import annotations
 
 from dytool.dates.errors import ERROR_CODES, PhraseError
-from dytool.dates.normalize import normalize
+from dytool.dates.normalize import explicit_day, normalize
 from dytool.dates.phrases import Phrase, parse_phrase
 from dytool.dates.recurring import (
     Frequency,
@@ -65,6 +65,7 @@ __all__ = [
     "days_left",
     "days_overdue",
     "deadline_status",
+    "explicit_day",
     "is_non_working",
     "match_submissions",
     "normalize",

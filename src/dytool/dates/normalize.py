@@ -14,12 +14,13 @@ The result is what parsing sees and what caches are keyed on, so NFKC-equivalent
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["chinese_number", "normalize"]
+__all__ = ["chinese_number", "explicit_day", "normalize"]
 
 _DIGITS: Final[dict[str, int]] = {
     "〇": 0,
@@ -96,3 +97,18 @@ def normalize(text: str) -> str:
         if old in s:
             s = s.replace(old, new)
     return s
+
+
+_DAY = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?\Z")
+
+
+def explicit_day(text: str) -> dt.date | None:
+    """The day of a fully written date (``2023.5.10``, ``2023/5/10``, ``2023年5月10日``), else None."""
+    match = _DAY.match(unicodedata.normalize("NFKC", text).strip())
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+

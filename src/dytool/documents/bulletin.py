@@ -14,13 +14,13 @@ from typing import Any
 from dytool.dates import Status
 from dytool.documents.compile import chinese_day
 from dytool.documents.templating import Templates
+from dytool.engine.repository import Repository
+from dytool.facts.records import Facts, gather
+from dytool.facts.visits import leader_days
 from dytool.models import Campaign
 from dytool.models.enums import UnitType
-from dytool.repo import Repository
 from dytool.status import compute_status
-from dytool.status.facts import Facts, gather
 from dytool.status.ledger import LedgerRow, problem_state
-from dytool.status.people import leader_days
 
 __all__ = ["Bulletin", "bulletin_number", "make_bulletin", "month_span"]
 

@@ -16,13 +16,13 @@ from typing import Any
 
 from dytool.documents.figures import overview_figures
 from dytool.documents.ledgers import LEDGERS, ledger_rows
+from dytool.documents.model import Contents, Cover, Markdown, Part, Table
 from dytool.documents.templating import Templates
+from dytool.engine.repository import ReportEntry, Repository
+from dytool.facts.records import Facts, gather
+from dytool.facts.topics import report_of
 from dytool.models import Campaign, Topic
 from dytool.models.enums import Grade, OrderBy
-from dytool.repo import ReportEntry, Repository
-from dytool.status.facts import Facts, gather
-from dytool.topics import report_of
-from dytool.word.model import Contents, Cover, Markdown, Part, Table
 
 __all__ = ["CompileOptions", "Compiled", "chinese_month", "compile_document", "public_view"]
 

@@ -6,10 +6,10 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from dytool.facts.records import Facts, visit_days
+from dytool.facts.topics import TopicStage, topic_progress
 from dytool.models.enums import Method, OutcomeKind, UnitType
-from dytool.status.facts import Facts, visit_days
 from dytool.status.ledger import counts, problem_state
-from dytool.topics import TopicStage, topic_progress
 
 __all__ = ["overview_figures"]
 

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from dytool.facts.records import Facts
 from dytool.models import Institution, Problem, Solution, When
 from dytool.models.enums import Handling
-from dytool.status.facts import Facts
 
 __all__ = ["LEDGERS", "Ledger", "ledger_rows"]
 

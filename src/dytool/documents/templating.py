@@ -18,13 +18,14 @@ from __future__ import annotations
 import multiprocessing
 import traceback
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from dytool.source.packaged import packaged
 
 __all__ = ["MAX_OUTPUT", "TIME_LIMIT", "TemplateProblem", "Templates", "package_templates"]
 
@@ -43,10 +44,9 @@ class TemplateProblem(Exception):
 def package_templates() -> Path:
     """The packaged default templates (installed as ``dytool/templates``; the repository's
     ``templates/`` when running from a checkout)."""
-    installed = Path(str(resources.files("dytool"))) / "templates"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[3] / "templates"
+    found = packaged("templates")
+    assert found is not None, "dytool is installed without its templates"
+    return found
 
 
 def _cell(value: Any) -> str:

@@ -14,19 +14,19 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from dytool.dates import PhraseError, Span, match_submissions, occurrences, parse_recurring
+from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
+from dytool.dates import PhraseError, Span, explicit_day, match_submissions, occurrences, parse_recurring
 from dytool.dates.recurring import Submission as DateSubmission
-from dytool.edit.fields import explicit_day
 from dytool.edit.new import load_for_edit
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, commit
 from dytool.edit.splice import FieldChange, change_fields
 from dytool.edit.yamlio import join_text, split_text
-from dytool.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
+from dytool.engine.repository import Repository
 from dytool.models import Campaign, Institution, Problem, Solution
 from dytool.models.campaign import Milestone, Recurring, Submission
 from dytool.models.enums import InstitutionStatus
 from dytool.models.when import parse_when
-from dytool.repo import Repository, Source
+from dytool.source.locate import Source
 
 __all__ = ["CLOSABLE", "CloseOptions", "Closed", "close_record", "parse_day"]
 

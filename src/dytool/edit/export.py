@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from dytool.edit.columns import LISTS, columns, extra_keys, row_of, sheet_title
+from dytool.engine.repository import Repository
 from dytool.models.base import StrictModel
-from dytool.repo import Repository
 
 __all__ = ["as_of_line", "display_width", "export_csv", "export_json", "export_xlsx", "records_of"]
 
@@ -149,6 +149,6 @@ def _clean(value: Any) -> Any:
 
 
 def write_output(path: Path, data: bytes) -> None:
-    from dytool.atomic import write_atomic
+    from dytool.source.atomic import write_atomic
 
     write_atomic(path, data)

@@ -9,21 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 import types
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from dytool.errors import UserError
+from dytool.core.errors import UserError
+from dytool.dates import explicit_day
 from dytool.models.base import LabeledEnum, StrictModel, field_plan
 from dytool.models.when import When
-from dytool.yamlread import parse_text
+from dytool.source.yamlread import parse_text
 
 __all__ = ["FieldShape", "Kind", "coerce", "explicit_day", "shapes", "split_list"]
 
 Kind = Literal["text", "lines", "int", "number", "bool", "date", "enum", "texts", "enums", "dates", "model", "models", "dict"]
 
-_DAY = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?\Z")
 _SPLIT = re.compile(r"[,，、;；\n]+")
 _TRUE = {"true", "yes", "y", "1", "是", "对", "已备案"}
 _FALSE = {"false", "no", "n", "0", "否", "未备案"}
@@ -97,17 +96,6 @@ def shapes(model: type[StrictModel]) -> dict[str, FieldShape]:
             ref=name in refs,
         )
     return out
-
-
-def explicit_day(text: str) -> dt.date | None:
-    """The day of a fully written date (``2023.5.10``, ``2023/5/10``, ``2023年5月10日``), else None."""
-    match = _DAY.match(unicodedata.normalize("NFKC", text).strip())
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def split_list(text: str, *, words: bool = True) -> list[str]:

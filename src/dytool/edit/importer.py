@@ -21,13 +21,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
+from dytool.core.findings import Finding
 from dytool.dates import Span, china_calendar
 from dytool.edit.columns import DERIVED, EXTRA, JOIN, LISTS, columns, sheet_title
 from dytool.edit.fields import FieldShape, coerce, shapes
 from dytool.edit.new import Batch, load_for_edit, ordered, prepare_records, rows_of
 from dytool.edit.safewrite import RefusedWrite, check_plan, write_plan
-from dytool.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
-from dytool.findings import Finding
 from dytool.models import KINDS, Campaign
 from dytool.models.when import parse_when
 

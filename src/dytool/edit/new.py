@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dytool.check import CheckResult, check_repository
+from dytool.checks import SUITE
+from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
+from dytool.core.findings import Finding
 from dytool.dates import Span
 from dytool.edit.fields import shapes
 from dytool.edit.ids import PREFIXES, new_id
@@ -25,12 +27,11 @@ from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, write_plan
 from dytool.edit.splice import append_records
 from dytool.edit.targets import KIND_NAMES, default_file, new_file_text, target_file
 from dytool.edit.yamlio import dump_item, join_text, split_text
-from dytool.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
-from dytool.findings import Finding
-from dytool.locate import index_positions
+from dytool.engine.check import CheckResult, check_repository
 from dytool.models import KINDS
 from dytool.models.campaign import Campaign
 from dytool.models.when import When, parse_when
+from dytool.source.locate import index_positions
 
 __all__ = ["Added", "Batch", "add_records", "load_for_edit", "ordered", "prepare_records", "rows_of"]
 
@@ -58,7 +59,7 @@ class Batch:
 
 def load_for_edit(root: Path, as_of: dt.date, *, cache: bool = True) -> tuple[CheckResult, Campaign]:
     """The repository checked as it is now (the baseline a change is compared with)."""
-    result = check_repository(root, as_of, cache=cache)
+    result = check_repository(root, SUITE, as_of, cache=cache)
     campaign = result.repo.campaign
     if campaign is None:
         raise UserError("campaign.yaml 有错误，无法添加或修改记录；先运行 dytool check 改正",

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dytool.atomic import write_atomic
-from dytool.errors import EXIT_FINDINGS, UserError
-from dytool.findings import Finding, Severity
+from dytool.checks import SUITE
+from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.core.findings import Finding, Severity
+from dytool.source.atomic import write_atomic
 
 __all__ = ["Plan", "RefusedWrite", "check_plan", "commit", "new_errors", "write_atomic", "write_plan"]
 
@@ -111,7 +112,7 @@ def _copy_link(src: Path, target: Path, real_root: Path) -> None:
 
 def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) -> list[Finding]:
     """The errors ``plan`` would add to the repository at ``root`` (checked on a scratch copy)."""
-    from dytool.check import check_repository
+    from dytool.engine.check import check_repository
 
     with tempfile.TemporaryDirectory(prefix="dytool-check-") as tmp:
         scratch = Path(tmp) / "repo"
@@ -122,7 +123,7 @@ def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) ->
             if target.exists() or target.is_symlink():
                 target.unlink()  # a hard link: never write through it
             target.write_bytes(data)
-        after = check_repository(scratch, as_of, cache=False).findings
+        after = check_repository(scratch, SUITE, as_of, cache=False).findings
     return new_errors(before, after)
 
 

@@ -22,9 +22,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.edit.yamlio import dump, dump_item, load, to_node
-from dytool.errors import EXIT_FINDINGS, UserError
-from dytool.yamlread import parse_text
+from dytool.source.yamlread import parse_text
 
 __all__ = ["FieldChange", "append_records", "change_fields", "comments_of", "plain"]
 

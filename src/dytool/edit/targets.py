@@ -25,8 +25,8 @@ import datetime as dt
 import os
 from pathlib import Path, PurePosixPath
 
-from dytool.errors import EXIT_USAGE, UserError
-from dytool.load import RECORD_FOLDERS, ROOT_FILES
+from dytool.core.errors import EXIT_USAGE, UserError
+from dytool.engine.load import RECORD_FOLDERS, ROOT_FILES
 
 __all__ = ["KIND_NAMES", "SCHEMA_FILES", "default_file", "new_file_text", "target_file"]
 

@@ -1,6 +1,6 @@
 """The one place that configures YAML for writing (ruamel.yaml, round trip).
 
-Reading for checks stays on the fast loader (:mod:`dytool.yamlread`); this module only serves
+Reading for checks stays on the fast loader (:mod:`dytool.source.yamlread`); this module only serves
 commands that change files.  It keeps comments, key order, quoting and flow/block style, and
 writes the canonical style of a campaign repository (see :data:`CANONICAL_STYLE`):
 
@@ -31,8 +31,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from dytool.errors import EXIT_FINDINGS, UserError
-from dytool.yamlread import resolve_plain
+from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.source.yamlread import resolve_plain
 
 __all__ = [
     "CANONICAL_STYLE", "KeptNull", "TextStyle", "dump", "dump_item", "join_text", "load", "split_text", "to_node",

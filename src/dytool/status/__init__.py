@@ -1,8 +1,8 @@
 """The status engine: pure functions of the loaded repository and the as-of day.
 
-``compute_status`` gathers the lookups once (:mod:`dytool.status.facts`) and computes each
+``compute_status`` gathers the lookups once (:mod:`dytool.facts.records`) and computes each
 section of the briefing in one pass over its records, so the whole is linear in the number
-of records.  Rendering lives elsewhere (:mod:`dytool.status.render`, the CLI).
+of records.  Rendering lives elsewhere (:mod:`dytool.present.briefing_md`, the CLI).
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime as dt
 
 from dytool.dates import WorkCalendar, china_calendar
-from dytool.index import RepoIndex
+from dytool.engine.index import RepoIndex
+from dytool.engine.repository import Repository
+from dytool.facts.records import Facts, gather
+from dytool.facts.scope import topics_in_scope
+from dytool.facts.topics import TopicStage, topic_progress
 from dytool.models import Campaign
-from dytool.repo import Repository
 from dytool.status.deadlines import milestone_lines, recurring_lines, stage_lines
-from dytool.status.facts import Facts, gather
 from dytool.status.ledger import ledger_lists
 from dytool.status.model import BriefCampaign, Briefing, TopicBehind, TopicSummary
 from dytool.status.people import burden_lines, leader_lines
-from dytool.status.scope import topics_in_scope
-from dytool.topics import TopicStage, topic_progress
 
 __all__ = ["Briefing", "compute_status", "workdays_for"]
 

@@ -21,12 +21,12 @@ from dytool.dates import (
     parse_recurring,
 )
 from dytool.dates.recurring import Submission as DateSubmission
+from dytool.facts.records import Facts
+from dytool.facts.scope import leaders_in_scope, topics_in_scope, units_in_scope
 from dytool.models import Campaign, When
 from dytool.models.campaign import Milestone, Recurring, Submission
 from dytool.models.enums import Requirement
-from dytool.status.facts import Facts
 from dytool.status.model import MilestoneLine, NextStage, Occurrence, RecurringLine, StageLine
-from dytool.status.scope import leaders_in_scope, topics_in_scope, units_in_scope
 
 __all__ = ["milestone_lines", "recurring_lines", "stage_lines"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dytool.facts.records import Facts
 from dytool.models import Problem, When
 from dytool.models.enums import Handling, InstitutionStatus
-from dytool.status.facts import Facts
 from dytool.status.model import Lists, OverdueItem, ProblemCounts, StaleItem
 
 __all__ = ["LedgerRow", "ledger_lists", "problem_state"]

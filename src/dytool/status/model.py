@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dytool.dates import Status
-from dytool.topics import TopicStage
+from dytool.facts.topics import TopicStage
+from dytool.facts.visits import BurdenItem
 
 __all__ = [
     "BriefCampaign", "Briefing", "BurdenItem", "LeaderLine", "Lists", "MilestoneLine", "NextStage",
@@ -171,19 +172,6 @@ class Lists:
     @property
     def empty(self) -> bool:
         return not self.problems.found and not self.solutions_total and not any(self.institutions.values())
-
-
-@dataclass(frozen=True, slots=True)
-class BurdenItem:
-    id: str
-    """The host: a unit id, or the name written in the visits."""
-    host: str
-    host_name: str
-    window_start: dt.date
-    window_end: dt.date
-    visits: int
-    max_visits: int
-    visit_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,80 @@
+"""Findings: what ``dytool check`` reports, as plain values.
+
+A finding is never raised; it is collected.  Each one knows where it is (``file:line:column``,
+1-based, ``line == 0`` meaning "the whole file"), what it is (a stable code from
+:mod:`dytool.core.codes`), how bad it is, and what to do about it, in Chinese and in English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = ["Finding", "FindingCounts", "Lang", "Severity", "sort_findings"]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label_zh(self) -> str:
+        return "错误" if self is Severity.ERROR else "警告"
+
+
+class Lang(StrEnum):
+    ZH = "zh"
+    EN = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    message_zh: str
+    message_en: str
+    hint_zh: str = ""
+    hint_en: str = ""
+
+    def message(self, lang: Lang) -> str:
+        return self.message_en if lang is Lang.EN else self.message_zh
+
+    def hint(self, lang: Lang) -> str:
+        return self.hint_en if lang is Lang.EN else self.hint_zh
+
+    @property
+    def where(self) -> str:
+        """``file:line:column`` the way editors and CI annotations expect it."""
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class FindingCounts:
+    """``errors``, ``warnings`` and ``failed`` for anything that holds ``findings``."""
+
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether the check fails: any error, or with ``strict`` any warning."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """File order, then position, then code: the same order on every run and machine."""
+    return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.code, f.message_en))

@@ -1,0 +1,160 @@
+"""What one file contributes to the checks that look across files.
+
+The cross-file checks (duplicate ids, references, a topic's stage, the campaign's rules)
+need a few facts of each record, not the records: the ids a file defines, the ids it
+refers to, the days and people of its visits.  A :class:`FileSummary` holds them as plain
+tuples, made once when the file is loaded and cached with it.  After one file changes, the
+checks run over the summaries of all the others instead of unpickling every record; a check
+that needs the records themselves (where exactly is the bad reference?) asks for the one
+file's records, and only when its summary shows that something is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from dytool.models import Institution, Problem, Solution, StrictModel, Visit, When
+from dytool.models.base import ref_values, walk_marked
+from dytool.models.enums import Scope
+from dytool.source.locate import Source
+
+__all__ = ["DONE_FIELDS", "FileSummary", "RefKey", "VisitRow", "cross_key", "summarize"]
+
+DONE_FIELDS = frozenset(("done_on", "closed_on", "issued_on", "submitted_on", "approved_on", "awarded_on"))
+"""Fields that say something was finished: a day after the as-of day is not finished yet."""
+
+RefKey = tuple[tuple[str, ...], bool]
+"""A reference field's kinds and whether free text is allowed (:class:`dytool.models.base.Ref`)."""
+
+
+def place_of(source: Source) -> int:
+    """A record's place in its file: its index in the file's list, or -1 for a file that
+    holds one record.  A number rather than a :class:`Source`: summaries are read by the
+    hundred thousand, and every object they hold costs time to unpickle."""
+    return source.path[0] if source.path and isinstance(source.path[0], int) else -1
+
+
+def source_at(file: str, place: int) -> Source:
+    """The inverse of :func:`place_of`."""
+    return Source(file) if place < 0 else Source(file, (place,))
+
+
+class VisitRow(NamedTuple):
+    """A visit as the leaders' days and the hosts' burden see it."""
+
+    id: str
+    first_day: dt.date
+    last_day: dt.date
+    leaders: tuple[str, ...]
+    hosts: tuple[str, ...]
+    file: str
+    place: int
+
+    @property
+    def source(self) -> Source:
+        return source_at(self.file, self.place)
+
+
+class FileSummary(NamedTuple):
+    file: str = ""
+    ids: tuple[str, ...] = ()
+    """Each record's id, in file order."""
+    places: tuple[int, ...] = ()
+    """Where each of ``ids`` is in the file (:func:`place_of`)."""
+    refs: tuple[tuple[RefKey, frozenset[str]], ...] = ()
+    """Every id the file refers to, grouped by what the referring field accepts."""
+    latest_done: dt.date | None = None
+    """The latest day in a "done" field (:data:`DONE_FIELDS`)."""
+    dates: tuple[dt.date, dt.date] | None = None
+    """The first and the last day that any date of the file names."""
+    visits: tuple[VisitRow, ...] = ()
+    visit_topics: tuple[tuple[str, dt.date], ...] = ()
+    """(topic, the visit's first day) for each topic a visit names."""
+    problem_topics: tuple[tuple[str, str, dt.date | None], ...] = ()
+    """(topic, problem, day found) for each problem that names its topic."""
+    systemic: tuple[tuple[str, Source], ...] = ()
+    """Problems marked 普遍性制度性问题, which an institution should answer."""
+    closures: tuple[tuple[str, dt.date], ...] = ()
+    """(lead leader, day closed) of each closed problem with a lead leader."""
+    solved: frozenset[str] = frozenset()
+    """Problems that the file's solutions name."""
+    instituted: frozenset[str] = frozenset()
+    """Problems that the file's institutions name."""
+
+    def source_of(self, k: int) -> Source:
+        """Where the ``k``-th record of ``ids`` is."""
+        return source_at(self.file, self.places[k])
+
+
+def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
+    """The summary of one file's valid records (or of a report's front matter)."""
+    ids: list[str] = []
+    places: list[int] = []
+    refs: dict[RefKey, set[str]] = {}
+    latest: dt.date | None = None
+    first: dt.date | None = None
+    last: dt.date | None = None
+    visits: list[VisitRow] = []
+    visit_topics: list[tuple[str, dt.date]] = []
+    problem_topics: list[tuple[str, str, dt.date | None]] = []
+    systemic: list[tuple[str, Source]] = []
+    closures: list[tuple[str, dt.date]] = []
+    solved: set[str] = set()
+    instituted: set[str] = set()
+    for record, source in records:
+        ident = getattr(record, "id", None)
+        if isinstance(ident, str):
+            ids.append(ident)
+            places.append(place_of(source))
+        for value, ref in ref_values(record):
+            refs.setdefault((ref.kinds, ref.text_ok), set()).add(value)
+        for path, when, _ in walk_marked(record, "date"):
+            if not isinstance(when, When):
+                continue
+            if first is None or when.first < first:
+                first = when.first
+            if last is None or when.last > last:
+                last = when.last
+            if path and path[-1] in DONE_FIELDS and (latest is None or when.first > latest):
+                latest = when.first
+        if isinstance(record, Visit):
+            visits.append(VisitRow(record.id, record.first_day, record.last_day, tuple(record.leaders), tuple(record.hosts),
+                                   source.file, place_of(source)))
+            visit_topics.extend((topic, record.first_day) for topic in record.topics)
+        elif isinstance(record, Problem):
+            if record.topic:
+                problem_topics.append((record.topic, record.id, record.found_on.first if record.found_on else None))
+            if record.scope is Scope.systemic:
+                systemic.append((record.id, source))
+            if record.lead_leader and record.closed_on is not None:
+                closures.append((record.lead_leader, record.closed_on.first))
+        elif isinstance(record, Solution):
+            solved.update(record.problems)
+        elif isinstance(record, Institution):
+            instituted.update(record.problems)
+    return FileSummary(
+        records[0][1].file if records else "", tuple(ids), tuple(places),
+        tuple((key, frozenset(values)) for key, values in refs.items()), latest,
+        (first, last) if first is not None and last is not None else None, tuple(visits),
+        tuple(visit_topics), tuple(problem_topics), tuple(systemic), tuple(closures), frozenset(solved), frozenset(instituted),
+    )
+
+
+def _canonical(value: object) -> object:
+    """``value`` with its sets sorted: the same facts give the same text in every process
+    (set order follows string hashing, which differs from one process to the next)."""
+    if isinstance(value, frozenset | set):
+        return tuple(sorted(map(str, value)))
+    if isinstance(value, tuple):
+        return tuple(_canonical(item) for item in value)
+    return value
+
+
+def cross_key(summary: FileSummary, *flags: object) -> str:
+    """A digest of everything the cross-file checks read of one file: two versions of a file
+    with the same key cannot change any finding outside the file."""
+    text = repr((_canonical(summary), _canonical(flags)))
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -1,0 +1,116 @@
+"""The repository seen through the lookups the status engine needs, each built once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Protocol, TypeVar
+
+from dytool.dates import Span
+from dytool.engine.index import RepoIndex, build_index
+from dytool.engine.repository import ReportEntry, Repository
+from dytool.facts.topics import report_of
+from dytool.models import Campaign, Institution, Person, Problem, Solution, Topic, Unit, Visit
+
+__all__ = ["Facts", "VisitSpan", "gather", "name_of", "visit_days"]
+
+
+@dataclass(frozen=True)
+class Facts:
+    campaign: Campaign
+    period: Span
+    index: RepoIndex
+    people: dict[str, Person]
+    units: dict[str, Unit]
+    topics: list[Topic]
+    visits: list[Visit]
+    problems: list[Problem]
+    solutions: list[Solution]
+    institutions: list[Institution]
+    topics_by_leader: dict[str, list[Topic]]
+    problems_by_unit: dict[str, list[Problem]]
+    problem_files: frozenset[str]
+    """Unit ids whose ``problems/<unit id>.yaml`` holds no record: "filed, nothing found"."""
+
+    def report_of(self, topic: Topic) -> ReportEntry | None:
+        return report_of(topic, self.index)
+
+    def name_of(self, ident: str | None) -> str | None:
+        return name_of(ident, self.people, self.units)
+
+
+def name_of(ident: str | None, people: dict[str, Person], units: dict[str, Unit]) -> str | None:
+    """The display name of a person or unit id; free text is its own name."""
+    if ident is None:
+        return None
+    if ident in people:
+        return people[ident].name
+    if ident in units:
+        unit = units[ident]
+        return unit.short_name or unit.name
+    return ident
+
+
+T = TypeVar("T")
+
+
+def _records(repo: Repository, kind: str, cls: type[T]) -> list[T]:
+    return [entry.record for entry in repo.entries(kind) if isinstance(entry.record, cls)]
+
+
+def gather(repo: Repository, campaign: Campaign, index: RepoIndex | None = None) -> Facts:
+    index = index or build_index(repo)
+    people = {p.id: p for p in _records(repo, "person", Person)}
+    units = {u.id: u for u in _records(repo, "unit", Unit)}
+    topics = _records(repo, "topic", Topic)
+    problems = _records(repo, "problem", Problem)
+    topics_by_leader: dict[str, list[Topic]] = defaultdict(list)
+    for topic in topics:
+        if topic.leader:
+            topics_by_leader[topic.leader].append(topic)
+    problems_by_unit: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        if problem.owner_unit:
+            problems_by_unit[problem.owner_unit].append(problem)
+    problem_files = frozenset(
+        PurePosixPath(f).stem for f in repo.empty_files
+        if f.startswith("problems/") and f.count("/") == 1
+    )
+    return Facts(
+        campaign=campaign,
+        period=Span(campaign.period.start.first, max(campaign.period.start.first, campaign.period.end.last)),
+        index=index,
+        people=people,
+        units=units,
+        topics=topics,
+        visits=_records(repo, "visit", Visit),
+        problems=problems,
+        solutions=_records(repo, "solution", Solution),
+        institutions=_records(repo, "institution", Institution),
+        topics_by_leader=dict(topics_by_leader),
+        problems_by_unit=dict(problems_by_unit),
+        problem_files=problem_files,
+    )
+
+
+class VisitSpan(Protocol):
+    """What counting a visit's days needs: a :class:`Visit` or a :class:`dytool.engine.summary.VisitRow`."""
+
+    @property
+    def first_day(self) -> dt.date: ...
+    @property
+    def last_day(self) -> dt.date: ...
+    @property
+    def leaders(self) -> Sequence[str]: ...
+
+
+def visit_days(visit: VisitSpan, as_of: dt.date) -> list[dt.date]:
+    """The calendar days of a visit up to the as-of day (a visit's days are inclusive)."""
+    first = visit.first_day
+    last = min(visit.last_day, as_of, first + dt.timedelta(days=366))  # a typo'd year must not explode
+    if last < first:
+        return []
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]

@@ -1,0 +1,178 @@
+"""The briefing on a terminal: rich tables coloured as supervision slips are (三色督办).
+
+Overdue red, due soon yellow, done green, done late green with a note.  Long lists are cut
+with "and N more" and a hint to filter, so the briefing fits a normal terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from dytool.core.findings import Lang
+from dytool.dates import Status
+from dytool.facts.topics import TopicStage
+from dytool.present.briefing_md import SECTION_TITLES, STATUS_LABELS, chinese_date
+from dytool.status.model import Briefing
+
+__all__ = ["show_status"]
+
+MAX_ROWS = 10
+_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.PENDING: "", Status.DONE: "green", Status.DONE_LATE: "green"}
+
+
+def _bar(progress: float, width: int = 20) -> str:
+    filled = round(progress * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _more(console: Console, hidden: int, en: bool, hint: str) -> None:
+    if hidden > 0:
+        console.print(Text(f"  … and {hidden} more ({hint})" if en else f"  ……另有 {hidden} 项（{hint}）", style="dim"))
+
+
+def _table(*columns: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+class _Out:
+    def __init__(self, console: Console, en: bool) -> None:
+        self.console = console
+        self.en = en
+
+    def day(self, d: dt.date | None) -> str:
+        if d is None:
+            return "—"
+        return d.isoformat() if self.en else chinese_date(d)
+
+    def title(self, key: str) -> None:
+        self.console.print()
+        self.console.print(Text(SECTION_TITLES[key][1 if self.en else 0], style="bold underline"))
+
+
+def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = None, errors: int = 0, since: list[str] | None = None) -> None:
+    handle = output.open("w", encoding="utf-8") if output is not None else None
+    console = Console(file=handle, no_color=not color, highlight=False, emoji=False)
+    en = lang is Lang.EN
+    out = _Out(console, en)
+    day, title = out.day, out.title
+    try:
+        console.print(Text(b.campaign.title, style="bold"), Text(f"  {'as of' if en else '统计日期'} {day(b.as_of)}", style="cyan"))
+        if b.filters:
+            console.print(Text(("filter: " if en else "筛选：") + ", ".join(f"{k}={v}" for k, v in b.filters.items()), style="dim"))
+        for s in b.stages:
+            console.print(f"{'stage' if en else '当前阶段'}  {s.title}  {_bar(s.progress)} {s.progress * 100:.0f}%  "
+                          + (f"{s.days_left} days left" if en else f"剩余 {s.days_left} 天"))
+        if b.next_stage is not None:
+            n = b.next_stage
+            console.print(f"{'next' if en else '下一阶段'}  {n.title}  " + (f"starts {day(n.start)} (in {n.days_until} days)" if en else f"{day(n.start)}开始（{n.days_until} 天后）"))
+        if b.milestones:
+            title("milestones")
+            table = _table(*(("Status", "Due", "Milestone", "n/m", "Note") if en else ("状态", "截止", "时间节点", "进度", "说明")))
+            for m in b.milestones[:MAX_ROWS]:
+                note = ""
+                if m.status is Status.OVERDUE:
+                    note = f"{m.days_overdue} days overdue" if en else f"逾期 {m.days_overdue} 天"
+                elif m.status in (Status.DUE_SOON, Status.PENDING):
+                    note = f"{m.days_left} days left" if en else f"剩余 {m.days_left} 天"
+                    if m.workdays_left is not None:
+                        note += f" ({m.workdays_left} working)" if en else f"（工作日 {m.workdays_left} 天）"
+                elif m.status is Status.DONE_LATE and m.done_on:
+                    note = f"done {day(m.done_on)}" if en else f"{day(m.done_on)}完成"
+                if m.missing:
+                    note += ("; missing " if en else "；未完成 ") + "、".join(m.missing[:5]) + ("…" if len(m.missing) > 5 else "")
+                progress = f"{m.done}/{m.total}" if m.total is not None else ""
+                due = day(m.due) + (f"（{m.due_text}）" if m.due_text != m.due.isoformat() else "")
+                table.add_row(Text(STATUS_LABELS[m.status][1 if en else 0], style=_STYLE[m.status]), due, m.title, progress, note)
+            console.print(table)
+            _more(console, len(b.milestones) - MAX_ROWS, en, "use --format md for all" if en else "用 --format md 查看全部")
+        if b.recurring:
+            title("recurring")
+            for r in b.recurring:
+                line = Text(f"{r.title}（{r.rule}）")
+                if r.current is not None:
+                    c = r.current
+                    line.append("  ")
+                    line.append(f"{c.period} {STATUS_LABELS[c.status][1 if en else 0]}", style=_STYLE[c.status])
+                line.append(f"  {'handed in' if en else '已报送'} {r.met}/{r.due_so_far}")
+                if r.missed:
+                    line.append(f"  {'missed' if en else '未报送'} {'、'.join(o.period for o in r.missed)}", style="bold red")
+                console.print(line)
+        if b.topics.total:
+            title("topics")
+            console.print(" · ".join(f"{s.value if en else s.label_zh} {b.topics.by_stage.get(s.value, 0)}" for s in TopicStage)
+                          + (f"  ({b.topics.total} in all)" if en else f"（共 {b.topics.total} 个）"))
+            for late in b.topics.behind[:MAX_ROWS]:
+                console.print(Text(f"  {late.id} {late.title}（{late.leader_name or '—'}）：{'behind' if en else '滞后'}，"
+                                   + (f"{late.stage.value} → {late.expected.value}" if en else f"{late.stage.label_zh} → 应达{late.expected.label_zh}"), style="yellow"))
+            _more(console, len(b.topics.behind) - MAX_ROWS, en, "filter with --leader" if en else "用 --leader 筛选")
+        if b.leaders:
+            title("leaders")
+            table = _table(*(("Leader", "Topics", "Visit days this month", "Last visit") if en else ("领导", "领题", "本月调研天数", "最近调研")))
+            for leader in b.leaders[:MAX_ROWS * 2]:
+                days = Text(f"{leader.visit_days}/{leader.required_days}" if leader.required_days is not None else str(leader.visit_days),
+                            style="green" if leader.meets else ("yellow" if leader.meets is False else ""))
+                table.add_row(f"{leader.name}{'（' + leader.title + '）' if leader.title else ''}", str(leader.topics), days, day(leader.last_visit))
+            console.print(table)
+            _more(console, len(b.leaders) - MAX_ROWS * 2, en, "filter with --leader" if en else "用 --leader 筛选")
+        if not b.lists.empty:
+            _lists(out, b)
+        if b.burden:
+            title("burden")
+            for busy in b.burden[:MAX_ROWS]:
+                console.print(Text(f"{busy.host_name}：{day(busy.window_start)}—{day(busy.window_end)} {busy.visits} {'visits' if en else '批次'}"
+                                   f"（{'limit' if en else '上限'} {busy.max_visits}）", style="yellow"))
+            _more(console, len(b.burden) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")
+        if since:
+            console.print()
+            console.print(Text(since[0], style="bold underline"))
+            for entry in since[1:]:
+                console.print(entry)
+        if errors:
+            console.print()
+            console.print(Text(f"The repository has {errors} error(s); run 'dytool check'." if en
+                               else f"仓库有 {errors} 个错误，简报可能不完整；运行 dytool check 查看。", style="bold red"))
+    finally:
+        if handle is not None:
+            handle.close()
+
+
+def _pct(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def _lists(out: _Out, b: Briefing) -> None:
+    console, en, day = out.console, out.en, out.day
+    out.title("lists")
+    p = b.lists.problems
+    pct = _pct
+    if en:
+        console.print(f"problems {p.found} · closed {p.closed} · open {p.open} · ", Text(f"overdue {p.overdue}", style="bold red" if p.overdue else ""),
+                      f" · escalated {p.escalated} · long-term {p.long_term} · closure rate {pct(p.closure_rate)} · on time {pct(p.on_time_rate)}")
+    else:
+        console.print(f"问题 {p.found} · 已销号 {p.closed} · 未销号 {p.open} · ", Text(f"逾期 {p.overdue}", style="bold red" if p.overdue else ""),
+                      f" · 提请统筹 {p.escalated} · 长期坚持 {p.long_term} · 销号率 {pct(p.closure_rate)} · 按时销号率 {pct(p.on_time_rate)}")
+    inst = b.lists.institutions
+    console.print((f"solutions {b.lists.solutions_done}/{b.lists.solutions_total} done · institutions {inst.get('issued', 0)} issued, "
+                   f"{inst.get('reviewing', 0)} reviewing, {inst.get('drafting', 0)} drafting") if en else
+                  (f"解决事项 完成 {b.lists.solutions_done}/{b.lists.solutions_total} · 制度 已出台 {inst.get('issued', 0)}、"
+                   f"审议中 {inst.get('reviewing', 0)}、起草中 {inst.get('drafting', 0)}"))
+    rows = b.lists.overdue
+    if rows:
+        table = _table(*(("Overdue problem", "Owner unit", "Due", "Days") if en else ("逾期问题", "责任单位", "整改时限", "逾期天数")))
+        for o in b.lists.overdue[:MAX_ROWS]:
+            table.add_row(f"{o.id} {o.title}", o.owner_unit_name or "—", day(o.due), Text(str(o.days_overdue), style="bold red"))
+        console.print(table)
+        _more(console, len(rows) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")
+    if b.lists.stale:
+        shown = "、".join(f"{s.id}（{s.days}{'d' if en else '天'}）" for s in b.lists.stale[:MAX_ROWS])
+        console.print(Text(f"not updated lately: {shown}" if en else f"久未更新：{shown}", style="dim"))
+        _more(console, len(b.lists.stale) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")

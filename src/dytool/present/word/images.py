@@ -1,0 +1,106 @@
+"""Images: paths confined to the report's folder, PNG/JPEG only, scaled into the type area."""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from dytool.present.word.blocks import Para
+from dytool.present.word.ooxml import A_NS, PIC_NS, attr, clean
+
+__all__ = ["ImageProblem", "Pictures", "load_image"]
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
+EMU_PER_TWIP = 635
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class ImageProblem:
+    zh: str
+    en: str
+
+
+def load_image(src: str, base_dir: Path | None) -> bytes | ImageProblem:
+    """The bytes of the image ``src`` (as written in the Markdown) inside ``base_dir``, or why not."""
+    raw = unquote(src).strip()
+    if not raw:
+        return ImageProblem("图片路径为空", "an image has an empty path")
+    if raw.startswith("//") or (_SCHEME.match(raw) and not re.match(r"^[A-Za-z]:[\\/]", raw)):
+        return ImageProblem(f"图片 {raw} 不是仓库内的文件，未插入", f"image {raw} is not a file in the repository; left out")
+    posix = raw.replace("\\", "/")
+    if ".." in PurePosixPath(posix).parts:
+        return ImageProblem(f"图片路径 {raw} 含有“..”，未插入", f"image path {raw} contains '..'; left out")
+    if posix.startswith("/") or re.match(r"^[A-Za-z]:/", posix):
+        return ImageProblem(f"图片 {raw} 在报告目录之外，未插入", f"image {raw} lies outside the report's folder; left out")
+    if base_dir is None:
+        return ImageProblem(f"图片 {raw} 没有可依据的目录，未插入", f"image {raw} has no folder to resolve in; left out")
+    base = base_dir.resolve()
+    path = (base / posix).resolve()
+    if not path.is_relative_to(base):
+        return ImageProblem(f"图片 {raw} 在报告目录之外，未插入", f"image {raw} lies outside the report's folder; left out")
+    if not path.is_file():
+        return ImageProblem(f"图片 {raw} 不存在", f"image {raw} does not exist")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ImageProblem(f"图片 {raw} 无法读取：{error.strerror}", f"image {raw} cannot be read: {error.strerror}")
+    if not data.startswith((PNG_MAGIC, JPEG_MAGIC)):
+        return ImageProblem(f"图片 {raw} 不是 PNG 或 JPEG 格式，未插入", f"image {raw} is not PNG or JPEG; left out")
+    return data
+
+
+class Pictures:
+    """Adds image parts to the document part and inline drawings to paragraphs."""
+
+    def __init__(self, document_part: Any, on_problem: Callable[[str, str], None] | None) -> None:
+        self._part = document_part
+        self._on_problem = on_problem
+        self._next_id = 1
+
+    def problem(self, zh: str, en: str) -> None:
+        if self._on_problem is not None:
+            self._on_problem(zh, en)
+
+    def add(self, paragraph: Para, src: str, alt: str, base_dir: Path | None, box: tuple[int, int]) -> bool:
+        """Append ``src`` as an inline picture fitting ``box`` (twips); False (and a problem) if not."""
+        from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
+
+        loaded = load_image(src, base_dir)
+        if isinstance(loaded, ImageProblem):
+            self.problem(loaded.zh, loaded.en)
+            return False
+        try:
+            rel_id, image = self._part.get_or_add_image(BytesIO(loaded))
+            cx, cy = int(image.width), int(image.height)
+        except (InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError, struct.error,
+                ValueError, IndexError, ArithmeticError):
+            self.problem(f"图片 {src} 已损坏，未插入", f"image {src} is damaged; left out")
+            return False
+        max_cx, max_cy = box[0] * EMU_PER_TWIP, box[1] * EMU_PER_TWIP
+        scale = min(1.0, max_cx / cx if cx > 0 else 1.0, max_cy / cy if cy > 0 else 1.0)
+        cx, cy = max(int(cx * scale), 1), max(int(cy * scale), 1)
+        shape_id = self._next_id
+        self._next_id += 1
+        name = clean(PurePosixPath(unquote(src)).name) or f"image{shape_id}"
+        paragraph.runs.append(_DRAWING.format(cx=cx, cy=cy, id=shape_id, descr=attr(clean(alt)), name=attr(name), rel=attr(rel_id)))
+        return True
+
+
+_DRAWING = (
+    '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+    '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="{id}" name="图片 {id}" descr="{descr}"/>'
+    f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{A_NS}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+    f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{PIC_NS}"><pic:pic xmlns:pic="{PIC_NS}">'
+    '<pic:nvPicPr><pic:cNvPr id="0" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip r:embed="{rel}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+    "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+)

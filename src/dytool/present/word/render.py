@@ -1,0 +1,138 @@
+"""``render_docx``: document parts → an official-format (GB/T 9704-2012) .docx, deterministically."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from lxml import etree  # python-docx dependency, no stubs
+
+from dytool.documents.model import DEFAULT_FONTS, Contents, Cover, DocMeta, Fonts, Markdown, Part, Table
+from dytool.present.word.blocks import Writer
+from dytool.present.word.frontmatter import render_contents, render_cover, render_ledger
+from dytool.present.word.images import Pictures
+from dytool.present.word.layout import GBT_PAGE, PageSetup, add_footers
+from dytool.present.word.mdconv import MarkdownRenderer
+from dytool.present.word.ooxml import clean, w
+from dytool.present.word.package import (
+    APP_RELTYPE,
+    CORE_RELTYPE,
+    FONT_TABLE_RELTYPE,
+    app_xml,
+    core_xml,
+    font_table_xml,
+    update_settings,
+    write_package,
+)
+from dytool.present.word.styles import install_styles, strip_theme
+
+__all__ = ["render_docx"]
+
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#: Relationships of the reference document's body content, which is not carried over.
+_BODY_RELTYPES = frozenset(_RT + name for name in ("header", "footer", "image", "hyperlink"))
+
+
+def _open(reference: Path | None) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if reference is None:
+        return docx.Document()
+    try:
+        return docx.Document(str(reference))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise ValueError(f"cannot read the reference document {reference}: {error}") from error
+
+
+def _related(source: Any, reltype: str) -> Any | None:
+    for rel in source.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return rel.target_part
+    return None
+
+
+def render_docx(
+    parts: Sequence[Part],
+    meta: DocMeta,
+    *,
+    fonts: Fonts = DEFAULT_FONTS,
+    reference: Path | None = None,
+    on_problem: Callable[[str, str], None] | None = None,
+) -> bytes:
+    """The .docx bytes for ``parts``.
+
+    Without ``reference`` the GB/T 9704 styles and page setup are written into python-docx's
+    template; with it, the reference document's styles and page setup are used and only the
+    styles it lacks are added. Content problems (images) go to ``on_problem(zh, en)``; the
+    output depends only on the arguments: ``meta.created`` dates the core properties and the zip
+    entries, so a caller wanting reproducible builds derives it from ``--as-of`` or
+    ``SOURCE_DATE_EPOCH`` (this function never reads the clock or the environment).
+    Raises ``ValueError`` if ``reference`` is not a readable .docx.
+    """
+    document = _open(reference)
+    builtin = reference is None
+    document_part = document.part
+    body = document.element.body
+    final = body.find(w("sectPr"))
+    setup = GBT_PAGE if builtin else PageSetup.from_section(final)
+    for child in list(body):
+        body.remove(child)
+    if not builtin:
+        for rel in list(document_part.rels.values()):
+            if rel.reltype in _BODY_RELTYPES:
+                document_part.drop_rel(rel.rId)
+
+    styles = document.styles.element
+    if builtin:
+        strip_theme(styles, fonts)
+    ids = install_styles(styles, fonts, setup.type_width, replace=builtin)
+    update_settings(document.settings.element, chinese_theme=builtin)
+    writer = Writer(ids, setup, add_footers(document_part, ids["footer"]))
+    markdown = MarkdownRenderer(writer, Pictures(document_part, on_problem))
+
+    for part in parts:
+        if isinstance(part, Cover):
+            writer.begin(numbered=False, own_section=True)
+            render_cover(writer, part)
+        elif isinstance(part, Contents):
+            writer.begin(numbered=False, own_section=True)
+            render_contents(writer, part)
+        elif isinstance(part, Markdown):
+            writer.begin(numbered=True, new_page=part.new_page)
+            if part.title and clean(part.title):
+                writer.styled("title", part.title)
+            if part.byline and clean(part.byline):
+                writer.styled("subtitle", part.byline)
+            markdown.render(part.text, part.base_dir, outline=part.outline)
+        elif isinstance(part, Table):
+            writer.begin(numbered=True, landscape=part.landscape, new_page=part.new_page)
+            render_ledger(writer, part)
+        writer.flush()
+    pieces = writer.finish()
+
+    document.core_properties  # noqa: B018 - makes sure the package has a core-properties part
+    package = document_part.package
+    blobs: dict[str, bytes | list[bytes]] = {str(document_part.partname): _document_xml(document, pieces)}
+    core, app, font_table = (_related(package, CORE_RELTYPE), _related(package, APP_RELTYPE),
+                             _related(document_part, FONT_TABLE_RELTYPE))
+    if core is not None:
+        blobs[str(core.partname)] = core_xml(meta)
+    if app is not None:
+        blobs[str(app.partname)] = app_xml(meta)
+    if font_table is not None:
+        blobs[str(font_table.partname)] = font_table_xml(font_table.blob, fonts)
+    return write_package(package, blobs, meta.created)
+
+
+def _document_xml(document: Any, pieces: list[bytes]) -> list[bytes]:
+    """document.xml as pieces: the root's start, the flushed body content, the end."""
+    body = document.element.body
+    marker = etree.Comment("dytool-body")
+    body.append(marker)
+    data = etree.tostring(document.element, encoding="UTF-8", standalone=True)
+    body.remove(marker)
+    head, tail = data.split(b"<!--dytool-body-->")
+    return [head, *pieces, tail]

@@ -1,0 +1,143 @@
+"""Where a campaign repository's files are: the root, the record folders, the reports.
+
+Listing is deterministic (sorted), skips names starting with ``.`` or ``_``, and refuses
+folders that are links instead of following them out of the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+
+from dytool.core.codes import CODES, Pos
+from dytool.core.findings import Finding
+from dytool.source.readfile import inside, read_guarded
+
+__all__ = [
+    "CAMPAIGN_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "NoRepository", "Snapshot", "find_root",
+    "repository_files", "take_snapshot",
+]
+
+CAMPAIGN_FILE = "campaign.yaml"
+ROOT_FILES = {"person": "people", "unit": "units"}
+RECORD_FOLDERS = {
+    "topic": "topics",
+    "visit": "visits",
+    "problem": "problems",
+    "solution": "solutions",
+    "institution": "institutions",
+}
+REPORT_FOLDER = "reports"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class NoRepository(Exception):
+    """No ``campaign.yaml`` in the folder or above it."""
+
+
+def find_root(start: FsPath) -> FsPath:
+    """The nearest folder at or above ``start`` holding ``campaign.yaml``, as git finds ``.git``."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / CAMPAIGN_FILE).is_file():
+            return folder
+    raise NoRepository(str(start))
+
+
+def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[Finding]) -> list[str]:
+    """Record files under ``folder``, sorted, skipping names that start with ``.`` or ``_``.
+    Folders that are links are refused, not followed (one scan per folder: this listing runs
+    on every check, replayed ones too)."""
+    base = os.path.join(root, folder)
+    if not os.path.isdir(base):
+        return []
+    if os.path.islink(base) and not inside(FsPath(base).resolve(), root.resolve()):
+        findings.append(_link_outside(folder))
+        return []
+    found: list[str] = []
+    pending = [folder]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(os.path.join(root, here)) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError:
+            continue  # an unreadable folder holds nothing we can check
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith((".", "_")):
+                continue
+            rel = f"{here}/{name}"
+            if _is_folder(entry):
+                if entry.is_symlink():
+                    findings.append(CODES["path-outside"].at(
+                        Pos(rel), "文件夹是链接，已跳过（记录文件夹中不能用链接）",
+                        "the folder is a link and was skipped (record folders cannot contain links)",
+                        hint_zh="把文件本身放进这个文件夹", hint_en="put the files themselves in the folder"))
+                else:
+                    subfolders.append(rel)
+            elif name.endswith(suffixes):
+                found.append(rel)
+        pending.extend(reversed(subfolders))
+    return sorted(found)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link loop: not a folder; reading it as a file reports the loop
+        return False
+
+
+def _link_outside(rel: str) -> Finding:
+    return CODES["path-outside"].at(
+        Pos(rel), "文件夹是指向仓库之外的链接，已拒绝读取", "the folder is a link to outside the repository; refused",
+        hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the files themselves in the repository")
+
+
+def _root_file(root: FsPath, stem: str) -> str | None:
+    for suffix in YAML_SUFFIXES:
+        if (root / f"{stem}{suffix}").exists():
+            return f"{stem}{suffix}"
+    return None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every file a load reads, listed, read and hashed once: a check that may be replayed
+    (:mod:`dytool.engine.memo`) hashes everything anyway, and the loader then looks up the cache
+    by these digests instead of reading every file a second time."""
+
+    files: list[tuple[str, str]]
+    """``(kind, path)`` of every record file and report, in load order."""
+    listing: list[Finding]
+    """What listing the folders found (links leading outside, ...)."""
+    contents: dict[str, tuple[str | None, int, list[Finding]]]
+    """Path → (content digest, size, why it cannot be read), campaign.yaml included."""
+
+
+def take_snapshot(root: FsPath) -> Snapshot:
+    from dytool.source.readfile import content_digest
+
+    listing: list[Finding] = []
+    files = repository_files(root, listing)
+    contents: dict[str, tuple[str | None, int, list[Finding]]] = {}
+    for rel in (CAMPAIGN_FILE, *(rel for _, rel in files)):
+        data, problems = read_guarded(root, rel)
+        contents[rel] = (content_digest(data), len(data), []) if data is not None else (None, 0, problems)
+    return Snapshot(files, listing, contents)
+
+
+def repository_files(root: FsPath, findings: list[Finding]) -> list[tuple[str, str]]:
+    """``(kind, path)`` of every record file and report (kind ``report``), in load order."""
+    files: list[tuple[str, str]] = []
+    for kind, stem in ROOT_FILES.items():
+        rel = _root_file(root, stem)
+        if rel is not None:
+            files.append((kind, rel))
+    for kind, folder in RECORD_FOLDERS.items():
+        files.extend((kind, rel) for rel in _walk(root, folder, YAML_SUFFIXES, findings))
+    files.extend(("report", rel) for rel in _walk(root, REPORT_FOLDER, (".md",), findings))
+    return files

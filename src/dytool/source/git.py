@@ -1,0 +1,127 @@
+"""The one module that runs git (as a subprocess; nothing else in dytool calls it).
+
+Paths come back relative to the campaign root, which may be a folder inside a larger git
+repository.  Every failure is a :class:`~dytool.core.errors.UserError` with exit code 2 that says
+what to do: git missing, not a git repository, an unknown revision (often a shallow CI
+checkout).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from dytool.core.errors import EXIT_USAGE, UserError
+
+__all__ = ["changed_files", "commit_before", "export_tree", "init_repository", "is_repository", "resolve", "toplevel"]
+
+_CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"LC_ALL": "C", "LANG": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"})
+    return env
+
+
+def _run(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    exe = shutil.which("git")
+    if exe is None:
+        raise UserError("找不到 git 命令：请先安装 git", "git was not found; install git first", exit_code=EXIT_USAGE)
+    try:
+        done = subprocess.run(  # noqa: S603 - fixed executable, arguments never go through a shell
+            [exe, "-c", "core.quotepath=off", *args], cwd=root, env=_env(), capture_output=True, check=False, timeout=300,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UserError(f"无法运行 git：{exc}", f"cannot run git: {exc}", exit_code=EXIT_USAGE) from None
+    if check and done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UserError(f"git 出错：{message[-1] if message else done.returncode}", f"git failed: {message[-1] if message else done.returncode}",
+                        exit_code=EXIT_USAGE)
+    return done
+
+
+def is_repository(root: Path) -> bool:
+    return shutil.which("git") is not None and _run(root, "rev-parse", "--is-inside-work-tree", check=False).returncode == 0
+
+
+def _require(root: Path) -> None:
+    if not is_repository(root):
+        raise UserError(f"“{root}”不在 git 仓库中，无法比较版本", f"{str(root)!r} is not inside a git repository, so revisions cannot be compared",
+                        exit_code=EXIT_USAGE, hint_zh="在仓库目录中运行 git init，提交后再试", hint_en="run 'git init' there and commit first")
+
+
+def toplevel(root: Path) -> Path:
+    _require(root)
+    return Path(_run(root, "rev-parse", "--show-toplevel").stdout.decode("utf-8").strip())
+
+
+def _prefix(root: Path) -> str:
+    """The campaign root's path inside the git repository (``''`` at the top, else ``'sub/'``)."""
+    return _run(root, "rev-parse", "--show-prefix").stdout.decode("utf-8").strip()
+
+
+def resolve(root: Path, ref: str) -> str:
+    """The commit a revision names; a clear error for an unknown one."""
+    _require(root)
+    if ref.startswith("-"):
+        raise UserError(f"版本名不能以 - 开头：{ref}", f"a revision cannot start with '-': {ref}", exit_code=EXIT_USAGE)
+    done = _run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}", check=False)
+    if done.returncode != 0:
+        raise UserError(f"找不到版本“{ref}”", f"unknown revision {ref!r}", exit_code=EXIT_USAGE,
+                        hint_zh="检查分支名或提交号；在 CI 中请完整检出历史（如 actions/checkout 的 fetch-depth: 0）",
+                        hint_en="check the branch or commit name; in CI, fetch the full history (e.g. fetch-depth: 0 for actions/checkout)")
+    return done.stdout.decode("ascii").strip()
+
+
+def changed_files(root: Path, ref: str) -> set[str]:
+    """Files changed since ``ref`` (committed, staged, unstaged or new), relative to ``root``."""
+    commit = resolve(root, ref)
+    diff = _run(root, "diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--", ".").stdout
+    new = _run(root, "ls-files", "--others", "--exclude-standard", "-z", "--", ".").stdout
+    names = {n for n in (diff + new).decode("utf-8", "surrogateescape").split("\0") if n}
+    return {PurePosixPath(n).as_posix() for n in names}
+
+
+def commit_before(root: Path, day: dt.date) -> str | None:
+    """The last commit made before ``day`` began (Asia/Shanghai), or None when there is none."""
+    _require(root)
+    moment = dt.datetime.combine(day, dt.time(), _CHINA).isoformat()
+    done = _run(root, "rev-list", "-1", f"--before={moment}", "HEAD", "--", check=False)
+    text = done.stdout.decode("ascii").strip()
+    return text or None
+
+
+def export_tree(root: Path, ref: str, dest: Path) -> bool:
+    """Write the campaign folder as it was at ``ref`` into ``dest``; False if it did not exist."""
+    commit = resolve(root, ref)
+    prefix = _prefix(root)
+    if _run(root, "cat-file", "-e", f"{commit}:{prefix}", check=False).returncode != 0:
+        return False
+    data = _run(toplevel(root), "archive", "--format=tar", f"{commit}:{prefix}").stdout  # from the top: a tree path is absolute
+    dest.mkdir(parents=True, exist_ok=True)
+    real = dest.resolve()
+    safe: dict[str, Any] = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        for member in archive.getmembers():
+            target = (dest / member.name).resolve()
+            if not (target == real or real in target.parents) or member.isdev():
+                continue
+            if member.issym() and (os.path.isabs(member.linkname) or ".." in PurePosixPath(member.linkname).parts):
+                continue  # a link out of the tree: the loader would refuse it anyway
+            archive.extract(member, dest, set_attrs=False, **safe)
+    return True
+
+
+def init_repository(path: Path) -> bool:
+    """``git init`` in ``path`` unless it is already inside a repository; False without git."""
+    if shutil.which("git") is None or is_repository(path):
+        return False
+    _run(path, "init", "-q")
+    return True

@@ -16,7 +16,7 @@ from dytool.engine.cache import CACHE_DIR
 from dytool.engine.check import check_repository
 from dytool.engine.load import load_repository
 from dytool.engine.memo import MEMO_DIR
-from util import EXAMPLE
+from util import EXAMPLE, load_options
 
 AS_OF = dt.date(2023, 9, 15)
 
@@ -32,14 +32,14 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def findings(root: Path, **options: object) -> list[tuple[str, str, int, int, str]]:
-    result = check_repository(root, SUITE, AS_OF, **options)  # type: ignore[arg-type]
+    result = check_repository(root, SUITE, AS_OF, load_options(**options))  # type: ignore[arg-type]
     return [(f.code, f.file, f.line, f.column, f.message_en) for f in result.findings]
 
 
 def test_a_warm_load_reads_nothing_again_and_finds_the_same(repo: Path) -> None:
     cold = findings(repo)
     assert list((repo / CACHE_DIR).glob("*.bin"))
-    warm = load_repository(repo, SUITE)
+    warm = load_repository(repo, SUITE, load_options())
     assert warm.cache_misses == 0 and warm.cache_hits > 40
     assert findings(repo) == cold == findings(repo, cache=False)
 
@@ -48,7 +48,7 @@ def test_one_changed_file_is_loaded_again(repo: Path) -> None:
     findings(repo)
     visits = repo / "visits" / "2023-05.yaml"
     visits.write_text(visits.read_text(encoding="utf-8").replace("leaders: [", "leaders: [ghost, ", 1), encoding="utf-8")
-    again = load_repository(repo, SUITE)
+    again = load_repository(repo, SUITE, load_options())
     assert again.cache_misses == 1
     assert any(f[0] == "DY202" and f[1] == "visits/2023-05.yaml" for f in findings(repo))
 
@@ -63,7 +63,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored(repo: Path, tmp_path: Path, monke
     assert findings(repo) == expected
     # entries signed with another key (another machine, or planted by a pull request) are ignored
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
-    assert load_repository(repo, SUITE).cache_hits == 0
+    assert load_repository(repo, SUITE, load_options()).cache_hits == 0
     assert findings(repo) == expected
 
 
@@ -96,8 +96,8 @@ def test_the_parallel_load_finds_the_same_in_the_same_order(repo: Path, monkeypa
     monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
     parallel = findings(repo, cache=False, jobs=2)
     assert parallel == serial
-    result = load_repository(repo, SUITE, cache=False, jobs=2)
-    assert sum(len(e) for e in result.repo.records.values()) == sum(len(e) for e in load_repository(repo, SUITE, cache=False, jobs=1).repo.records.values())
+    result = load_repository(repo, SUITE, load_options(cache=False, jobs=2))
+    assert sum(len(e) for e in result.repo.records.values()) == sum(len(e) for e in load_repository(repo, SUITE, load_options(cache=False, jobs=1)).repo.records.values())
 
 
 def test_an_unchanged_repository_replays_the_last_check(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,7 +125,7 @@ def test_records_survive_pickling_whole() -> None:
     from dytool.engine.load import load_repository
     from util import EXAMPLE
 
-    repo = load_repository(EXAMPLE, SUITE, cache=False).repo
+    repo = load_repository(EXAMPLE, SUITE, load_options(cache=False)).repo
     for _, entry in repo.all_entries():
         again = pickle.loads(pickle.dumps(entry.record))
         assert again == entry.record

@@ -22,7 +22,7 @@ from dytool.engine import load
 from dytool.engine.cache import CACHE_DIR
 from dytool.engine.check import check_repository, check_summary
 from dytool.engine.memo import MEMO_DIR
-from util import EXAMPLE, ROOT
+from util import EXAMPLE, ROOT, load_options
 
 AS_OF = dt.date(2023, 9, 15)
 Key = tuple[str, str, int, int, str, str]
@@ -33,11 +33,11 @@ def keys(findings: list[Finding]) -> list[Key]:
 
 
 def from_scratch(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
-    return keys(check_repository(root, SUITE, as_of, cache=False).findings)
+    return keys(check_repository(root, SUITE, as_of, load_options(cache=False)).findings)
 
 
 def incremental(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
-    return keys(check_summary(root, SUITE, as_of).findings)
+    return keys(check_summary(root, SUITE, as_of, load_options()).findings)
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_the_summary_check_of_every_negative_example_matches(folder: str, tmp_pa
     root = tmp_path / folder
     shutil.copytree(ROOT / "tests" / "negative" / folder, root)
     expected = from_scratch(root)
-    assert keys(check_summary(root, SUITE, AS_OF, cache=False).findings) == expected
+    assert keys(check_summary(root, SUITE, AS_OF, load_options(cache=False)).findings) == expected
     assert incremental(root) == expected
     assert incremental(root) == expected  # now from the cache
 
@@ -130,16 +130,16 @@ def test_workers_hand_back_packed_records_and_the_check_is_the_same(repo: Path, 
     assert any(code == "DY202" for code, *_ in expected)
     monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
     # without the cache the workers keep the records of the big kinds, and a file is read again when needed
-    assert keys(check_summary(repo, SUITE, AS_OF, cache=False, jobs=2).findings) == expected
-    assert keys(check_summary(repo, SUITE, early, cache=False, jobs=2).findings) == expected_early
+    assert keys(check_summary(repo, SUITE, AS_OF, load_options(cache=False, jobs=2)).findings) == expected
+    assert keys(check_summary(repo, SUITE, early, load_options(cache=False, jobs=2)).findings) == expected_early
     # with it they send them back pickled, for the cache
-    assert keys(check_summary(repo, SUITE, AS_OF, jobs=2).findings) == expected
+    assert keys(check_summary(repo, SUITE, AS_OF, load_options(jobs=2)).findings) == expected
     assert incremental(repo, early) == expected_early
 
 
 def test_the_summary_check_counts_what_the_full_check_counts(repo: Path) -> None:
-    full = check_repository(repo, SUITE, AS_OF, cache=False)
-    summary = check_summary(repo, SUITE, AS_OF)
+    full = check_repository(repo, SUITE, AS_OF, load_options(cache=False))
+    summary = check_summary(repo, SUITE, AS_OF, load_options())
     assert (summary.files, summary.records) == (len(full.repo.files), full.records)
 
 
@@ -169,7 +169,7 @@ def _keep(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
     from dytool.engine.check import check_and_keep
     from dytool.source.discover import take_snapshot
 
-    return keys(check_and_keep(root, SUITE, as_of, take_snapshot(root)).findings)
+    return keys(check_and_keep(root, SUITE, as_of, take_snapshot(root), load_options()).findings)
 
 
 def _text_edit(root: Path) -> None:
@@ -194,7 +194,7 @@ def test_an_edit_of_text_alone_is_checked_from_the_edited_file(repo: Path, monke
     def whole_check(*args: object, **kwargs: object) -> None:
         raise AssertionError("the whole repository was checked again")
 
-    monkeypatch.setattr(dytool.engine.check, "load_overview", whole_check)
+    monkeypatch.setattr(dytool.engine.check, "_check", whole_check)
     assert _keep(repo) == expected
 
 
@@ -206,13 +206,13 @@ def test_an_edit_that_changes_what_the_cross_file_checks_read_checks_everything_
     edit(repo)
     expected = from_scratch(repo)
     calls: list[object] = []
-    original = dytool.engine.check.load_overview
+    original = dytool.engine.check._check
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(args)
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(dytool.engine.check, "load_overview", counted)
+    monkeypatch.setattr(dytool.engine.check, "_check", counted)
     assert _keep(repo) == expected
     assert calls, "the edit needed the whole check"
 
@@ -245,7 +245,7 @@ def test_what_a_check_keeps_survives_other_commands_and_replaces_older_versions(
     kept = sorted(p.name for p in folder.glob("state-*.bin") if "another" not in p.name)
     assert kept
     _text_edit(repo)
-    load.load_repository(repo, SUITE)  # status, compile, ...: the loader rewrites a cache shard
+    load.load_repository(repo, SUITE, load_options())  # status, compile, ...: the loader rewrites a cache shard
     assert sorted(p.name for p in folder.glob("state-*.bin") if "another" not in p.name) == kept
     assert _keep(repo) == from_scratch(repo)
     assert [p.name for p in folder.glob("state-*.bin")] == kept

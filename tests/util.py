@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from dytool.cli.main import run
+from dytool.engine.load import LoadOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "campaign-2023"
@@ -42,3 +43,12 @@ def check_json(capsys: pytest.CaptureFixture[str], root: Path, *extra: str) -> t
 
 def codes_at(findings: list[dict[str, Any]]) -> set[tuple[str, str, int]]:
     return {(f["code"], f["file"], f["line"]) for f in findings}
+
+
+def load_options(*, cache: bool = True, jobs: int = 1) -> LoadOptions:
+    """What the command line would hand the engine, with the signing key in the test's own
+    ``XDG_CACHE_HOME`` (each test that caches sets it to a temporary folder)."""
+    import os
+
+    folder = os.environ.get("XDG_CACHE_HOME")
+    return LoadOptions(cache=cache, jobs=jobs, key_folder=Path(folder) / "dytool" if cache and folder else None)

@@ -3,7 +3,7 @@
 Three kinds (:mod:`dytool.engine.suite`).  *Text* checks read a file's text; *local* checks
 read one file's records and the campaign, nothing else; both run when a file is loaded, and
 their findings are cached with it.  *Cross-file* checks look at the whole repository through
-its :class:`dytool.engine.overview.Overview` (summaries of every file, the few small kinds
+its :class:`dytool.engine.repository.Repository` (summaries of every file, the few small kinds
 whole) and the as-of day.  The order of the lists is the order of their findings before
 sorting.  :data:`SUITE` is what every command hands the engine.
 """

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dytool.core.codes import CODES
 from dytool.core.findings import Finding, Severity
 from dytool.engine.index import RepoIndex
-from dytool.engine.overview import Overview
+from dytool.engine.repository import Repository
 from dytool.engine.summary import DONE_FIELDS, FileSummary
 from dytool.facts.topics import topic_progress
 from dytool.models import Campaign, Institution, Problem, StrictModel, Topic, Visit, When
@@ -41,7 +41,7 @@ def local_content(records: Sequence[tuple[StrictModel, Source]], summary: FileSu
             yield from _institution(loc, record, source)
 
 
-def check_content(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_content(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     yield from _campaign_dates(view)
     for rel, (_, summary) in view.summaries.items():
         if summary.latest_done is not None and summary.latest_done > as_of:
@@ -79,7 +79,7 @@ def _done_after(loc: Locator, obj: StrictModel, source: Source, as_of: dt.date) 
             )
 
 
-def _campaign_dates(view: Overview) -> Iterator[Finding]:
+def _campaign_dates(view: Repository) -> Iterator[Finding]:
     campaign = view.campaign
     if campaign is None:
         return

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dytool.core.codes import CODES
 from dytool.core.findings import Finding
 from dytool.engine.index import RepoIndex
-from dytool.engine.overview import Overview
+from dytool.engine.repository import Repository
 from dytool.engine.summary import RefKey
 from dytool.models import StrictModel
 from dytool.models.base import Ref, walk_marked
@@ -32,7 +32,7 @@ KIND_LABELS = {
 }
 
 
-def check_duplicates(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_duplicates(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     counts: dict[str, int] = {}
     for kind, summary in view.summaries.values():
         counts[kind] = counts.get(kind, 0) + len(summary.ids)
@@ -62,7 +62,7 @@ def check_duplicates(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterat
                 where[item.id] = i
 
 
-def _duplicate(view: Overview, kind: str, ident: str, source: Source, first: Source, sub: Path) -> Finding:
+def _duplicate(view: Repository, kind: str, ident: str, source: Source, first: Source, sub: Path) -> Finding:
     there = view.locator.pos(first, sub)
     zh, en = KIND_LABELS[kind]
     return CODES["duplicate-id"].at(
@@ -81,7 +81,7 @@ def walk_refs(obj: StrictModel) -> Iterator[tuple[Path, str, Ref]]:
             yield path, value, plan.ref
 
 
-def check_references(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_references(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     """Each file's referenced ids are tested as sets against the ids that exist; only a file
     with a reference that fails is read record by record, to say where."""
     def known(kind: str, ident: str) -> bool:

@@ -9,14 +9,13 @@ from pathlib import PurePosixPath
 from dytool.core.codes import CODES
 from dytool.core.findings import Finding
 from dytool.engine.index import RepoIndex
-from dytool.engine.overview import Overview
-from dytool.engine.repository import Entry
+from dytool.engine.repository import Entry, Repository
 from dytool.models import Topic
 
 __all__ = ["check_paths", "check_reports"]
 
 
-def check_paths(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_paths(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     for source, sub, text in view.named_paths:
         found = view.path_states[text]
         if found.state == "outside":
@@ -29,7 +28,7 @@ def check_paths(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Fi
                 hint_zh="路径相对仓库根目录书写，检查拼写和大小写", hint_en="paths are relative to the repository root; check spelling and case")
 
 
-def check_reports(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_reports(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     topics: dict[str, Entry[Topic]] = {}
     for entry in view.topics:
         topics.setdefault(entry.record.id, entry)

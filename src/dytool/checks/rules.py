@@ -15,7 +15,7 @@ from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding, Severity
 from dytool.dates import PhraseError, Span, match_submissions, occurrences, parse_recurring, unmatched_submissions
 from dytool.engine.index import RepoIndex
-from dytool.engine.overview import Overview
+from dytool.engine.repository import Repository
 from dytool.engine.summary import FileSummary, VisitRow
 from dytool.facts.records import name_of
 from dytool.facts.scope import leaders_in_scope
@@ -94,7 +94,7 @@ class _Scene:
         return name_of(ident, self.people, self.units)
 
 
-def check_rules(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_rules(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     campaign = view.campaign
     if campaign is None or campaign.rules is None:
         return
@@ -217,7 +217,7 @@ def _resolved(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
                                                     severity=_severity(rule.level))
 
 
-def check_recurring(view: Overview, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+def check_recurring(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     """Recurring rules that cannot be read, and submissions that match no occurrence."""
     campaign = view.campaign
     if campaign is None:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dytool.checks import SUITE
 from dytool.cli.settings import Settings
 from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
-
-if TYPE_CHECKING:
-    from dytool.engine.memo import CheckSummary
 
 __all__ = ["display_paths", "run_check"]
 
@@ -40,7 +35,9 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
         from dytool.source.git import changed_files
 
         changed = changed_files(root, changed_since)
-    result = _check(root, as_of, cache=settings.cache)
+    from dytool.engine.check import check
+
+    result = check(root, SUITE, as_of, settings.load_options)
     if changed is not None:  # everything was loaded and checked; report only the changed files
         import dataclasses
 
@@ -66,24 +63,3 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
 
             write_document(output, text.encode("utf-8"))
     return EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK
-
-
-def _check(root: Path, as_of: dt.date, *, cache: bool) -> CheckSummary:
-    """Check the repository, or replay the last check when not one byte has changed since."""
-    from dytool.engine.memo import recall, remember
-    from dytool.source.discover import take_snapshot
-
-    if not cache:
-        from dytool.engine.check import check_summary
-
-        return check_summary(root, SUITE, as_of, cache=False)
-    snapshot = take_snapshot(root)
-    remembered, digest = recall(root, as_of, snapshot)
-    if remembered is not None:
-        return remembered
-    from dytool.engine.check import check_and_keep
-
-    summary = check_and_keep(root, SUITE, as_of, snapshot)
-    remember(root, digest, summary)
-    return summary
-

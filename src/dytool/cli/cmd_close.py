@@ -37,7 +37,7 @@ def run_close(
     as_of, root, lang = settings.as_of, settings.root(), settings.lang()
     options = CloseOptions(on=on, note=note, evidence=evidence, by=by, doc_number=doc_number, owner_unit=owner_unit, period=period)
     try:
-        closed = close_record(root, ident, options, as_of=as_of, kind=kind, dry_run=dry_run, cache=settings.cache)
+        closed = close_record(root, ident, options, as_of=as_of, kind=kind, dry_run=dry_run, load=settings.load_options)
     except RefusedWrite as refused:
         show_refused(refused, lang)
         raise

@@ -41,7 +41,7 @@ def _load(settings: Settings) -> tuple[object, object, Path]:
     root = settings.root()
     from dytool.engine.load import load_repository
 
-    loaded = load_repository(root, SUITE, cache=settings.cache)
+    loaded = load_repository(root, SUITE, settings.load_options)
     if loaded.repo.campaign is None:
         raise UserError("campaign.yaml 有错误，无法生成文档；先运行 dytool check 查看并改正",
                         "campaign.yaml has errors; run 'dytool check' and fix them first", exit_code=EXIT_FINDINGS)

@@ -67,7 +67,7 @@ def run_diff(settings: Settings, ref: str, ref2: str | None, output_format: str)
     as_of, root, lang = settings.as_of, settings.root(), settings.lang()
     from dytool.status.changes import changes_json, diff_refs
 
-    changes = diff_refs(root, ref, ref2, as_of, cache=settings.cache)
+    changes = diff_refs(root, ref, ref2, as_of, settings.load_options)
     if output_format == "json":
         sys.stdout.write(json.dumps(changes_json(changes), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK

@@ -34,7 +34,7 @@ def run_export(settings: Settings, output_format: str, *, output: Path | None, k
     from dytool.edit.export import export_csv, export_json, export_xlsx, write_output
     from dytool.engine.load import load_repository
 
-    loaded = load_repository(root, SUITE, cache=settings.cache)
+    loaded = load_repository(root, SUITE, settings.load_options)
     written: list[Path] = []
     try:
         if output_format == "json":

@@ -16,7 +16,7 @@ def run_fmt(settings: Settings, *, check: bool) -> int:
 
     root, lang = settings.root(), settings.lang()
     zh = lang is Lang.ZH
-    result = format_repository(root, write=not check, cache=settings.cache)
+    result = format_repository(root, write=not check, options=settings.load_options)
     for rel in result.changed:
         print(f"{'需要重排' if zh else 'would reformat'}: {rel}" if check else f"{'已重排' if zh else 'reformatted'}: {rel}")
     for rel, why_zh, why_en in result.skipped:

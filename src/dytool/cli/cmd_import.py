@@ -31,7 +31,7 @@ def run_import(settings: Settings, source: Path, kind: str, *, mapping: list[str
     rng = random.Random()  # noqa: S311 - ids need no secrecy, only spread
     try:
         result = import_file(root, source, plural, as_of=as_of, rng=rng, maps=mapping, sheet=sheet, file=file,
-                             skip_bad=skip_bad, dry_run=dry_run, cache=settings.cache)
+                             skip_bad=skip_bad, dry_run=dry_run, load=settings.load_options)
     except RefusedWrite as refused:
         show_refused(refused, lang)
         raise

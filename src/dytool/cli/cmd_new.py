@@ -117,7 +117,7 @@ def run_new(settings: Settings, kind_text: str, args: list[str], *, file: str | 
         raise UserError(f"缺少必填字段：{'、'.join(missing)}；加上 {flags}", f"required fields missing: {', '.join(missing)}; add {flags}")
     rng = random.Random()  # noqa: S311 - ids need no secrecy, only spread
     try:
-        batch = add_records(root, kind, [_values(kind, raw)], as_of=as_of, rng=rng, file=file, dry_run=dry_run, cache=settings.cache)
+        batch = add_records(root, kind, [_values(kind, raw)], as_of=as_of, rng=rng, file=file, dry_run=dry_run, load=settings.load_options)
     except RefusedWrite as refused:
         show_refused(refused, lang)
         raise

@@ -29,7 +29,7 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
     from dytool.engine.load import load_repository
     from dytool.status import compute_status
 
-    loaded = load_repository(root, SUITE, cache=settings.cache)
+    loaded = load_repository(root, SUITE, settings.load_options)
     repo = loaded.repo
     campaign = repo.campaign
     lang = settings.lang(campaign.language if campaign else None)
@@ -45,7 +45,7 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
     if since is not None:
         from dytool.status.changes import changes_since
 
-        changes = changes_since(root, since, as_of, cache=settings.cache)
+        changes = changes_since(root, since, as_of, settings.load_options)
     errors = sum(1 for f in loaded.findings if f.severity is Severity.ERROR)
     if output_format == "docx":
         from dytool.cli.cmd_compile import write_document

@@ -6,11 +6,15 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dytool.core.errors import UserError
 from dytool.core.findings import Lang
 
-__all__ = ["Settings", "today_in_china"]
+if TYPE_CHECKING:
+    from dytool.engine.load import LoadOptions
+
+__all__ = ["Settings", "default_jobs", "today_in_china", "user_cache_folder"]
 
 _CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
@@ -48,6 +52,18 @@ class Settings:
             return _parse_day(env, "DYTOOL_TODAY")
         return today_in_china()
 
+    @property
+    def load_options(self) -> LoadOptions:
+        """How the engine loads: cache on or off, worker processes (``DYTOOL_JOBS``, else the
+        cores this process may use), where the cache's signing key lives (the user's cache
+        folder: ``XDG_CACHE_HOME``, else ``~/.cache``), and how workers start."""
+        import multiprocessing
+
+        from dytool.engine.load import LoadOptions
+
+        return LoadOptions(cache=self.cache, jobs=default_jobs(), key_folder=user_cache_folder(),
+                           start_method="fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
     def lang(self, campaign_language: str | None = None) -> Lang:
         text = self.lang_text or os.environ.get("DYTOOL_LANG") or campaign_language or "zh"
         return Lang.EN if text.lower().startswith("en") else Lang.ZH
@@ -67,3 +83,26 @@ class Settings:
                 hint_zh="用 -C 指定仓库目录，或用 dytool init 新建一个",
                 hint_en="point to one with -C DIR, or create one with 'dytool init'",
             ) from None
+
+
+def default_jobs() -> int:
+    """Worker processes for a cold load: ``DYTOOL_JOBS``, else the cores this process may use."""
+    env = os.environ.get("DYTOOL_JOBS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def user_cache_folder() -> Path | None:
+    """dytool's folder in the user's cache (``XDG_CACHE_HOME``, else ``~/.cache``): where the
+    key that signs the repository caches lives, never inside a repository."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "dytool"
+    try:
+        return Path.home() / ".cache" / "dytool"
+    except RuntimeError:  # no home folder: no cache
+        return None

@@ -19,10 +19,12 @@ from dytool.documents.ledgers import LEDGERS, ledger_rows
 from dytool.documents.model import Contents, Cover, Markdown, Part, Table
 from dytool.documents.templating import Templates
 from dytool.engine.repository import ReportEntry, Repository
+from dytool.engine.summary import FileSummary
 from dytool.facts.records import Facts, gather
 from dytool.facts.topics import report_of
-from dytool.models import Campaign, Topic
+from dytool.models import Campaign, StrictModel, Topic
 from dytool.models.enums import Grade, OrderBy
+from dytool.source.locate import Source
 
 __all__ = ["CompileOptions", "Compiled", "chinese_month", "compile_document", "public_view"]
 
@@ -63,10 +65,31 @@ class Compiled:
 
 def public_view(repo: Repository) -> Repository:
     """The repository without classified records (``compile --public``)."""
-    records = {kind: [e for e in entries if getattr(e.record, "classification", None) is None] for kind, entries in repo.records.items()}
-    hidden_topics = {e.record.id for e in repo.records.get("topic", []) if getattr(e.record, "classification", None) is not None}
+
+    def public(entries: list[Any]) -> list[Any]:
+        return [e for e in entries if getattr(e.record, "classification", None) is None]
+
+    def records_of(rel: str) -> list[tuple[StrictModel, Source]]:
+        return [(record, source) for record, source in repo.records_of(rel) if getattr(record, "classification", None) is None]
+
+    hidden_topics = {e.record.id for e in repo.topics if e.record.classification is not None}
     reports = [r for r in repo.reports if r.meta.classification is None and r.meta.topic not in hidden_topics]
-    return dataclasses.replace(repo, records=records, reports=reports)
+    summaries = {rel: (kind, _public_summary(summary)) for rel, (kind, summary) in repo.summaries.items()}
+    return dataclasses.replace(repo, people=public(repo.people), units=public(repo.units), topics=public(repo.topics),
+                               reports=reports, summaries=summaries, records_of=records_of)
+
+
+def _public_summary(summary: FileSummary) -> FileSummary:
+    visits = tuple(v for v in summary.visits if not v.classified)
+    problems = tuple(p for p in summary.problems if not p.classified)
+    solutions = tuple(s for s in summary.solutions if not s.classified)
+    institutions = tuple(i for i in summary.institutions if not i.classified)
+    return summary._replace(
+        visits=visits, problems=problems, solutions=solutions, institutions=institutions,
+        solved=frozenset(p for s in solutions for p in s.problems), instituted=frozenset(p for i in institutions for p in i.problems),
+        visit_topics=tuple((topic, v.first_day) for v in visits for topic in v.topics),
+        problem_topics=tuple((p.topic, p.id, p.found_on.first if p.found_on else None) for p in problems if p.topic),
+    )
 
 
 def _demote(markdown: str, levels: int) -> str:

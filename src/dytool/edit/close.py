@@ -21,6 +21,7 @@ from dytool.edit.new import load_for_edit
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, commit
 from dytool.edit.splice import FieldChange, change_fields
 from dytool.edit.yamlio import join_text, split_text
+from dytool.engine.load import LoadOptions
 from dytool.engine.repository import Repository
 from dytool.models import Campaign, Institution, Problem, Solution
 from dytool.models.campaign import Milestone, Recurring, Submission
@@ -179,9 +180,9 @@ def _submission(r: Recurring, o: _Options, campaign: Campaign) -> Any:
 
 
 def close_record(
-    root: Path, ident: str, options: CloseOptions, *, as_of: dt.date, kind: str | None = None, dry_run: bool = False, cache: bool = True,
+    root: Path, ident: str, options: CloseOptions, *, as_of: dt.date, kind: str | None = None, dry_run: bool = False, load: LoadOptions | None = None,
 ) -> Closed:
-    result, campaign = load_for_edit(root, as_of, cache=cache)
+    result, campaign = load_for_edit(root, as_of, load)
     found, record, source = _find(result.repo, campaign, ident, kind)
     day = options.on if isinstance(options.on, dt.date) else parse_day(options.on, campaign) if options.on else as_of
     resolved = _Options(**{**options.__dict__, "on": day})

@@ -20,11 +20,12 @@ from dytool.dates import explicit_day
 from dytool.edit.fields import shapes
 from dytool.edit.splice import comments_of, plain
 from dytool.edit.yamlio import TextStyle, dump, join_text, load, split_text
-from dytool.engine.load import CAMPAIGN_FILE, RECORD_FOLDERS, ROOT_FILES, load_repository
+from dytool.engine.load import LoadOptions, load_repository
 from dytool.models import KINDS, Campaign
 from dytool.models.base import StrictModel
 from dytool.models.campaign import Submission
 from dytool.source.atomic import write_atomic
+from dytool.source.discover import CAMPAIGN_FILE, RECORD_FOLDERS, ROOT_FILES
 from dytool.source.yamlread import parse_text
 
 __all__ = ["FmtResult", "format_file", "format_repository", "model_of"]
@@ -113,9 +114,9 @@ def format_file(text: str, rel: str) -> str:
     return result
 
 
-def format_repository(root: Path, *, write: bool, cache: bool = True) -> FmtResult:
+def format_repository(root: Path, *, write: bool, options: LoadOptions | None = None) -> FmtResult:
     """Format every YAML file the loader reads; write them when ``write``."""
-    files = [f for f in load_repository(root, SUITE, cache=cache).repo.files if f.endswith((".yaml", ".yml"))]
+    files = [f for f in load_repository(root, SUITE, options).repo.files if f.endswith((".yaml", ".yml"))]
     result = FmtResult()
     for rel in files:
         path = root / rel

@@ -28,6 +28,7 @@ from dytool.edit.columns import DERIVED, EXTRA, JOIN, LISTS, columns, sheet_titl
 from dytool.edit.fields import FieldShape, coerce, shapes
 from dytool.edit.new import Batch, load_for_edit, ordered, prepare_records, rows_of
 from dytool.edit.safewrite import RefusedWrite, check_plan, write_plan
+from dytool.engine.load import LoadOptions
 from dytool.models import KINDS, Campaign
 from dytool.models.when import parse_when
 
@@ -177,13 +178,13 @@ def _record(kind: str, paths: list[tuple[str, ...] | None], cells: list[Any]) ->
 
 def import_file(
     root: Path, source: Path, plural: str, *, as_of: dt.date, rng: random.Random, maps: list[str], sheet: str | None = None,
-    file: str | None = None, skip_bad: bool = False, dry_run: bool = False, cache: bool = True,
+    file: str | None = None, skip_bad: bool = False, dry_run: bool = False, load: LoadOptions | None = None,
 ) -> ImportResult:
     kind = LISTS[plural]
     rows = read_table(source, sheet, kind)
     start = _header_row(kind, rows, maps)
     paths = _mapping(kind, rows[start][1], maps)
-    baseline, campaign = load_for_edit(root, as_of, cache=cache)
+    baseline, campaign = load_for_edit(root, as_of, load)
     existing = {entry.record.id: entry.record for entry in baseline.repo.entries(kind)}
     records: list[tuple[int, dict[str, Any]]] = []
     bad: list[BadRow] = []

@@ -28,6 +28,7 @@ from dytool.edit.splice import append_records
 from dytool.edit.targets import KIND_NAMES, default_file, new_file_text, target_file
 from dytool.edit.yamlio import dump_item, join_text, split_text
 from dytool.engine.check import CheckResult, check_repository
+from dytool.engine.load import LoadOptions
 from dytool.models import KINDS
 from dytool.models.campaign import Campaign
 from dytool.models.when import When, parse_when
@@ -57,9 +58,9 @@ class Batch:
     plan: Plan = field(default_factory=Plan)
 
 
-def load_for_edit(root: Path, as_of: dt.date, *, cache: bool = True) -> tuple[CheckResult, Campaign]:
+def load_for_edit(root: Path, as_of: dt.date, options: LoadOptions | None = None) -> tuple[CheckResult, Campaign]:
     """The repository checked as it is now (the baseline a change is compared with)."""
-    result = check_repository(root, SUITE, as_of, cache=cache)
+    result = check_repository(root, SUITE, as_of, options)
     campaign = result.repo.campaign
     if campaign is None:
         raise UserError("campaign.yaml 有错误，无法添加或修改记录；先运行 dytool check 改正",
@@ -117,10 +118,10 @@ def add_records(
     rows: Sequence[int] = (),
     dry_run: bool = False,
     baseline: CheckResult | None = None,
-    cache: bool = True,
+    load: LoadOptions | None = None,
 ) -> Batch:
     """Add ``records`` of ``kind``; refuse (:class:`RefusedWrite`) if that adds any error."""
-    result = baseline or load_for_edit(root, as_of, cache=cache)[0]
+    result = baseline or load_for_edit(root, as_of, load)[0]
     batch = prepare_records(root, kind, records, as_of=as_of, rng=rng, file=file, rows=rows, baseline=result)
     added = check_plan(root, batch.plan, as_of, result.findings)
     if added:

@@ -123,7 +123,7 @@ def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) ->
             if target.exists() or target.is_symlink():
                 target.unlink()  # a hard link: never write through it
             target.write_bytes(data)
-        after = check_repository(scratch, SUITE, as_of, cache=False).findings
+        after = check_repository(scratch, SUITE, as_of).findings
     return new_errors(before, after)
 
 

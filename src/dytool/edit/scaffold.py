@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from dytool.engine.load import RECORD_FOLDERS
+from dytool.source.discover import RECORD_FOLDERS
 
 __all__ = ["CHECK_COMMAND_GITHUB", "CHECK_COMMAND_GITLAB", "support_files"]
 

@@ -26,7 +26,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 from dytool.core.errors import EXIT_USAGE, UserError
-from dytool.engine.load import RECORD_FOLDERS, ROOT_FILES
+from dytool.source.discover import RECORD_FOLDERS, ROOT_FILES
 
 __all__ = ["KIND_NAMES", "SCHEMA_FILES", "default_file", "new_file_text", "target_file"]
 

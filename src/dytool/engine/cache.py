@@ -58,9 +58,9 @@ def fingerprint(context: Iterable[object]) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def user_key() -> bytes | None:
-    """The signing key, created once per user (never inside a repository)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dytool"
+def user_key(base: Path) -> bytes | None:
+    """The signing key kept in ``base`` (the user's cache folder, never inside a repository),
+    created on first use."""
     path = base / "cache-key"
     try:
         data = path.read_bytes()
@@ -115,10 +115,10 @@ def save_entry(folder: Path, name: str, blob: bytes) -> None:
 class FileCache:
     """Cached load results of one repository; ``get``/``put`` by path and content digest."""
 
-    def __init__(self, root: Path, context_fingerprint: str, *, enabled: bool = True) -> None:
+    def __init__(self, root: Path, context_fingerprint: str, *, key_folder: Path | None) -> None:
         self.folder = root / CACHE_DIR
         self.fp = context_fingerprint
-        self.key = user_key() if enabled else None
+        self.key = user_key(key_folder) if key_folder is not None else None
         self.shards: dict[int, dict[str, tuple[str, Any]]] = {}
         self.dirty: set[int] = set()
         self.hits = 0

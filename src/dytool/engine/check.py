@@ -1,21 +1,28 @@
-"""``check``: load a repository and run every check: the library calls behind ``dytool check``."""
+"""``check``: load a repository and run a suite of checks over it.
+
+:func:`check_repository` loads (from the cache where it can) and checks; the editing commands
+use it with an ``overlay`` to check the repository as an edit would leave it.
+:func:`check_and_keep` is ``dytool check``'s path: it keeps what it learnt of every file, so
+that after an edit that changes nothing the cross-file checks read, only the edited files are
+read again.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from dytool.core.findings import Finding, FindingCounts, sort_findings
-from dytool.engine.load import OverviewResult, load_overview, load_repository, reload_files
-from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall_state, unchanged_paths
-from dytool.engine.overview import WHOLE_KINDS, Overview
-from dytool.engine.repository import Repository
+from dytool.engine.load import LoadOptions, LoadResult, load_repository, reload_files
+from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall, recall_state, remember, unchanged_paths
+from dytool.engine.repository import WHOLE_KINDS, Repository
 from dytool.engine.suite import Suite
-from dytool.source.discover import CAMPAIGN_FILE, Snapshot
+from dytool.source.discover import CAMPAIGN_FILE, Snapshot, take_snapshot
 
-__all__ = ["CheckResult", "check_and_keep", "check_repository", "check_summary"]
+__all__ = ["CheckResult", "check", "check_and_keep", "check_repository", "check_summary"]
 
 
 @dataclass(frozen=True)
@@ -25,48 +32,67 @@ class CheckResult(FindingCounts):
 
     @property
     def records(self) -> int:
-        return sum(len(entries) for entries in self.repo.records.values()) + len(self.repo.reports)
+        return sum(len(summary.ids) if kind != "report" else 1 for kind, summary in self.repo.summaries.values())
 
 
-def check_repository(root: Path, suite: Suite, as_of: dt.date, *, cache: bool = True, jobs: int | None = None) -> CheckResult:
-    """Load the repository at ``root`` and check everything; findings come back sorted, and
-    the loaded repository with them (the editing commands need both)."""
-    loaded = load_repository(root, suite, cache=cache, jobs=jobs)
-    findings = [*loaded.findings, *loaded.local_findings, *suite.run_cross(Overview.of(loaded.repo), as_of)]
+def check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> CheckSummary:
+    """What ``dytool check`` reports.  With the cache, the last check is replayed when not one
+    byte of the repository has changed since (recognised from content digests alone), and a
+    check after an edit reuses what the last one learnt (:func:`check_and_keep`)."""
+    if not options.cached:
+        return check_summary(root, suite, as_of, options)
+    assert options.key_folder is not None
+    snapshot = take_snapshot(root)
+    remembered, digest = recall(root, as_of, snapshot, options.key_folder)
+    if remembered is not None:
+        return remembered
+    summary = check_and_keep(root, suite, as_of, snapshot, options)
+    remember(root, digest, summary, options.key_folder)
+    return summary
+
+
+def check_repository(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions | None = None, *,
+                     overlay: Mapping[str, bytes] | None = None) -> CheckResult:
+    """Load the repository at ``root`` (with ``overlay``'s files instead of those on disk) and
+    check everything; findings come back sorted, with the loaded repository."""
+    loaded = load_repository(root, suite, options, overlay=overlay)
+    findings = [*loaded.findings, *loaded.local_findings, *suite.run_cross(loaded.repo, as_of)]
     return CheckResult(loaded.repo, sort_findings(findings))
 
 
-def check_summary(root: Path, suite: Suite, as_of: dt.date, *, cache: bool = True, jobs: int | None = None) -> CheckSummary:
-    """The same findings as :func:`check_repository`, without putting every record together:
-    the records of unchanged files stay in the cache, and only their summaries are read."""
-    return _check_overview(root, suite, as_of, cache=cache, jobs=jobs)[0]
+def check_summary(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions | None = None) -> CheckSummary:
+    """The same findings as :func:`check_repository`, without keeping the records: the records
+    of the big kinds stay in the cache (or the workers), and only their summaries are read."""
+    return _check(root, suite, as_of, options or LoadOptions(cache=False))[0]
 
 
-def _check_overview(root: Path, suite: Suite, as_of: dt.date, *, cache: bool, jobs: int | None = None,
-                    snapshot: Snapshot | None = None) -> tuple[CheckSummary, OverviewResult, list[Finding]]:
-    loaded = load_overview(root, suite, cache=cache, jobs=jobs, snapshot=snapshot)
-    cross = suite.run_cross(loaded.view, as_of)
-    campaign = loaded.view.campaign
-    summary = CheckSummary(sort_findings([*loaded.findings, *loaded.local_findings, *cross]), loaded.files, loaded.records,
-                           campaign.language if campaign else None, watched=loaded.view.watched())
+def _check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions,
+           snapshot: Snapshot | None = None) -> tuple[CheckSummary, LoadResult, list[Finding]]:
+    loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot)
+    cross = suite.run_cross(loaded.repo, as_of)
+    campaign = loaded.repo.campaign
+    summary = CheckSummary(sort_findings([*loaded.findings, *loaded.local_findings, *cross]), len(loaded.repo.files), loaded.records,
+                           campaign.language if campaign else None, watched=loaded.repo.watched())
     return summary, loaded, cross
 
 
-def check_and_keep(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot) -> CheckSummary:
+def check_and_keep(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, options: LoadOptions) -> CheckSummary:
     """:func:`check_summary` for ``dytool check``, which keeps what it learnt of every file
-    (:class:`dytool.engine.memo.CheckState`): when the next check finds that the files edited since
-    changed nothing the cross-file checks read (text, not ids, references or dates), it
+    (:class:`dytool.engine.memo.CheckState`): when the next check finds that the files edited
+    since changed nothing the cross-file checks read (text, not ids, references or dates), it
     reads only those files and reuses everything else."""
-    state = recall_state(root)
-    quick = _recheck(root, suite, as_of, snapshot, state) if state is not None else None
+    assert options.key_folder is not None
+    state = recall_state(root, options.key_folder)
+    quick = _recheck(root, suite, as_of, snapshot, state, options) if state is not None else None
     if quick is None:
-        summary, loaded, cross = _check_overview(root, suite, as_of, cache=True, snapshot=snapshot)
+        summary, loaded, cross = _check(root, suite, as_of, options, snapshot)
         quick = summary, CheckState(as_of, snapshot, tuple(loaded.head), loaded.states, tuple(cross), summary)
-    keep_state(root, quick[1])
+    keep_state(root, quick[1], options.key_folder)
     return quick[0]
 
 
-def _recheck(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, state: CheckState) -> tuple[CheckSummary, CheckState] | None:
+def _recheck(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, state: CheckState,
+             options: LoadOptions) -> tuple[CheckSummary, CheckState] | None:
     """The check after an edit, from ``state`` and the edited files alone; None when the edit
     may change what the cross-file checks find (then everything is checked again)."""
     before = state.snapshot
@@ -83,7 +109,7 @@ def _recheck(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, state
     if any(name in repr(finding) for finding in state.cross for name in names):
         return None  # a cross-file finding in an edited file (or naming one) may move or go
     files = dict(state.files)
-    for rel, (digest, result) in reload_files(root, suite, edited).items():
+    for rel, (digest, result) in reload_files(root, suite, options, edited).items():
         known = state.files.get(rel)
         if known is None or digest != snapshot.contents[rel][0] or result.key != known.key:
             return None  # edited again since the snapshot, or the edit changes what the checks read

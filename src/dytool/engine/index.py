@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from dytool.engine.repository import ReportEntry
 
 if TYPE_CHECKING:
-    from dytool.engine.overview import Overview
     from dytool.engine.repository import Repository
 
 __all__ = ["RepoIndex", "build_index"]
@@ -46,12 +45,9 @@ class RepoIndex:
         return kinds
 
 
-def build_index(view: Overview | Repository) -> RepoIndex:
-    from dytool.engine.overview import Overview
+def build_index(view: Repository) -> RepoIndex:
     from dytool.models import KINDS
 
-    if not isinstance(view, Overview):
-        view = Overview.of(view)
     ids: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     visit_days: dict[str, list[dt.date]] = defaultdict(list)
     problems_by_topic: dict[str, list[tuple[str, dt.date | None]]] = defaultdict(list)

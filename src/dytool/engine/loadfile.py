@@ -7,7 +7,6 @@ file yields comes back as one :class:`FileResult`, which the cache keeps.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -19,8 +18,7 @@ from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 from dytool.dates import Span, china_calendar
 from dytool.engine.explain import explain
-from dytool.engine.overview import WHOLE_KINDS
-from dytool.engine.repository import Entry, ReportEntry
+from dytool.engine.repository import WHOLE_KINDS, Entry, ReportEntry
 from dytool.engine.suite import Suite
 from dytool.engine.summary import FileSummary, cross_key, summarize
 from dytool.models import KINDS, Campaign, Record, ReportMeta, StrictModel
@@ -32,13 +30,16 @@ from dytool.source.parsefile import ParsedFile, parse_file
 from dytool.source.readfile import content_digest, read_guarded
 
 __all__ = [
-    "ANCHOR_FIELDS", "MAX_RECORDS_PER_FILE", "FileResult", "Loaded", "Setting", "load_campaign", "load_file",
+    "ANCHOR_FIELDS", "MAX_RECORDS_PER_FILE", "FileResult", "Job", "Loaded", "Setting", "load_campaign", "load_file",
     "load_file_packed", "use_setting",
 ]
 
 ANCHOR_FIELDS = {"problem": "found_on"}
 """The field whose day relative deadlines (``N日内``) of a record count from."""
 MAX_RECORDS_PER_FILE = 10_000
+
+Job = tuple[str, str, str, bytes | None]
+"""(repository root, kind, repository-relative path, the file's bytes when they do not come from disk)."""
 
 
 class Loaded(NamedTuple):
@@ -75,6 +76,8 @@ class FileResult:
     loaded: Loaded | bytes | None = _NOTHING
     """The records, or their pickle (a check that needs only the summary never unpickles
     them), or None when they were left behind in a worker process."""
+    cross: str = ""
+    """:attr:`key`, once computed: it travels with the result through packing and the cache."""
 
     def unpack(self) -> Loaded:
         if isinstance(self.loaded, Loaded):
@@ -88,17 +91,17 @@ class FileResult:
     def packed(self) -> FileResult:
         """This result with its records pickled: how workers hand it back and the cache keeps it."""
         if not isinstance(self.loaded, Loaded) or self.loaded is _NOTHING:
-            return self
-        return dataclasses.replace(self, loaded=pickle.dumps(self.loaded, protocol=pickle.HIGHEST_PROTOCOL))
+            return self if self.cross else dataclasses.replace(self, cross=self.key)
+        return dataclasses.replace(self, loaded=pickle.dumps(self.loaded, protocol=pickle.HIGHEST_PROTOCOL), cross=self.key)
 
     def records(self) -> list[tuple[StrictModel, Source]]:
         return self.unpack().records()
 
-    @functools.cached_property
+    @property
     def key(self) -> str:
         """What the cross-file checks read of the file (:func:`dytool.engine.summary.cross_key`);
-        computed where the file is loaded, and cached with the result."""
-        return cross_key(self.summary, self.invalid_ids, self.ok, self.empty)
+        computed once, where the file is loaded, and kept with the result."""
+        return self.cross or cross_key(self.summary, self.invalid_ids, self.ok, self.empty)
 
 
 @dataclass
@@ -222,14 +225,15 @@ def use_setting(setting: Setting) -> None:
     _SETTING[0] = setting
 
 
-def load_file(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
+def load_file(job: Job) -> tuple[str | None, FileResult]:
     """Read, parse, validate, summarise and check one file: the unit of work, in this
     process or a worker."""
-    root, kind, rel = job
+    root, kind, rel, data = job
     base = FsPath(root)
-    data, problems = read_guarded(base, rel)
     if data is None:
-        return None, FileResult(findings=tuple(problems), ok=False)
+        data, problems = read_guarded(base, rel)
+        if data is None:
+            return None, FileResult(findings=tuple(problems), ok=False)
     parsed = parse_file(rel, data, report=kind == "report")
     setting = _SETTING[0]
     locator = Locator(base)
@@ -239,11 +243,10 @@ def load_file(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
     validator = _Validator(locator, setting.context, campaign=setting.campaign, campaign_digest=setting.campaign_digest,
                            suite=setting.suite)
     result = validator.file(kind, rel, parsed)
-    _ = result.key  # computed here, in the worker
-    return content_digest(data), result
+    return content_digest(data), dataclasses.replace(result, cross=result.key)  # computed here, in the worker
 
 
-def load_file_packed(job: tuple[str, str, str]) -> tuple[str | None, FileResult]:
+def load_file_packed(job: Job) -> tuple[str | None, FileResult]:
     """:func:`load_file` in a worker: the records travel back pickled, and this process
     unpickles them only if it needs them (a check mostly does not), or not at all when
     nothing will need them."""
@@ -255,17 +258,19 @@ def load_file_packed(job: tuple[str, str, str]) -> tuple[str | None, FileResult]
     return digest, result.packed()
 
 
-def load_campaign(root: FsPath, findings: list[Finding], suite: Suite) -> Setting:
-    """Read campaign.yaml: the campaign, and the context every other file is read against."""
-    validator = _Validator(Locator(root), {})
-    data, problems = read_guarded(root, CAMPAIGN_FILE)
-    findings.extend(problems)
+def load_campaign(root: FsPath, findings: list[Finding], suite: Suite, data: bytes | None = None) -> Setting:
+    """Read campaign.yaml (or ``data``, what it would hold): the campaign, and the context
+    every other file is read against."""
+    locator = Locator(root, {CAMPAIGN_FILE: data} if data is not None else None)
+    validator = _Validator(locator, {})
+    if data is None:
+        data, problems = read_guarded(root, CAMPAIGN_FILE)
+        findings.extend(problems)
     context: dict[str, Any] = {}
     if data is None:
         return Setting(context, suite=suite)
     digest = content_digest(data)
     parsed = parse_file(CAMPAIGN_FILE, data, report=False)
-    locator = Locator(root)
     findings.extend(suite.run_text(parsed.texts[0][0], CAMPAIGN_FILE, 0, locator) if parsed.texts else ())
     findings.extend(parsed.findings)
     if not parsed.ok:

@@ -65,8 +65,8 @@ def _fp() -> str:
     return fingerprint(["check"])
 
 
-def _load(root: Path, name: str) -> object:
-    key = user_key()
+def _load(root: Path, name: str, key_folder: Path) -> object:
+    key = user_key(key_folder)
     if key is None:
         return None
     try:
@@ -76,8 +76,8 @@ def _load(root: Path, name: str) -> object:
     return signed_load(key, blob)
 
 
-def _save(root: Path, name: str, value: object) -> None:
-    key = user_key()
+def _save(root: Path, name: str, value: object, key_folder: Path) -> None:
+    key = user_key(key_folder)
     if key is None:
         return
     folder, current = root / MEMO_DIR, name.format(_fp())
@@ -90,11 +90,11 @@ def _save(root: Path, name: str, value: object) -> None:
         return  # a read-only checkout: nothing remembered, no harm
 
 
-def recall(root: Path, as_of: dt.date, snapshot: Snapshot) -> tuple[CheckSummary | None, str]:
+def recall(root: Path, as_of: dt.date, snapshot: Snapshot, key_folder: Path) -> tuple[CheckSummary | None, str]:
     """The last check's summary when nothing has changed since, and the digest of now (for
     :func:`remember`)."""
     digest = repository_digest(snapshot, as_of)
-    stored = _load(root, _NAME)
+    stored = _load(root, _NAME, key_folder)
     if not isinstance(stored, CheckSummary) or stored.digest != digest:
         return None, digest
     if not unchanged_paths(root, stored):
@@ -107,10 +107,10 @@ def unchanged_paths(root: Path, summary: CheckSummary) -> bool:
     return all(path_signature(root, text) == signature for text, signature in summary.watched)
 
 
-def remember(root: Path, digest: str, summary: CheckSummary) -> None:
+def remember(root: Path, digest: str, summary: CheckSummary, key_folder: Path) -> None:
     """Keep ``summary`` for the repository as it was when :func:`recall` computed ``digest``
     (if a file changed in between, the digests differ next time and the check runs again)."""
-    _save(root, _NAME, dataclasses.replace(summary, digest=digest))
+    _save(root, _NAME, dataclasses.replace(summary, digest=digest), key_folder)
 
 
 class FileState(NamedTuple):
@@ -138,10 +138,10 @@ class CheckState:
     summary: CheckSummary
 
 
-def recall_state(root: Path) -> CheckState | None:
-    stored = _load(root, _STATE)
+def recall_state(root: Path, key_folder: Path) -> CheckState | None:
+    stored = _load(root, _STATE, key_folder)
     return stored if isinstance(stored, CheckState) else None
 
 
-def keep_state(root: Path, state: CheckState) -> None:
-    _save(root, _STATE, state)
+def keep_state(root: Path, state: CheckState, key_folder: Path) -> None:
+    _save(root, _STATE, state, key_folder)

@@ -1,24 +1,37 @@
-"""The loaded campaign repository: records with their sources, and a way back to positions.
+"""The loaded campaign repository: the one object every command reads.
 
-Immutable once loaded; checks and status read it and never change it.
+A repository loaded cold, from the cache, or after an edit is the same object.  It holds what
+is small or read by everything whole (the campaign, people, units, topics, reports), every
+file's :class:`~dytool.engine.summary.FileSummary` (what the cross-file checks and the briefing
+read of the big kinds: visits, problems, solutions, institutions), and a way to the records of
+any file, loaded on demand (from the cache's pickle, or by reading the file again).  A command
+that needs every problem asks for them (:meth:`Repository.entries`); a check or a briefing on
+200,000 records reads summaries and never builds them.  Immutable once loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
-from dytool.models import Campaign, Record, ReportMeta
-from dytool.source.locate import Locator, Source
+from dytool.engine.summary import FileSummary
+from dytool.models import KINDS, Campaign, Person, Record, ReportMeta, StrictModel, Topic, Unit
+from dytool.models.base import walk_marked
+from dytool.source.locate import Locator, Path, Source
+from dytool.source.readfile import PathState, Signature, path_state
 
-if TYPE_CHECKING:
-    from dytool.engine.summary import FileSummary
-
-__all__ = ["Entry", "ReportEntry", "Repository"]
+__all__ = ["WHOLE_KINDS", "Entry", "RecordsOf", "ReportEntry", "Repository"]
 
 R = TypeVar("R", bound=Record)
+
+WHOLE_KINDS = ("person", "unit", "topic")
+"""Record kinds read whole by everything: a campaign has hundreds of them, not 100,000."""
+
+RecordsOf = Callable[[str], list[tuple[StrictModel, Source]]]
+"""The valid records of one file (a report's front matter for a report), loaded on demand."""
 
 
 class Entry(NamedTuple, Generic[R]):
@@ -34,27 +47,67 @@ class ReportEntry(NamedTuple):
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Repository:
     root: FsPath
     campaign: Campaign | None
     campaign_source: Source
-    records: dict[str, list[Entry[Record]]]
-    reports: list[ReportEntry]
+    locator: Locator = field(repr=False)
     files: tuple[str, ...]
+    """campaign.yaml, then every record file and report, in load order."""
+    summaries: dict[str, tuple[str, FileSummary]]
+    """File → (kind, summary) for every record file and report (kind ``report``), in load order."""
+    people: list[Entry[Person]]
+    units: list[Entry[Unit]]
+    topics: list[Entry[Topic]]
+    reports: list[ReportEntry]
     unreadable_kinds: frozenset[str]
-    locator: Locator = field(compare=False, repr=False)
-    invalid_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Kinds with a file that could not be read: references to them are not called dangling."""
+    invalid_ids: dict[str, frozenset[str]]
     """Ids of records that exist but failed validation: references to them are not dangling."""
-    empty_files: frozenset[str] = frozenset()
+    empty_files: frozenset[str]
     """Record files that hold no record (``[]``): in problems/, "filed, nothing found"."""
-    summaries: dict[str, tuple[str, FileSummary]] = field(default_factory=dict)
-    """File → (kind, summary) for every file read, in load order (:mod:`dytool.engine.summary`)."""
+    records_of: RecordsOf = field(repr=False)
+    _by_kind: dict[str, list[Entry[Record]]] = field(default_factory=dict, init=False, repr=False)
+
+    def files_of(self, kind: str) -> list[str]:
+        return [rel for rel, (k, _) in self.summaries.items() if k == kind]
 
     def entries(self, kind: str) -> list[Entry[Record]]:
-        return self.records.get(kind, [])
+        """Every valid record of one kind, in load order (built on first use, then kept)."""
+        whole = {"person": self.people, "unit": self.units, "topic": self.topics}.get(kind)
+        if whole is not None:
+            return whole  # type: ignore[return-value]
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = [Entry(record, source) for rel in self.files_of(kind) for record, source in self.records_of(rel)]  # type: ignore[arg-type]
+            self._by_kind[kind] = found
+        return found
+
+    @property
+    def records(self) -> dict[str, list[Entry[Record]]]:
+        """Every valid record by kind: for the commands that need them all (a compilation)."""
+        return {kind: self.entries(kind) for kind in KINDS}
 
     def all_entries(self) -> Iterator[tuple[str, Entry[Record]]]:
-        for kind, entries in self.records.items():
-            for entry in entries:
+        for kind in KINDS:
+            for entry in self.entries(kind):
                 yield kind, entry
+
+    @functools.cached_property
+    def named_paths(self) -> list[tuple[Source, Path, str]]:
+        """Every path a record names (outlines, reports, the preface), with where it is named."""
+        owners: list[tuple[StrictModel, Source]] = [(entry.record, entry.source) for entry in self.topics]
+        if self.campaign is not None:
+            owners.insert(0, (self.campaign, self.campaign_source))
+        return [(source, sub, text) for obj, source in owners for sub, text, _ in walk_marked(obj, "path") if isinstance(text, str)]
+
+    @functools.cached_property
+    def path_states(self) -> dict[str, PathState]:
+        """What each named path leads to, looked up once per check."""
+        return {text: path_state(self.root, text) for _, _, text in self.named_paths}
+
+    def watched(self) -> tuple[tuple[str, Signature], ...]:
+        """The signature of each named path when the checks looked at it: a replayed check
+        compares them again, as these files are not among those whose bytes it compares."""
+        return tuple(sorted((text, found.signature) for text, found in self.path_states.items()))

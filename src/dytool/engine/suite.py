@@ -4,7 +4,7 @@ Three kinds, by what they read.  *Text* checks read a file's decoded text (perso
 free text, comments included).  *Local* checks read one file's valid records and the campaign.
 Both run where the file is loaded, and their findings are cached with it, so a suite's
 :attr:`Suite.identity` is part of every cache key.  *Cross-file* checks read the whole
-repository through its :class:`dytool.engine.overview.Overview` and the as-of day.
+repository through its :class:`dytool.engine.repository.Repository` and the as-of day.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dytool.core.findings import Finding
 
 if TYPE_CHECKING:
     from dytool.engine.index import RepoIndex
-    from dytool.engine.overview import Overview
+    from dytool.engine.repository import Repository
     from dytool.engine.summary import FileSummary
     from dytool.models import Campaign, StrictModel
     from dytool.source.locate import Locator, Source
@@ -28,7 +28,7 @@ __all__ = ["CrossCheck", "LocalCheck", "Suite", "TextCheck"]
 TextCheck = Callable[[str, str, int, "Locator | None"], Iterable[Finding]]
 """(text, file, line offset of the text in the file, a locator when the text is YAML) → findings."""
 LocalCheck = Callable[["Sequence[tuple[StrictModel, Source]]", "FileSummary", "Campaign | None", "Locator"], Iterable[Finding]]
-CrossCheck = Callable[["Overview", "RepoIndex", dt.date], Iterable[Finding]]
+CrossCheck = Callable[["Repository", "RepoIndex", dt.date], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Suite:
                   locator: Locator) -> list[Finding]:
         return [finding for check in self.local for finding in check(records, summary, campaign, locator)]
 
-    def run_cross(self, view: Overview, as_of: dt.date) -> list[Finding]:
+    def run_cross(self, view: Repository, as_of: dt.date) -> list[Finding]:
         from dytool.engine.index import build_index
 
         index = build_index(view)

@@ -1,12 +1,13 @@
-"""What one file contributes to the checks that look across files.
+"""What one file contributes to the checks that look across files, and to the briefing.
 
-The cross-file checks (duplicate ids, references, a topic's stage, the campaign's rules)
-need a few facts of each record, not the records: the ids a file defines, the ids it
-refers to, the days and people of its visits.  A :class:`FileSummary` holds them as plain
-tuples, made once when the file is loaded and cached with it.  After one file changes, the
-checks run over the summaries of all the others instead of unpickling every record; a check
-that needs the records themselves (where exactly is the bad reference?) asks for the one
-file's records, and only when its summary shows that something is wrong.
+The cross-file checks (duplicate ids, references, a topic's stage, the campaign's rules) and
+the briefing need a few facts of each record, not the records: the ids a file defines, the
+ids it refers to, the days and people of its visits, a problem's dates and owner.  A
+:class:`FileSummary` holds them as plain tuples, made once when the file is loaded and cached
+with it.  After one file changes, the checks run over the summaries of all the others instead
+of unpickling every record, and ``dytool status`` on 200,000 records reads rows, not records;
+a check that needs the records themselves (where exactly is the bad reference?) asks for the
+one file's records, and only when its summary shows that something is wrong.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from typing import NamedTuple
 
 from dytool.models import Institution, Problem, Solution, StrictModel, Visit, When
 from dytool.models.base import ref_values, walk_marked
-from dytool.models.enums import Scope
+from dytool.models.enums import Handling, InstitutionKind, InstitutionStatus, Method, ProblemSource, Scope
 from dytool.source.locate import Source
 
-__all__ = ["DONE_FIELDS", "FileSummary", "RefKey", "VisitRow", "cross_key", "summarize"]
+__all__ = ["DONE_FIELDS", "FileSummary", "InstitutionRow", "ProblemRow", "RefKey", "SolutionRow", "VisitRow", "cross_key", "summarize"]
 
 DONE_FIELDS = frozenset(("done_on", "closed_on", "issued_on", "submitted_on", "approved_on", "awarded_on"))
 """Fields that say something was finished: a day after the as-of day is not finished yet."""
@@ -43,13 +44,79 @@ def source_at(file: str, place: int) -> Source:
 
 
 class VisitRow(NamedTuple):
-    """A visit as the leaders' days and the hosts' burden see it."""
+    """A visit as the leaders' days, the hosts' burden and the figures see it."""
 
     id: str
     first_day: dt.date
     last_day: dt.date
     leaders: tuple[str, ...]
     hosts: tuple[str, ...]
+    file: str
+    place: int
+    topics: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    methods: tuple[Method, ...] = ()
+    activity: str | None = None
+    classified: bool = False
+
+    @property
+    def source(self) -> Source:
+        return source_at(self.file, self.place)
+
+
+class ProblemRow(NamedTuple):
+    """A problem as the briefing, the bulletin and the figures see it (问题清单 without its prose)."""
+
+    id: str
+    title: str
+    found_on: When | None
+    due: When | None
+    closed_on: When | None
+    handling: Handling | None
+    owner_unit: str | None
+    topic: str | None
+    lead_leader: str | None
+    scope: Scope | None
+    source_kind: ProblemSource | None
+    progress_days: tuple[dt.date, ...]
+    """The day of each progress entry."""
+    classified: bool
+    file: str
+    place: int
+
+    @property
+    def source(self) -> Source:
+        return source_at(self.file, self.place)
+
+
+class SolutionRow(NamedTuple):
+    id: str
+    title: str
+    problems: tuple[str, ...]
+    owner_unit: str | None
+    due: When | None
+    done_on: When | None
+    status: str | None
+    classified: bool
+    file: str
+    place: int
+
+    @property
+    def source(self) -> Source:
+        return source_at(self.file, self.place)
+
+
+class InstitutionRow(NamedTuple):
+    id: str
+    title: str
+    kind: InstitutionKind
+    problems: tuple[str, ...]
+    drafting_unit: str | None
+    due: When | None
+    issued_on: When | None
+    status: InstitutionStatus | None
+    doc_number: str | None
+    classified: bool
     file: str
     place: int
 
@@ -83,6 +150,9 @@ class FileSummary(NamedTuple):
     """Problems that the file's solutions name."""
     instituted: frozenset[str] = frozenset()
     """Problems that the file's institutions name."""
+    problems: tuple[ProblemRow, ...] = ()
+    solutions: tuple[SolutionRow, ...] = ()
+    institutions: tuple[InstitutionRow, ...] = ()
 
     def source_of(self, k: int) -> Source:
         """Where the ``k``-th record of ``ids`` is."""
@@ -104,6 +174,9 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
     closures: list[tuple[str, dt.date]] = []
     solved: set[str] = set()
     instituted: set[str] = set()
+    problems: list[ProblemRow] = []
+    solutions: list[SolutionRow] = []
+    institutions: list[InstitutionRow] = []
     for record, source in records:
         ident = getattr(record, "id", None)
         if isinstance(ident, str):
@@ -122,7 +195,8 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
                 latest = when.first
         if isinstance(record, Visit):
             visits.append(VisitRow(record.id, record.first_day, record.last_day, tuple(record.leaders), tuple(record.hosts),
-                                   source.file, place_of(source)))
+                                   source.file, place_of(source), tuple(record.topics), tuple(record.problems),
+                                   tuple(record.methods), record.activity, record.classification is not None))
             visit_topics.extend((topic, record.first_day) for topic in record.topics)
         elif isinstance(record, Problem):
             if record.topic:
@@ -131,15 +205,26 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
                 systemic.append((record.id, source))
             if record.lead_leader and record.closed_on is not None:
                 closures.append((record.lead_leader, record.closed_on.first))
+            problems.append(ProblemRow(
+                record.id, record.title, record.found_on, record.due, record.closed_on, record.handling, record.owner_unit,
+                record.topic, record.lead_leader, record.scope, record.source, tuple(p.on.first for p in record.progress),
+                record.classification is not None, source.file, place_of(source)))
         elif isinstance(record, Solution):
             solved.update(record.problems)
+            solutions.append(SolutionRow(record.id, record.title, tuple(record.problems), record.owner_unit, record.due,
+                                         record.done_on, record.status, record.classification is not None,
+                                         source.file, place_of(source)))
         elif isinstance(record, Institution):
             instituted.update(record.problems)
+            institutions.append(InstitutionRow(record.id, record.title, record.kind, tuple(record.problems), record.drafting_unit,
+                                               record.due, record.issued_on, record.status, record.doc_number,
+                                               record.classification is not None, source.file, place_of(source)))
     return FileSummary(
         records[0][1].file if records else "", tuple(ids), tuple(places),
         tuple((key, frozenset(values)) for key, values in refs.items()), latest,
         (first, last) if first is not None and last is not None else None, tuple(visits),
         tuple(visit_topics), tuple(problem_topics), tuple(systemic), tuple(closures), frozenset(solved), frozenset(instituted),
+        tuple(problems), tuple(solutions), tuple(institutions),
     )
 
 
@@ -156,5 +241,6 @@ def _canonical(value: object) -> object:
 def cross_key(summary: FileSummary, *flags: object) -> str:
     """A digest of everything the cross-file checks read of one file: two versions of a file
     with the same key cannot change any finding outside the file."""
-    text = repr((_canonical(summary), _canonical(flags)))
+    read = summary._replace(problems=(), solutions=(), institutions=())  # what the briefing reads, not the checks
+    text = repr((_canonical(read), _canonical(flags)))
     return hashlib.sha256(text.encode()).hexdigest()

@@ -16,7 +16,7 @@ from dytool.source.readfile import inside, read_guarded
 
 __all__ = [
     "CAMPAIGN_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "NoRepository", "Snapshot", "find_root",
-    "repository_files", "take_snapshot",
+    "kind_of_path", "repository_files", "take_snapshot",
 ]
 
 CAMPAIGN_FILE = "campaign.yaml"
@@ -141,3 +141,18 @@ def repository_files(root: FsPath, findings: list[Finding]) -> list[tuple[str, s
         files.extend((kind, rel) for rel in _walk(root, folder, YAML_SUFFIXES, findings))
     files.extend(("report", rel) for rel in _walk(root, REPORT_FOLDER, (".md",), findings))
     return files
+
+
+def kind_of_path(rel: str) -> str | None:
+    """The kind of record a repository-relative path would hold, or None (how a file that an
+    edit is about to create is loaded with the rest)."""
+    parts = rel.split("/")
+    if len(parts) == 1:
+        stem, _, suffix = rel.rpartition(".")
+        return next((kind for kind, name in ROOT_FILES.items() if name == stem and f".{suffix}" in YAML_SUFFIXES), None)
+    if any(part.startswith((".", "_")) for part in parts):
+        return None
+    if parts[0] == REPORT_FOLDER:
+        return "report" if rel.endswith(".md") else None
+    kind = next((kind for kind, folder in RECORD_FOLDERS.items() if folder == parts[0]), None)
+    return kind if kind is not None and rel.endswith(YAML_SUFFIXES) else None

@@ -7,6 +7,7 @@ list indexes leading to it, as in pydantic's error locations).  Only files with 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, NamedTuple
@@ -22,6 +23,7 @@ from yaml import (
 
 from dytool.core.codes import Pos
 from dytool.source.hints import decode
+from dytool.source.readfile import read_guarded
 from dytool.source.yamlread import make_parser
 
 __all__ = ["Locator", "NodePos", "Path", "PositionIndex", "Source", "index_positions", "split_front_matter"]
@@ -145,18 +147,19 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 class Locator:
     """Finds line and column of any value of any loaded file, parsing a file again on demand."""
 
-    def __init__(self, root: FsPath) -> None:
+    def __init__(self, root: FsPath, overlay: Mapping[str, bytes] | None = None) -> None:
         self._root = root
+        self._overlay = overlay or {}
         self._cache: dict[str, PositionIndex] = {}
 
     def _index(self, file: str) -> PositionIndex:
         index = self._cache.get(file)
         if index is None:
             index = PositionIndex({})
-            try:
-                text, _ = decode((self._root / file).read_bytes(), file)
-            except OSError:
-                text = None
+            data = self._overlay.get(file)
+            if data is None:
+                data, _ = read_guarded(self._root, file)
+            text = decode(data, file)[0] if data is not None else None
             if text is not None:
                 offset = 0
                 if file.endswith(".md"):

@@ -17,7 +17,7 @@ from typing import Any
 
 from dytool.checks import SUITE
 from dytool.core.errors import UserError
-from dytool.engine.load import load_repository
+from dytool.engine.load import LoadOptions, load_repository
 from dytool.engine.repository import Repository
 from dytool.models import Visit
 from dytool.source import git
@@ -162,43 +162,43 @@ def _closing(kind: str, previous: Any, record: Any, file: str, out: dict[str, li
 
 
 def _load_revision(root: Path, ref: str, tmp: Path) -> Repository | None:
-    return load_repository(tmp, SUITE, cache=False).repo if git.export_tree(root, ref, tmp) and (tmp / "campaign.yaml").is_file() else None
+    return load_repository(tmp, SUITE).repo if git.export_tree(root, ref, tmp) and (tmp / "campaign.yaml").is_file() else None
 
 
-def diff_refs(root: Path, ref: str, ref2: str | None, as_of: dt.date, *, cache: bool = True) -> Changes:
+def diff_refs(root: Path, ref: str, ref2: str | None, as_of: dt.date, options: LoadOptions | None = None) -> Changes:
     """``ref`` → ``ref2`` (or the working tree when None)."""
     base = git.resolve(root, ref)
     target = git.resolve(root, ref2) if ref2 is not None else ""
     with tempfile.TemporaryDirectory(prefix="dytool-diff-") as tmp:
         old = _load_revision(root, base, Path(tmp) / "old")
-        new = _load_revision(root, target, Path(tmp) / "new") if target else load_repository(root, SUITE, cache=cache).repo
+        new = _load_revision(root, target, Path(tmp) / "new") if target else load_repository(root, SUITE, options).repo
         if new is None:
             raise UserError(f"版本 {ref2} 中没有 campaign.yaml", f"revision {ref2} has no campaign.yaml")
         return compare(old, new, as_of, base=base, target=target)
 
 
-def changes_since(root: Path, ref_or_date: str, as_of: dt.date, *, cache: bool = True) -> Changes:
+def changes_since(root: Path, ref_or_date: str, as_of: dt.date, options: LoadOptions | None = None) -> Changes:
     """What changed in the working tree since a revision, or since the last commit before a day."""
     from dytool.dates import explicit_day
 
     day = explicit_day(ref_or_date)
     if day is None:
         try:
-            return diff_refs(root, ref_or_date, None, as_of, cache=cache)
+            return diff_refs(root, ref_or_date, None, as_of, options)
         except UserError:
-            day = _phrase_day(root, ref_or_date, cache=cache)
+            day = _phrase_day(root, ref_or_date, options)
             if day is None:
                 raise
     commit = git.commit_before(root, day)
-    changes = compare(None, load_repository(root, SUITE, cache=cache).repo, as_of) if commit is None else diff_refs(root, commit, None, as_of, cache=cache)
+    changes = compare(None, load_repository(root, SUITE, options).repo, as_of) if commit is None else diff_refs(root, commit, None, as_of, options)
     return replace(changes, base_day=day)
 
 
-def _phrase_day(root: Path, text: str, *, cache: bool) -> dt.date | None:
+def _phrase_day(root: Path, text: str, options: LoadOptions | None) -> dt.date | None:
     from dytool.dates import Span
     from dytool.models.when import parse_when
 
-    campaign = load_repository(root, SUITE, cache=cache).repo.campaign
+    campaign = load_repository(root, SUITE, options).repo.campaign
     context = {"period": Span(campaign.period.start.first, campaign.period.end.last)} if campaign else {}
     try:
         when = parse_when(text, context)

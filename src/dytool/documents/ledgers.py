@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from dytool.facts.records import Facts
@@ -73,10 +73,10 @@ def _institution_row(i: Institution, facts: Facts, as_of: dt.date) -> tuple[str,
     return (i.title, i.kind.label_zh, facts.name_of(i.drafting_unit) or "", _day(i.due), status, (i.doc_number or "") if issued else "")
 
 
-_ROWS: dict[str, tuple[Callable[[Facts], Sequence[object]], Callable[..., tuple[str, ...]]]] = {
-    "problems": (lambda f: f.problems, _problem_row),
-    "solutions": (lambda f: f.solutions, _solution_row),
-    "institutions": (lambda f: f.institutions, _institution_row),
+_ROWS: dict[str, tuple[Callable[[Facts], Iterable[object]], Callable[..., tuple[str, ...]]]] = {
+    "problems": (lambda f: (e.record for e in f.records("problem")), _problem_row),
+    "solutions": (lambda f: (e.record for e in f.records("solution")), _solution_row),
+    "institutions": (lambda f: (e.record for e in f.records("institution")), _institution_row),
 }
 
 

@@ -1,19 +1,26 @@
-"""The repository seen through the lookups the status engine needs, each built once."""
+"""The repository seen through the lookups the briefing and the documents need, each built once.
+
+The big kinds (visits, problems, solutions, institutions) are the rows of the files'
+summaries (:mod:`dytool.engine.summary`), not the records: a briefing of 200,000 records reads
+rows, which the cache keeps ready.  Whoever needs the records themselves (a ledger that prints
+every column) streams them from the repository, file by file (:meth:`Facts.records`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from dytool.dates import Span
 from dytool.engine.index import RepoIndex, build_index
-from dytool.engine.repository import ReportEntry, Repository
+from dytool.engine.repository import Entry, ReportEntry, Repository
+from dytool.engine.summary import InstitutionRow, ProblemRow, SolutionRow, VisitRow
 from dytool.facts.topics import report_of
-from dytool.models import Campaign, Institution, Person, Problem, Solution, Topic, Unit, Visit
+from dytool.models import Campaign, Person, Record, Topic, Unit
 
 __all__ = ["Facts", "VisitSpan", "gather", "name_of", "visit_days"]
 
@@ -26,14 +33,22 @@ class Facts:
     people: dict[str, Person]
     units: dict[str, Unit]
     topics: list[Topic]
-    visits: list[Visit]
-    problems: list[Problem]
-    solutions: list[Solution]
-    institutions: list[Institution]
+    visits: list[VisitRow]
+    problems: list[ProblemRow]
+    solutions: list[SolutionRow]
+    institutions: list[InstitutionRow]
     topics_by_leader: dict[str, list[Topic]]
-    problems_by_unit: dict[str, list[Problem]]
+    problems_by_unit: dict[str, list[ProblemRow]]
     problem_files: frozenset[str]
     """Unit ids whose ``problems/<unit id>.yaml`` holds no record: "filed, nothing found"."""
+
+    repo: Repository
+
+    def records(self, kind: str) -> Iterator[Entry[Record]]:
+        """The records of one kind in load order, one file at a time (none kept)."""
+        for rel in self.repo.files_of(kind):
+            for record, source in self.repo.records_of(rel):
+                yield Entry(record, source)  # type: ignore[arg-type]
 
     def report_of(self, topic: Topic) -> ReportEntry | None:
         return report_of(topic, self.index)
@@ -61,17 +76,21 @@ def _records(repo: Repository, kind: str, cls: type[T]) -> list[T]:
     return [entry.record for entry in repo.entries(kind) if isinstance(entry.record, cls)]
 
 
+def _rows(repo: Repository, field: str) -> list[Any]:
+    return [row for _, summary in repo.summaries.values() for row in getattr(summary, field)]
+
+
 def gather(repo: Repository, campaign: Campaign, index: RepoIndex | None = None) -> Facts:
     index = index or build_index(repo)
     people = {p.id: p for p in _records(repo, "person", Person)}
     units = {u.id: u for u in _records(repo, "unit", Unit)}
     topics = _records(repo, "topic", Topic)
-    problems = _records(repo, "problem", Problem)
+    problems: list[ProblemRow] = _rows(repo, "problems")
     topics_by_leader: dict[str, list[Topic]] = defaultdict(list)
     for topic in topics:
         if topic.leader:
             topics_by_leader[topic.leader].append(topic)
-    problems_by_unit: dict[str, list[Problem]] = defaultdict(list)
+    problems_by_unit: dict[str, list[ProblemRow]] = defaultdict(list)
     for problem in problems:
         if problem.owner_unit:
             problems_by_unit[problem.owner_unit].append(problem)
@@ -86,18 +105,19 @@ def gather(repo: Repository, campaign: Campaign, index: RepoIndex | None = None)
         people=people,
         units=units,
         topics=topics,
-        visits=_records(repo, "visit", Visit),
+        visits=_rows(repo, "visits"),
         problems=problems,
-        solutions=_records(repo, "solution", Solution),
-        institutions=_records(repo, "institution", Institution),
+        solutions=_rows(repo, "solutions"),
+        institutions=_rows(repo, "institutions"),
         topics_by_leader=dict(topics_by_leader),
         problems_by_unit=dict(problems_by_unit),
         problem_files=problem_files,
+        repo=repo,
     )
 
 
 class VisitSpan(Protocol):
-    """What counting a visit's days needs: a :class:`Visit` or a :class:`dytool.engine.summary.VisitRow`."""
+    """What counting a visit's days needs: a visit or its :class:`dytool.engine.summary.VisitRow`."""
 
     @property
     def first_day(self) -> dt.date: ...

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from dytool.facts.records import Facts
-from dytool.models import Problem, When
+from dytool.engine.summary import ProblemRow
+from dytool.models import When
 from dytool.models.enums import Handling, InstitutionStatus
 from dytool.status.model import Lists, OverdueItem, ProblemCounts, StaleItem
 
@@ -27,7 +28,7 @@ class LedgerRow:
 
     __slots__ = ("closed", "escalated", "found", "long_term", "on_time", "overdue", "problem")
 
-    def __init__(self, problem: Problem, as_of: dt.date) -> None:
+    def __init__(self, problem: ProblemRow, as_of: dt.date) -> None:
         self.problem = problem
         self.found = problem.found_on is None or problem.found_on.first <= as_of
         self.closed = _on(problem.closed_on, as_of)
@@ -40,7 +41,7 @@ class LedgerRow:
         self.overdue = self.found and not self.closed and not special and due is not None and due < as_of
 
 
-def problem_state(problems: list[Problem], as_of: dt.date) -> list[LedgerRow]:
+def problem_state(problems: list[ProblemRow], as_of: dt.date) -> list[LedgerRow]:
     return [row for p in problems if (row := LedgerRow(p, as_of)).found]
 
 
@@ -102,7 +103,7 @@ def stale_items(facts: Facts, rows: list[LedgerRow], as_of: dt.date) -> tuple[St
         if row.closed:
             continue
         problem = row.problem
-        days = [w.first for w in (problem.found_on, *(p.on for p in problem.progress)) if w is not None and w.first <= as_of]
+        days = [day for day in (problem.found_on.first if problem.found_on else None, *problem.progress_days) if day is not None and day <= as_of]
         if problem.id in last_visit:
             days.append(last_visit[problem.id])
         last = max(days) if days else None

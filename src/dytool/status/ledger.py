@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dytool.facts.records import Facts
 from dytool.engine.summary import ProblemRow
+from dytool.facts.records import Facts
 from dytool.models import When
 from dytool.models.enums import Handling, InstitutionStatus
 from dytool.status.model import Lists, OverdueItem, ProblemCounts, StaleItem

@@ -84,7 +84,7 @@ def test_internal_errors_exit_3_without_a_traceback(tmp_path: Path, capsys: pyte
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("dytool.engine.suite.Suite.run_cross", boom)
+    monkeypatch.setattr("dytool.engine.suite.Suite.run_each", boom)
     assert run(["check", "-C", str(tmp_path)]) == 3
     err = capsys.readouterr().err
     assert "simulated bug" in err and "--debug" in err and "Traceback" not in err

@@ -2,10 +2,11 @@
 
 Three kinds (:mod:`dytool.engine.suite`).  *Text* checks read a file's text; *local* checks
 read one file's records and the campaign, nothing else; both run when a file is loaded, and
-their findings are cached with it.  *Cross-file* checks look at the whole repository through
-its :class:`dytool.engine.repository.Repository` (summaries of every file, the few small kinds
-whole) and the as-of day.  The order of the lists is the order of their findings before
-sorting.  :data:`SUITE` is what every command hands the engine.
+their findings are cached with it.  *Cross-file* checks look at the whole repository (the
+summaries of every file, the few small kinds whole) and the as-of day; each is registered
+below with what it reads, which decides when it runs again after an edit
+(tests/architecture/test_check_reads.py fails when a check reads more than it declares).
+:data:`SUITE` is what every command hands the engine.
 """
 
 from __future__ import annotations
@@ -15,12 +16,26 @@ from dytool.checks.ids import check_duplicates, check_references
 from dytool.checks.paths import check_paths, check_reports
 from dytool.checks.personal import scan_personal
 from dytool.checks.rules import check_recurring, check_rules, local_rules
-from dytool.engine.suite import Suite
+from dytool.engine.suite import Cross, Suite
 
 __all__ = ["SUITE"]
+
+
+def _reads(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
 
 SUITE = Suite(
     text=(scan_personal,),
     local=(local_content, local_rules),
-    cross=(check_duplicates, check_references, check_paths, check_reports, check_content, check_recurring, check_rules),
+    cross=(
+        Cross(check_duplicates, _reads("ids", "places", "campaign")),
+        Cross(check_references, _reads("refs", "ids", "campaign", "invalid", "unreadable")),
+        Cross(check_paths, _reads("paths", "topics", "campaign")),
+        Cross(check_reports, _reads("topics", "reports")),
+        Cross(check_content, _reads("campaign", "latest_done", "systemic", "instituted", "topics", "visit_topics",
+                                    "problem_topics", "solved", "reports")),
+        Cross(check_recurring, _reads("campaign")),
+        Cross(check_rules, _reads("campaign", "visits", "closures", "people", "units", "topics", "reports")),
+    ),
 )

@@ -71,6 +71,7 @@ def _duplicate(view: Repository, kind: str, ident: str, source: Source, first: S
         f"{en} id {ident!r} is used twice; first at {there.file}:{there.line}",
         hint_zh="改用新的编号（dytool new 生成的编号不会撞车）",
         hint_en="give this record a new id (ids made by 'dytool new' never collide)",
+        related=(there.file,),
     )
 
 

@@ -40,6 +40,7 @@ class Code:
         hint_zh: str = "",
         hint_en: str = "",
         severity: Severity | None = None,
+        related: tuple[str, ...] = (),
     ) -> Finding:
         return Finding(
             code=self.code,
@@ -51,6 +52,7 @@ class Code:
             message_en=en,
             hint_zh=hint_zh,
             hint_en=hint_en,
+            related=related,
         )
 
 

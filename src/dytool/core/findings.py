@@ -38,6 +38,9 @@ class Finding:
     message_en: str
     hint_zh: str = ""
     hint_en: str = ""
+    related: tuple[str, ...] = ()
+    """Other files the finding was derived from (a duplicate's first occurrence): when one of
+    them changes, the finding may change too."""
 
     def message(self, lang: Lang) -> str:
         return self.message_en if lang is Lang.EN else self.message_zh

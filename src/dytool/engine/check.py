@@ -18,7 +18,7 @@ from pathlib import Path
 from dytool.core.findings import Finding, FindingCounts, sort_findings
 from dytool.engine.load import LoadOptions, LoadResult, load_repository, reload_files
 from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall, recall_state, remember, unchanged_paths
-from dytool.engine.repository import WHOLE_KINDS, Repository
+from dytool.engine.repository import Repository
 from dytool.engine.suite import Suite
 from dytool.source.discover import CAMPAIGN_FILE, Snapshot, take_snapshot
 
@@ -67,53 +67,77 @@ def check_summary(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions
 
 
 def _check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions,
-           snapshot: Snapshot | None = None) -> tuple[CheckSummary, LoadResult, list[Finding]]:
+           snapshot: Snapshot | None = None) -> tuple[CheckSummary, LoadResult, dict[str, tuple[Finding, ...]]]:
     loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot)
-    cross = suite.run_cross(loaded.repo, as_of)
+    cross = suite.run_each(loaded.repo, as_of)
     campaign = loaded.repo.campaign
-    summary = CheckSummary(sort_findings([*loaded.findings, *loaded.local_findings, *cross]), len(loaded.repo.files), loaded.records,
-                           campaign.language if campaign else None, watched=loaded.repo.watched())
+    findings = sort_findings([*loaded.findings, *loaded.local_findings, *(f for found in cross.values() for f in found)])
+    summary = CheckSummary(findings, len(loaded.repo.files), loaded.records, campaign.language if campaign else None,
+                           watched=loaded.repo.watched())
     return summary, loaded, cross
 
 
 def check_and_keep(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, options: LoadOptions) -> CheckSummary:
-    """:func:`check_summary` for ``dytool check``, which keeps what it learnt of every file
-    (:class:`dytool.engine.memo.CheckState`): when the next check finds that the files edited
-    since changed nothing the cross-file checks read (text, not ids, references or dates), it
-    reads only those files and reuses everything else."""
+    """:func:`check_summary` for ``dytool check``, which keeps what it learnt of every file and
+    each cross-file check's findings (:class:`dytool.engine.memo.CheckState`).  The next check
+    reads only the files edited since, and runs again only the cross-file checks that read
+    something the edit changed (their declared reads, :class:`dytool.engine.suite.Cross`) or
+    whose findings lie in, or name, an edited file."""
     assert options.key_folder is not None
     state = recall_state(root, options.key_folder)
-    quick = _recheck(root, suite, as_of, snapshot, state, options) if state is not None else None
-    if quick is None:
+    after = _after_edit(root, suite, as_of, snapshot, state, options) if state is not None else None
+    if after is None:
         summary, loaded, cross = _check(root, suite, as_of, options, snapshot)
-        quick = summary, CheckState(as_of, snapshot, tuple(loaded.head), loaded.states, tuple(cross), summary)
-    keep_state(root, quick[1], options.key_folder)
-    return quick[0]
+        after = summary, CheckState(as_of, snapshot, tuple(loaded.head), loaded.states, cross, summary)
+    keep_state(root, after[1], options.key_folder)
+    return after[0]
 
 
-def _recheck(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, state: CheckState,
-             options: LoadOptions) -> tuple[CheckSummary, CheckState] | None:
-    """The check after an edit, from ``state`` and the edited files alone; None when the edit
-    may change what the cross-file checks find (then everything is checked again)."""
+_WHOLE_NAMES = {"person": "people", "unit": "units", "topic": "topics", "report": "reports"}
+
+
+def _after_edit(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, state: CheckState,
+                options: LoadOptions) -> tuple[CheckSummary, CheckState] | None:
+    """The check after an edit, from ``state``, the edited files and the cross-file checks the
+    edit concerns; None when everything must be checked again (another day, campaign.yaml or
+    the folders' listing changed, another suite)."""
     before = state.snapshot
-    if (as_of, snapshot.files, snapshot.listing) != (state.as_of, before.files, before.listing):
-        return None  # another day, files added or removed
+    if as_of != state.as_of or snapshot.listing != before.listing or set(state.cross) != {c.name for c in suite.cross}:
+        return None
     if snapshot.contents.get(CAMPAIGN_FILE) != before.contents.get(CAMPAIGN_FILE):
         return None
-    if not unchanged_paths(root, state.summary):
-        return None
-    edited = [(kind, rel) for kind, rel in snapshot.files if snapshot.contents[rel] != before.contents[rel]]
-    if any(kind in WHOLE_KINDS or kind == "report" for kind, _ in edited):
-        return None  # the cross-file checks read these whole
-    names = {rel for _, rel in edited}
-    if any(name in repr(finding) for finding in state.cross for name in names):
-        return None  # a cross-file finding in an edited file (or naming one) may move or go
+    old_kinds = dict((rel, kind) for kind, rel in before.files)
+    edited = [(kind, rel) for kind, rel in snapshot.files if rel not in old_kinds or snapshot.contents[rel] != before.contents.get(rel)]
+    current = {rel for _, rel in snapshot.files}
+    removed = [(kind, rel) for rel, kind in old_kinds.items() if rel not in current]
+    changed: set[str] = set() if unchanged_paths(root, state.summary) else {"paths"}
     files = dict(state.files)
     for rel, (digest, result) in reload_files(root, suite, options, edited).items():
+        if digest != snapshot.contents[rel][0]:
+            return None  # edited again since the snapshot was taken
         known = state.files.get(rel)
-        if known is None or digest != snapshot.contents[rel][0] or result.key != known.key:
-            return None  # edited again since the snapshot, or the edit changes what the checks read
-        files[rel] = FileState(digest, result.key, result.findings + result.local)
-    findings = sort_findings([*state.head, *(f for known in files.values() for f in known.findings), *state.cross])
-    summary = dataclasses.replace(state.summary, findings=findings)
-    return summary, dataclasses.replace(state, snapshot=snapshot, files=files, summary=summary)
+        old_keys = known.keys if known is not None else {}
+        changed |= {name for name in result.keys.keys() | old_keys.keys() if result.keys.get(name) != old_keys.get(name)}
+        files[rel] = FileState(digest, result.keys, result.findings + result.local, result.records_count(old_kinds.get(rel) or _kind(snapshot, rel)))
+    for _, rel in removed:
+        known = files.pop(rel, None)
+        changed |= set(known.keys) if known is not None else set()
+    touched = {rel for _, rel in (*edited, *removed)}
+    changed |= {_WHOLE_NAMES[kind] for kind, _ in (*edited, *removed) if kind in _WHOLE_NAMES}
+    rerun = {check.name for check in suite.cross
+             if check.reads & changed or any(f.file in touched or touched.intersection(f.related) for f in state.cross[check.name])}
+    cross = dict(state.cross)
+    watched = state.summary.watched
+    if rerun:
+        loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot)
+        cross.update(suite.run_each(loaded.repo, as_of, rerun))
+        watched = loaded.repo.watched()
+    findings = sort_findings([*state.head, *(f for known in files.values() for f in known.findings),
+                              *(f for found in cross.values() for f in found)])
+    summary = dataclasses.replace(state.summary, findings=findings, files=1 + len(files),
+                                  records=sum(known.records for known in files.values()), watched=watched)
+    return summary, CheckState(as_of, snapshot, state.head, files, cross, summary)
+
+
+def _kind(snapshot: Snapshot, rel: str) -> str | None:
+    return next((kind for kind, path in snapshot.files if path == rel), None)

@@ -86,7 +86,7 @@ class LoadResult(FindingCounts):
 
     @property
     def records(self) -> int:
-        return sum(len(summary.ids) if kind != "report" else 1 for kind, summary in self.repo.summaries.values())
+        return sum(state.records for state in self.states.values())
 
 
 def _results(root: FsPath, jobs: list[Job], size: int, options: LoadOptions, setting: Setting) -> Iterator[tuple[str | None, FileResult]]:
@@ -158,7 +158,8 @@ class _Files:
         return {rel: kind for kind, rel in self.files}
 
     def states(self) -> dict[str, FileState]:
-        return {rel: FileState(self.digests.get(rel), result.key, result.findings + result.local) for rel, result in self.results.items()}
+        return {rel: FileState(self.digests.get(rel), result.keys, result.findings + result.local, result.records_count(self.kinds.get(rel)))
+                for rel, result in self.results.items()}
 
 
 def _listing(root: FsPath, snapshot: Snapshot | None, overlay: Mapping[str, bytes], findings: list[Finding]) -> list[tuple[str, str]]:
@@ -202,7 +203,7 @@ def _load_files(root: FsPath, suite: Suite, options: LoadOptions, *, keep_record
                 digest, length, problems = _read(root, rel)
             digests[rel] = digest
             if digest is None:
-                results[rel] = FileResult(findings=tuple(problems), ok=False)
+                results[rel] = FileResult(findings=tuple(problems), ok=False).with_keys(suite)
                 continue
             hit = store.get(rel, digest)
             if isinstance(hit, FileResult):

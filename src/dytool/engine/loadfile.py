@@ -20,7 +20,7 @@ from dytool.dates import Span, china_calendar
 from dytool.engine.explain import explain
 from dytool.engine.repository import WHOLE_KINDS, Entry, ReportEntry
 from dytool.engine.suite import Suite
-from dytool.engine.summary import FileSummary, cross_key, summarize
+from dytool.engine.summary import FileSummary, field_keys, summarize
 from dytool.models import KINDS, Campaign, Record, ReportMeta, StrictModel
 from dytool.models.campaign import Period
 from dytool.models.when import parse_when
@@ -76,8 +76,10 @@ class FileResult:
     loaded: Loaded | bytes | None = _NOTHING
     """The records, or their pickle (a check that needs only the summary never unpickles
     them), or None when they were left behind in a worker process."""
-    cross: str = ""
-    """:attr:`key`, once computed: it travels with the result through packing and the cache."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """What the cross-file checks read of the file, field by field
+    (:func:`dytool.engine.summary.field_keys`): computed once, where the file is loaded, and
+    kept with the result through packing and the cache."""
 
     def unpack(self) -> Loaded:
         if isinstance(self.loaded, Loaded):
@@ -91,17 +93,21 @@ class FileResult:
     def packed(self) -> FileResult:
         """This result with its records pickled: how workers hand it back and the cache keeps it."""
         if not isinstance(self.loaded, Loaded) or self.loaded is _NOTHING:
-            return self if self.cross else dataclasses.replace(self, cross=self.key)
-        return dataclasses.replace(self, loaded=pickle.dumps(self.loaded, protocol=pickle.HIGHEST_PROTOCOL), cross=self.key)
+            return self
+        return dataclasses.replace(self, loaded=pickle.dumps(self.loaded, protocol=pickle.HIGHEST_PROTOCOL))
 
     def records(self) -> list[tuple[StrictModel, Source]]:
         return self.unpack().records()
 
-    @property
-    def key(self) -> str:
-        """What the cross-file checks read of the file (:func:`dytool.engine.summary.cross_key`);
-        computed once, where the file is loaded, and kept with the result."""
-        return self.cross or cross_key(self.summary, self.invalid_ids, self.ok, self.empty)
+    def records_count(self, kind: str | None) -> int:
+        """How many records the file holds (a report is one)."""
+        if kind == "report":
+            return 1 if self.ok and self.loaded is not _NOTHING else 0
+        return len(self.summary.ids)
+
+    def with_keys(self, suite: Suite) -> FileResult:
+        """This result with :attr:`keys` for what ``suite``'s cross-file checks read."""
+        return dataclasses.replace(self, keys=field_keys(self.summary, suite.summary_reads, self.invalid_ids, self.ok, self.empty))
 
 
 @dataclass
@@ -233,7 +239,7 @@ def load_file(job: Job) -> tuple[str | None, FileResult]:
     if data is None:
         data, problems = read_guarded(base, rel)
         if data is None:
-            return None, FileResult(findings=tuple(problems), ok=False)
+            return None, FileResult(findings=tuple(problems), ok=False).with_keys(_SETTING[0].suite)
     parsed = parse_file(rel, data, report=kind == "report")
     setting = _SETTING[0]
     locator = Locator(base)
@@ -243,7 +249,7 @@ def load_file(job: Job) -> tuple[str | None, FileResult]:
     validator = _Validator(locator, setting.context, campaign=setting.campaign, campaign_digest=setting.campaign_digest,
                            suite=setting.suite)
     result = validator.file(kind, rel, parsed)
-    return content_digest(data), dataclasses.replace(result, cross=result.key)  # computed here, in the worker
+    return content_digest(data), result.with_keys(setting.suite)  # computed here, in the worker
 
 
 def load_file_packed(job: Job) -> tuple[str | None, FileResult]:

@@ -114,12 +114,14 @@ def remember(root: Path, digest: str, summary: CheckSummary, key_folder: Path) -
 
 
 class FileState(NamedTuple):
-    """What a check knew of one file: its content, the key of what the cross-file checks read
-    of it (:func:`dytool.engine.summary.cross_key`), and the findings of reading and checking it alone."""
+    """What a check knew of one file: its content, a digest of each field the cross-file
+    checks read of it (:func:`dytool.engine.summary.field_keys`), and the findings of reading
+    and checking it alone."""
 
     digest: str | None
-    key: str
+    keys: dict[str, str]
     findings: tuple[Finding, ...]
+    records: int = 0
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,8 @@ class CheckState:
     head: tuple[Finding, ...]
     """What reading campaign.yaml and listing the folders found."""
     files: dict[str, FileState]
-    cross: tuple[Finding, ...]
-    """The findings of the cross-file checks."""
+    cross: dict[str, tuple[Finding, ...]]
+    """The findings of each cross-file check, by the check's name."""
     summary: CheckSummary
 
 

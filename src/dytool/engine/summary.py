@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from dytool.models import Institution, Problem, Solution, StrictModel, Visit, When
@@ -22,7 +22,7 @@ from dytool.models.base import ref_values, walk_marked
 from dytool.models.enums import Handling, InstitutionKind, InstitutionStatus, Method, ProblemSource, Scope
 from dytool.source.locate import Source
 
-__all__ = ["DONE_FIELDS", "FileSummary", "InstitutionRow", "ProblemRow", "RefKey", "SolutionRow", "VisitRow", "cross_key", "summarize"]
+__all__ = ["DONE_FIELDS", "FileSummary", "InstitutionRow", "ProblemRow", "RefKey", "SolutionRow", "VisitRow", "field_keys", "summarize"]
 
 DONE_FIELDS = frozenset(("done_on", "closed_on", "issued_on", "submitted_on", "approved_on", "awarded_on"))
 """Fields that say something was finished: a day after the as-of day is not finished yet."""
@@ -238,9 +238,10 @@ def _canonical(value: object) -> object:
     return value
 
 
-def cross_key(summary: FileSummary, *flags: object) -> str:
-    """A digest of everything the cross-file checks read of one file: two versions of a file
-    with the same key cannot change any finding outside the file."""
-    read = summary._replace(problems=(), solutions=(), institutions=())  # what the briefing reads, not the checks
-    text = repr((_canonical(read), _canonical(flags)))
-    return hashlib.sha256(text.encode()).hexdigest()
+def field_keys(summary: FileSummary, fields: Iterable[str], invalid_ids: frozenset[str], ok: bool, empty: bool) -> dict[str, str]:
+    """A digest of each summary field in ``fields`` and of the load's flags for this file
+    (``invalid``, ``unreadable``, ``empty``): two versions of a file with the same digest of a
+    field cannot change the findings of a check that reads only that field."""
+    values: dict[str, object] = {name: getattr(summary, name) for name in fields}
+    values.update(invalid=invalid_ids, unreadable=not ok, empty=empty)
+    return {name: hashlib.sha256(repr(_canonical(value)).encode()).hexdigest()[:32] for name, value in values.items()}

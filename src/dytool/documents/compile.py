@@ -25,6 +25,7 @@ from dytool.facts.topics import report_of
 from dytool.models import Campaign, StrictModel, Topic
 from dytool.models.enums import Grade, OrderBy
 from dytool.source.locate import Source
+from dytool.source.readfile import read_named
 
 __all__ = ["CompileOptions", "Compiled", "chinese_month", "compile_document", "public_view"]
 
@@ -179,9 +180,11 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
     problems: list[tuple[str, str, str]] = []
     if spec is not None and spec.preface:
         path = repo.root / spec.preface
+        state = repo.path_states.get(spec.preface)
+        data_bytes = read_named(repo.root, spec.preface) if state is not None and state.state == "file" else None
         try:
-            preface = path.read_text(encoding="utf-8") if path.is_file() and repo.root.resolve() in path.resolve().parents else None
-        except (OSError, UnicodeDecodeError):
+            preface = data_bytes.decode("utf-8-sig") if data_bytes is not None else None
+        except UnicodeDecodeError:
             preface = None
         if preface is None:
             problems.append((spec.preface, f"前言文件“{spec.preface}”无法读取，已略去", f"preface {spec.preface!r} cannot be read; left out"))

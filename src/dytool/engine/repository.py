@@ -105,7 +105,11 @@ class Repository:
     @functools.cached_property
     def path_states(self) -> dict[str, PathState]:
         """What each named path leads to, looked up once per check."""
-        return {text: path_state(self.root, text) for _, _, text in self.named_paths}
+        from dytool.source.git import ignored
+
+        texts = sorted({text for _, _, text in self.named_paths})
+        hidden = ignored(self.root, texts)
+        return {text: path_state(self.root, text, hidden) for text in texts}
 
     def watched(self) -> tuple[tuple[str, Signature], ...]:
         """The signature of each named path when the checks looked at it: a replayed check

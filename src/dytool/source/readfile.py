@@ -15,7 +15,10 @@ from typing import NamedTuple
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 
-__all__ = ["MAX_BYTES", "PathState", "Signature", "content_digest", "inside", "path_signature", "path_state", "read_guarded", "safe_path"]
+__all__ = [
+    "MAX_BYTES", "PRIVATE", "PathState", "Signature", "content_digest", "inside", "path_signature", "path_state", "read_guarded", "read_named",
+    "safe_path",
+]
 
 MAX_BYTES = 1 << 20
 """The largest file dytool reads (1 MiB): far above any hand-written record file."""
@@ -28,13 +31,23 @@ def inside(path: Path, root: Path) -> bool:
 _DRIVE = re.compile(r"^[A-Za-z]:|^[\\/]")
 
 
+PRIVATE = frozenset({".git", ".dytool"})
+"""Folders of a repository that no record may name: git's own files (its config holds CI
+credentials) and dytool's cache."""
+
+
 def safe_path(root: Path, text: str) -> tuple[Path | None, str, str]:
-    """The file a record's path names, or ``None`` with a reason when it leaves the repository."""
+    """The file a record's path names, or ``None`` with a reason when it leaves the repository
+    or reaches into git's or dytool's own folders."""
     if _DRIVE.match(text):
         return None, "不能写绝对路径", "absolute paths are not allowed"
+    if "\0" in text:
+        return None, "路径中有空字符", "the path holds a NUL character"
     parts = PurePosixPath(text.replace("\\", "/")).parts
     if ".." in parts:
         return None, "路径不能含“..”", "the path must not contain '..'"
+    if any(part.casefold().rstrip(". ") in PRIVATE for part in parts):
+        return None, "不能指向 .git 或 .dytool 文件夹中的文件", "the path must not lead into the .git or .dytool folder"
     path = root.joinpath(*parts)
     try:
         resolved = path.resolve()
@@ -43,6 +56,8 @@ def safe_path(root: Path, text: str) -> tuple[Path | None, str, str]:
     real_root = root.resolve()
     if resolved != real_root and real_root not in resolved.parents:
         return None, "链接指向仓库之外", "a link points outside the repository"
+    if any(part.casefold().rstrip(". ") in PRIVATE for part in resolved.relative_to(real_root).parts):
+        return None, "链接指向 .git 或 .dytool 文件夹", "a link leads into the .git or .dytool folder"
     return path, "", ""
 
 
@@ -54,7 +69,8 @@ class PathState(NamedTuple):
     """What a path named by a record leads to."""
 
     state: str
-    """``file``, ``missing`` or ``outside``."""
+    """``file``, ``missing`` or ``outside`` (which includes what git ignores and what is not a
+    regular file)."""
     why_zh: str = ""
     why_en: str = ""
     signature: Signature = None
@@ -70,12 +86,32 @@ def path_signature(root: Path, text: str) -> Signature:
     return info.st_dev, info.st_ino, info.st_mode
 
 
-def path_state(root: Path, text: str) -> PathState:
+def path_state(root: Path, text: str, ignored: frozenset[str] = frozenset()) -> PathState:
+    """What a path that a record names leads to.  Only a regular file of the repository's
+    content counts: not a folder, a device or a pipe, and nothing git ignores (``ignored``,
+    from :func:`dytool.source.git.ignored`), which never reaches a CI checkout."""
     signature = path_signature(root, text)
     path, why_zh, why_en = safe_path(root, text)
     if path is None:
         return PathState("outside", why_zh, why_en, signature)
-    return PathState("file" if path.is_file() else "missing", signature=signature)
+    if PurePosixPath(text.replace("\\", "/")).as_posix() in ignored:
+        return PathState("outside", "git 忽略了这个文件，它不属于仓库内容", "git ignores this file; it is not part of the repository", signature)
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return PathState("missing", signature=signature)
+    if not stat.S_ISREG(info.st_mode):
+        return PathState("outside", "这不是普通文件", "it is not a regular file", signature)
+    return PathState("file", signature=signature)
+
+
+def read_named(root: Path, text: str, ignored: frozenset[str] = frozenset()) -> bytes | None:
+    """The bytes of a file a record names (a preface, an outline, an image), when
+    :func:`path_state` finds it a file of the repository; None otherwise."""
+    if path_state(root, text, ignored).state != "file":
+        return None
+    data, problems = read_guarded(root, PurePosixPath(text.replace("\\", "/")).as_posix())
+    return data if not problems else None
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)

@@ -59,7 +59,7 @@ def check_command(
     """检查仓库中的全部记录 / Validate every record of the repository."""
     from dytool.cli.cmd_check import run_check
 
-    return run_check(ctx.obj, output_format, strict=strict, output=output, changed_since=changed_since)
+    return run_check(ctx.obj, output_format, strict=strict, output=ctx.obj.path(output), changed_since=changed_since)
 
 
 @app.command("status")
@@ -74,7 +74,7 @@ def status_command(
     """会前简报：阶段、时间节点、课题、领导调研、三张清单 / The meeting briefing."""
     from dytool.cli.cmd_status import run_status
 
-    return run_status(ctx.obj, output_format, leader=leader, unit=unit, output=output, since=since)
+    return run_status(ctx.obj, output_format, leader=leader, unit=unit, output=ctx.obj.path(output), since=since)
 
 
 @app.command("compile")
@@ -91,7 +91,7 @@ def compile_command(
     """调研成果汇编（Markdown 与 Word）/ The results compilation."""
     from dytool.cli.cmd_compile import run_compile
 
-    return run_compile(ctx.obj, output_format=output_format, output=output, only=only, anonymize=anonymize,
+    return run_compile(ctx.obj, output_format=output_format, output=ctx.obj.path(output), only=only, anonymize=anonymize,
                        public=public, template=template, theme=theme)
 
 
@@ -105,7 +105,7 @@ def bulletin_command(
     """月度工作动态 / 督查专报 / The monthly bulletin."""
     from dytool.cli.cmd_compile import run_bulletin
 
-    return run_bulletin(ctx.obj, month=month, output_format=output_format, output=output)
+    return run_bulletin(ctx.obj, month=month, output_format=output_format, output=ctx.obj.path(output))
 
 
 @app.command("schema")
@@ -116,7 +116,7 @@ def schema_command(
     """生成各类记录的 JSON Schema / Write the JSON Schemas of every record kind."""
     from dytool.cli.cmd_schema import run_schema
 
-    return run_schema(ctx.obj, output)
+    return run_schema(ctx.obj, ctx.obj.path(output))
 
 
 def _register_editing_commands() -> None:

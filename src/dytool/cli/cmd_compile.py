@@ -10,7 +10,7 @@ from dytool.checks import SUITE
 from dytool.cli.settings import Settings
 from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from dytool.core.findings import Lang
-from dytool.source.atomic import write_atomic
+from dytool.source.output import default_folder
 
 __all__ = ["run_bulletin", "run_compile", "write_document"]
 
@@ -19,14 +19,10 @@ ONLY = ("excellent", "evaluated", "all")
 
 
 def write_document(path: Path, data: bytes) -> Path:
-    """Write a document atomically (a reader never sees half a file); refuse to write through a link."""
-    if path.is_symlink():
-        raise UserError(f"“{path}”是链接，拒绝写入", f"{str(path)!r} is a link; refusing to write through it")
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise UserError(f"无法写入“{path}”：{exc.strerror}", f"cannot write {str(path)!r}: {exc.strerror}") from None
-    return path
+    """Write a document atomically (a reader never sees half a file); never through a link."""
+    from dytool.source.output import write_output
+
+    return write_output(path, data)
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -75,7 +71,7 @@ def run_compile(settings: Settings, *, output_format: str, output: Path | None, 
     except TemplateProblem as problem:
         where = f"{problem.file}:{problem.line}" if problem.line else problem.file
         raise UserError(f"{where}: {problem.zh}", f"{where}: {problem.en}", exit_code=EXIT_FINDINGS) from None
-    folder = output or Path.cwd() / "build"
+    folder = output or default_folder(settings.cwd, "build")
     name = _safe_name(compiled.title)
     problems = list(compiled.problems)
     written = []
@@ -115,7 +111,7 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
     except TemplateProblem as problem:
         where = f"{problem.file}:{problem.line}" if problem.line else problem.file
         raise UserError(f"{where}: {problem.zh}", f"{where}: {problem.en}", exit_code=EXIT_FINDINGS) from None
-    folder = output or Path.cwd() / "build"
+    folder = output or default_folder(settings.cwd, "build")
     name = _safe_name(f"{bulletin.title}第{bulletin.number}期（{month}）")
     written = []
     problems: list[tuple[str, str, str]] = []

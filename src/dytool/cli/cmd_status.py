@@ -59,7 +59,7 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
         data = to_docx([Markdown(body, new_page=False, title=f"{campaign.title}会前简报")], title=f"{campaign.title}会前简报",
                        author=campaign.issuer or "", subject=campaign.title, as_of=as_of, campaign=campaign, reference=None,
                        on_problem=lambda zh, en: problems.append((zh, en)))
-        path = output or Path.cwd() / "build" / f"会前简报-{as_of.isoformat()}.docx"
+        path = output or settings.cwd / "build" / f"会前简报-{as_of.isoformat()}.docx"
         print(write_document(path, data))
         return EXIT_FINDINGS if errors else EXIT_OK
     if output_format == "json":

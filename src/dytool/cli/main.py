@@ -74,6 +74,10 @@ def run(args: list[str]) -> int:
     args = hoist_globals(args)
     debug = "--debug" in args
     english = _lang_from(args).startswith("en")
+    if any("\0" in arg for arg in args):  # no path or value can hold one; the parser would crash on it
+        print("dytool: command-line arguments cannot contain NUL characters" if english else "dytool: 命令行参数中不能有空字符（NUL）",
+              file=sys.stderr)
+        return EXIT_USAGE
     try:
         import typer
         from typer.exceptions import TyperException

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,15 @@ class Settings:
         return today_in_china()
 
     @property
+    def cwd(self) -> Path:
+        """The folder the command runs in: ``-C DIR`` means "as if started in DIR"."""
+        return self.directory if self.directory is not None else Path.cwd()
+
+    def path(self, given: Path | None) -> Path | None:
+        """A path from the command line, relative to :attr:`cwd` (as git reads paths after ``-C``)."""
+        return given if given is None or given.is_absolute() else self.cwd / given
+
+    @property
     def load_options(self) -> LoadOptions:
         """How the engine loads: cache on or off, worker processes (``DYTOOL_JOBS``, else the
         cores this process may use), where the cache's signing key lives (the user's cache
@@ -61,8 +71,25 @@ class Settings:
 
         from dytool.engine.load import LoadOptions
 
-        return LoadOptions(cache=self.cache, jobs=default_jobs(), key_folder=user_cache_folder(),
+        cache = self.cache
+        if cache and self.directory_is_repository_with_linked_cache():
+            cache = False
+        return LoadOptions(cache=cache, jobs=default_jobs(), key_folder=user_cache_folder(),
                            start_method="fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+    def directory_is_repository_with_linked_cache(self) -> bool:
+        """Whether the repository's ``.dytool/cache`` is reached through a link or something that
+        is not a folder: then the cache is off, and the user is told once why."""
+        from dytool.source.folders import unsafe_folder
+
+        try:
+            root = self.root()
+        except UserError:
+            return False
+        if not unsafe_folder(root, ".dytool", "cache", "memo"):
+            return False
+        _note_once(str(root), self.lang() is Lang.EN)
+        return True
 
     def lang(self, campaign_language: str | None = None) -> Lang:
         text = self.lang_text or os.environ.get("DYTOOL_LANG") or campaign_language or "zh"
@@ -106,3 +133,11 @@ def user_cache_folder() -> Path | None:
         return Path.home() / ".cache" / "dytool"
     except RuntimeError:  # no home folder: no cache
         return None
+
+
+@functools.cache
+def _note_once(root: str, english: bool) -> None:
+    import sys
+
+    print("note: .dytool or .dytool/cache is a link (or not a folder); the cache is off" if english
+          else "注意：.dytool 或 .dytool/cache 是链接（或不是文件夹），已关闭缓存", file=sys.stderr)

@@ -30,6 +30,7 @@ from typing import Any
 
 from dytool import __version__
 from dytool.source.atomic import write_atomic
+from dytool.source.folders import own_folder, read_own, unsafe_folder
 from dytool.source.packaged import PACKAGE
 
 __all__ = ["CACHE_DIR", "FileCache", "fingerprint", "save_entry", "signed_dump", "signed_load", "user_key"]
@@ -103,22 +104,29 @@ def signed_load(key: bytes, blob: bytes) -> Any:
         return None
 
 
-def save_entry(folder: Path, name: str, blob: bytes) -> None:
-    """Replace ``folder/name`` whole, in a cache folder git ignores; OSError when it cannot."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder.parent / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("*\n", encoding="utf-8")
-    write_atomic(folder / name, blob)
+def save_entry(root: Path, folder: Path, name: str, blob: bytes) -> None:
+    """Replace ``root/folder/name`` whole, in a cache folder git ignores; OSError when it
+    cannot, or when a component of the folder is a link or not a folder."""
+    own = own_folder(root, *folder.parts)
+    top = own_folder(root, CACHE_DIR.parts[0])
+    if own is None or top is None:
+        raise OSError(f"{folder.as_posix()} is not a folder of the repository's own")
+    ignore = top / ".gitignore"
+    if not os.path.lexists(ignore):
+        write_atomic(ignore, b"*\n")
+    write_atomic(own / name, blob)
 
 
 class FileCache:
     """Cached load results of one repository; ``get``/``put`` by path and content digest."""
 
     def __init__(self, root: Path, context_fingerprint: str, *, key_folder: Path | None) -> None:
+        self.root = root
         self.folder = root / CACHE_DIR
         self.fp = context_fingerprint
-        self.key = user_key(key_folder) if key_folder is not None else None
+        self.refused = unsafe_folder(root, *CACHE_DIR.parts)
+        """A component of the cache folder is a link (or not a folder): the cache is off."""
+        self.key = user_key(key_folder) if key_folder is not None and not self.refused else None
         self.shards: dict[int, dict[str, tuple[str, Any]]] = {}
         self.dirty: set[int] = set()
         self.hits = 0
@@ -141,7 +149,7 @@ class FileCache:
         table = {}
         assert self.key is not None
         try:
-            blob = self._path(shard).read_bytes()
+            blob = read_own(self._path(shard)) or b""
             if blob.startswith(_MAGIC):
                 mac, payload = blob[len(_MAGIC) : len(_MAGIC) + 32], blob[len(_MAGIC) + 32 :]
                 if hmac.compare_digest(mac, hmac.digest(self.key, payload, "sha256")):
@@ -184,9 +192,11 @@ class FileCache:
             return
         try:
             for shard in sorted(self.dirty):
-                save_entry(self.folder, self._path(shard).name, signed_dump(self.key, self.shards[shard]))
+                save_entry(self.root, CACHE_DIR, self._path(shard).name, signed_dump(self.key, self.shards[shard]))
+            if unsafe_folder(self.root, *CACHE_DIR.parts):
+                return
             for stale in self.folder.glob("*.bin"):
-                if not stale.name.startswith(self.fp):
+                if not stale.name.startswith(self.fp) and not stale.is_symlink():
                     stale.unlink(missing_ok=True)  # another dytool version or campaign context
         except OSError:
             return  # a read-only checkout: no cache, no harm

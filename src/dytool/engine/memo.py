@@ -23,6 +23,7 @@ from typing import NamedTuple
 from dytool.core.findings import Finding, FindingCounts
 from dytool.engine.cache import CACHE_DIR, fingerprint, save_entry, signed_dump, signed_load, user_key
 from dytool.source.discover import Snapshot
+from dytool.source.folders import read_own, unsafe_folder
 from dytool.source.readfile import Signature, path_signature
 
 __all__ = [
@@ -70,8 +71,12 @@ def _load(root: Path, name: str, key_folder: Path) -> object:
     if key is None:
         return None
     try:
-        blob = (root / MEMO_DIR / name.format(_fp())).read_bytes()
+        if unsafe_folder(root, *MEMO_DIR.parts):
+            return None
+        blob = read_own(root / MEMO_DIR / name.format(_fp()))
     except OSError:
+        return None
+    if blob is None:
         return None
     return signed_load(key, blob)
 
@@ -82,9 +87,9 @@ def _save(root: Path, name: str, value: object, key_folder: Path) -> None:
         return
     folder, current = root / MEMO_DIR, name.format(_fp())
     try:
-        save_entry(folder, current, signed_dump(key, value))
+        save_entry(root, MEMO_DIR, current, signed_dump(key, value))
         for stale in folder.glob(name.format("*")):
-            if stale.name != current:
+            if stale.name != current and not stale.is_symlink():
                 stale.unlink(missing_ok=True)  # left by another version of dytool
     except OSError:
         return  # a read-only checkout: nothing remembered, no harm

@@ -130,7 +130,7 @@ def init_repository(path: Path) -> bool:
 def ignored(root: Path, paths: list[str]) -> frozenset[str]:
     """Which of ``paths`` (relative to ``root``) git ignores; none outside a git repository or
     without git.  One ``git check-ignore`` for all of them."""
-    if not paths or shutil.which("git") is None or not (root / ".git").exists() and not _inside_work_tree(root):
+    if not paths or shutil.which("git") is None or (not (root / ".git").exists() and not _inside_work_tree(root)):
         return frozenset()
     names = [p.replace("\\", "/") for p in paths if "\0" not in p and "\n" not in p]
     try:

@@ -1,0 +1,84 @@
+"""The one way a command writes what the user asked for (a document, a report, a schema).
+
+Regular files are replaced atomically (:func:`dytool.source.atomic.write_atomic`).  A target
+that is not a regular file is never replaced by one: a terminal, ``/dev/null`` or a pipe is
+written in place (a pipe only when a reader is there, never waiting for one), and a link is
+refused unless it leads to such a target.  OS errors become clear usage errors, not bugs.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from dytool.core.errors import EXIT_USAGE, UserError
+from dytool.source.atomic import write_atomic
+from dytool.source.folders import own_folder
+
+__all__ = ["default_folder", "write_output"]
+
+
+def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
+    """Write ``data`` to ``path`` as the user named it (``shown`` in messages, default the path)."""
+    name = shown or str(path)
+    if "\0" in str(path):
+        raise UserError(f"路径中有空字符：{name!r}", f"the path holds a NUL character: {name!r}", exit_code=EXIT_USAGE)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _cannot(name, exc) from None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        try:
+            target = os.stat(path)
+        except OSError:
+            target = None
+        if target is None or stat.S_ISREG(target.st_mode) or stat.S_ISDIR(target.st_mode):
+            raise UserError(f"“{name}”是链接，拒绝通过它写入", f"{name!r} is a link; refusing to write through it", exit_code=EXIT_USAGE,
+                            hint_zh="写到一个普通文件或文件夹中", hint_en="write to a plain file or folder instead")
+        info = target
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UserError(f"“{name}”是文件夹，不能作为输出文件", f"{name!r} is a folder, not a file", exit_code=EXIT_USAGE)
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            _write_in_place(path, data)
+        else:
+            write_atomic(path, data)
+    except OSError as exc:
+        raise _cannot(name, exc) from None
+    return path
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        view = memoryview(data)
+        while view:
+            try:
+                written = os.write(fd, view)
+            except BlockingIOError:
+                os.set_blocking(fd, True)
+                continue
+            view = view[written:]
+    finally:
+        os.close(fd)
+
+
+def _cannot(name: str, exc: OSError) -> UserError:
+    reason = exc.strerror or str(exc)
+    return UserError(f"无法写入“{name}”：{reason}", f"cannot write {name!r}: {reason}", exit_code=EXIT_USAGE,
+                     hint_zh="检查路径、文件夹权限和磁盘空间", hint_en="check the path, the folder's permissions and the free space")
+
+
+def default_folder(base: Path, name: str) -> Path:
+    """``base/name`` for a command's default output folder (``build``), refused when it is a
+    link or not a folder: a link committed to the repository must not send the output
+    over another project's files."""
+    folder = own_folder(base, name)
+    if folder is None:
+        raise UserError(f"“{name}”不是普通文件夹（可能是链接），拒绝写入", f"{name!r} is not a plain folder (a link?); refusing to write into it",
+                        exit_code=EXIT_USAGE, hint_zh="删除这个链接，或用 -o 指定输出目录", hint_en="remove the link, or choose a folder with -o")
+    return folder

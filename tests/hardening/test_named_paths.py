@@ -33,6 +33,7 @@ def test_a_preface_in_gits_or_dytools_folders_is_an_error_and_never_compiled(tmp
     (root / ".dytool" / "cache" / "key").write_text(SECRET, encoding="utf-8")
     code, findings = check_json(capsys, root)
     assert code == 1
+    assert code == 1
     assert any(f["code"] == "DY206" and f["file"] == "campaign.yaml" and f["line"] > 0 for f in findings), findings
     out = tmp_path / "out"
     run(["compile", "-C", str(root), "--as-of", "2023-09-15", "--format", "md", "-o", str(out)])
@@ -47,6 +48,7 @@ def test_a_link_inside_the_repository_into_git_is_refused(tmp_path: Path, capsys
     (root / "docs").mkdir()
     os.symlink("../.git/config", root / "docs" / "preface.md")
     code, findings = check_json(capsys, root)
+    assert code == 1
     assert any(f["code"] == "DY206" and f["file"] == "campaign.yaml" for f in findings), findings
 
 
@@ -56,6 +58,7 @@ def test_a_file_git_ignores_is_not_repository_content(tmp_path: Path, capsys: py
     (root / "notes").mkdir()
     (root / "notes" / "secret.md").write_text(SECRET, encoding="utf-8")
     code, findings = check_json(capsys, root, "--lang", "en")
+    assert code == 1
     assert any(f["code"] == "DY206" and "ignore" in f["message"] for f in findings), findings
 
 
@@ -63,9 +66,11 @@ def test_a_folder_or_a_device_is_not_a_file(tmp_path: Path, capsys: pytest.Captu
     root = _repo(tmp_path / "repo", "reports")
     (root / "reports").mkdir()
     code, findings = check_json(capsys, root, "--lang", "en")
+    assert code == 1
     assert any(f["code"] == "DY206" and "regular file" in f["message"] for f in findings), findings
     if os.path.exists("/dev/zero"):
         os.symlink("/dev/zero", root / "zero.md")
         root.joinpath("campaign.yaml").write_text(CAMPAIGN + "compilation:\n  preface: zero.md\n", encoding="utf-8")
         code, findings = check_json(capsys, root)
+        assert code == 1
         assert any(f["code"] == "DY206" for f in findings), findings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,13 +27,28 @@ def today_in_china() -> dt.date:
 
 
 def _parse_day(text: str, source: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
+    """A day written ``YYYY-MM-DD`` (not ``20230915``, which Python would also read) in a year
+    a campaign can have; anything else is a usage error that says how to write it."""
+    value = text.strip()
+    day: dt.date | None = None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            day = None
+    if day is None:
         raise UserError(
             f"{source} 的日期“{text}”无法识别，请写成 2023-09-15",
             f"{source}: {text!r} is not a date; write it as 2023-09-15",
-        ) from None
+        )
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise UserError(f"{source} 的日期 {value} 超出范围（{MIN_YEAR}—{MAX_YEAR} 年）",
+                        f"{source}: {value} is out of range (years {MIN_YEAR}-{MAX_YEAR})")
+    return day
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2999
+"""The years an as-of day may name: far beyond any campaign, and far from the calendar's end."""
 
 
 @dataclass(frozen=True)

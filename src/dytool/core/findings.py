@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Finding", "FindingCounts", "Lang", "Severity", "sort_findings"]
+__all__ = ["PER_FILE_AND_CODE", "Finding", "FindingCounts", "Lang", "Severity", "cap_findings", "sort_findings"]
 
 
 class Severity(StrEnum):
@@ -41,6 +41,9 @@ class Finding:
     related: tuple[str, ...] = ()
     """Other files the finding was derived from (a duplicate's first occurrence): when one of
     them changes, the finding may change too."""
+    count: int = 1
+    """How many findings this one stands for: more than one for the line that says how many
+    more of a kind a file has (:func:`cap_findings`)."""
 
     def message(self, lang: Lang) -> str:
         return self.message_en if lang is Lang.EN else self.message_zh
@@ -67,11 +70,11 @@ class FindingCounts:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return sum(f.count for f in self.findings if f.severity is Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        return sum(f.count for f in self.findings if f.severity is Severity.WARNING)
 
     def failed(self, *, strict: bool = False) -> bool:
         """Whether the check fails: any error, or with ``strict`` any warning."""
@@ -81,3 +84,32 @@ class FindingCounts:
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """File order, then position, then code: the same order on every run and machine."""
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.code, f.message_en))
+
+
+PER_FILE_AND_CODE = 200
+"""How many findings of one code in one file are kept and shown; the rest are counted."""
+
+
+def cap_findings(findings: list[Finding], per: int = PER_FILE_AND_CODE) -> list[Finding]:
+    """``findings`` (sorted) with at most ``per`` of each code in each file, and for each cut
+    a finding that says how many more there are, standing for them in the counts.  A file
+    with a million bad lines stays readable, and so does the memory of the check."""
+    seen: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], Finding] = {}
+    kept: list[Finding] = []
+    for finding in findings:
+        key = (finding.file, finding.code)
+        number = seen.get(key, 0) + finding.count
+        seen[key] = number
+        if number <= per:
+            kept.append(finding)
+        else:
+            first.setdefault(key, finding)
+    for key, finding in first.items():
+        more = seen[key] - per
+        kept.append(Finding(
+            finding.code, finding.severity, finding.file, 0, 0,
+            f"另有 {more} 个同类问题（{finding.code}）未列出", f"{more} more finding(s) of {finding.code} in this file not listed",
+            "先改正上面列出的，再运行一次检查", "correct the ones listed, then check again", count=more,
+        ))
+    return sort_findings(kept) if first else kept

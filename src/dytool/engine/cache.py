@@ -54,8 +54,24 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _libraries() -> str:
+    """The versions of the libraries whose upgrade can change a result: the holiday calendar
+    (working days), pydantic (validation), PyYAML and the libyaml it bundles (reading),
+    python-dateutil (recurring rules).  A cached result outlives none of them."""
+    import chinese_calendar
+    import dateutil
+    import pydantic
+    import pydantic_core
+    import yaml
+
+    libyaml = yaml._yaml.get_version_string() if getattr(yaml, "__with_libyaml__", False) else "none"
+    calendar = getattr(chinese_calendar, "__version__", "?")
+    return f"pydantic {pydantic.VERSION}/{pydantic_core.__version__} yaml {yaml.__version__}/{libyaml} chinesecalendar {calendar} dateutil {getattr(dateutil, '__version__', '?')}"
+
+
 def fingerprint(context: Iterable[object]) -> str:
-    parts = [str(_FORMAT), __version__, _code_fingerprint(), *map(repr, context)]
+    parts = [str(_FORMAT), __version__, _code_fingerprint(), _libraries(), *map(repr, context)]
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 

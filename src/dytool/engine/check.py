@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dytool.core.findings import Finding, FindingCounts, sort_findings
+from dytool.core.findings import Finding, FindingCounts, cap_findings, sort_findings
 from dytool.engine.load import LoadOptions, LoadResult, load_repository, reload_files
 from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall, recall_state, remember, unchanged_paths
 from dytool.engine.repository import Repository
@@ -71,7 +71,7 @@ def _check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions,
     loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot)
     cross = suite.run_each(loaded.repo, as_of)
     campaign = loaded.repo.campaign
-    findings = sort_findings([*loaded.findings, *loaded.local_findings, *(f for found in cross.values() for f in found)])
+    findings = cap_findings(sort_findings([*loaded.findings, *loaded.local_findings, *(f for found in cross.values() for f in found)]))
     summary = CheckSummary(findings, len(loaded.repo.files), loaded.records, campaign.language if campaign else None,
                            watched=loaded.repo.watched())
     return summary, loaded, cross
@@ -132,8 +132,8 @@ def _after_edit(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, st
         loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot)
         cross.update(suite.run_each(loaded.repo, as_of, rerun))
         watched = loaded.repo.watched()
-    findings = sort_findings([*state.head, *(f for known in files.values() for f in known.findings),
-                              *(f for found in cross.values() for f in found)])
+    findings = cap_findings(sort_findings([*state.head, *(f for known in files.values() for f in known.findings),
+                                           *(f for found in cross.values() for f in found)]))
     summary = dataclasses.replace(state.summary, findings=findings, files=1 + len(files),
                                   records=sum(known.records for known in files.values()), watched=watched)
     return summary, CheckState(as_of, snapshot, state.head, files, cross, summary)

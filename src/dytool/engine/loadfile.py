@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from dytool.core.codes import CODES, Pos
-from dytool.core.findings import Finding
+from dytool.core.findings import Finding, cap_findings, sort_findings
 from dytool.dates import Span, china_calendar
 from dytool.engine.explain import explain
 from dytool.engine.repository import WHOLE_KINDS, Entry, ReportEntry
@@ -124,9 +124,13 @@ class _Validator:
         records = loaded.records()
         summary = summarize(records)
         return FileResult(
-            findings=tuple(self.findings), local=tuple(self.suite.run_local(records, summary, self.campaign, self.locator)),
+            findings=self._found(), local=tuple(cap_findings(sort_findings(self.suite.run_local(records, summary, self.campaign, self.locator)))),
             campaign=self.campaign_digest, summary=summary, loaded=loaded, **flags,
         )
+
+    def _found(self) -> tuple[Finding, ...]:
+        """What reading and validating the file found, at most so many of a kind."""
+        return tuple(cap_findings(sort_findings(self.findings)))
 
     def validate(self, model: type[BaseModel], data: Any, source: Source, context: dict[str, Any] | None = None) -> Any:
         try:
@@ -142,12 +146,12 @@ class _Validator:
     def file(self, kind: str, rel: str, parsed: ParsedFile) -> FileResult:
         self.findings = list(parsed.findings)
         if not parsed.ok:
-            return FileResult(findings=tuple(self.findings), ok=False)
+            return FileResult(findings=self._found(), ok=False)
         if kind == "report":
             return self._report(rel, parsed)
         value = parsed.value
         if value is None or value == []:
-            return FileResult(findings=tuple(self.findings), empty=True)
+            return FileResult(findings=self._found(), empty=True)
         if isinstance(value, dict):
             items: list[tuple[Any, Source]] = [(value, Source(rel))]
         elif isinstance(value, list):
@@ -156,11 +160,11 @@ class _Validator:
                     Pos(rel, 1, 1), f"一个文件最多 {MAX_RECORDS_PER_FILE} 条记录，这里有 {len(value)} 条",
                     f"at most {MAX_RECORDS_PER_FILE} records per file, found {len(value)}",
                     hint_zh="拆成几个文件", hint_en="split the file"))
-                return FileResult(findings=tuple(self.findings), ok=False)
+                return FileResult(findings=self._found(), ok=False)
             items = [(item, Source(rel, (i,))) for i, item in enumerate(value)]
         else:
             self.findings.append(_shape(rel, value))
-            return FileResult(findings=tuple(self.findings), ok=False)
+            return FileResult(findings=self._found(), ok=False)
         model = KINDS[kind]
         anchor_field = ANCHOR_FIELDS.get(kind)
         entries: list[Entry[Record]] = []
@@ -182,10 +186,10 @@ class _Validator:
     def _report(self, rel: str, parsed: ParsedFile) -> FileResult:
         if not isinstance(parsed.value, dict):
             self.findings.append(_shape(rel, parsed.value, Pos(rel, 2, 1)))
-            return FileResult(findings=tuple(self.findings), ok=False)
+            return FileResult(findings=self._found(), ok=False)
         meta = self.validate(ReportMeta, parsed.value, Source(rel))
         if meta is None:
-            return FileResult(findings=tuple(self.findings), ok=False)
+            return FileResult(findings=self._found(), ok=False)
         return self.finish(Loaded(report=ReportEntry(meta, parsed.body or "", Source(rel))))
 
 
@@ -245,7 +249,7 @@ def load_file(job: Job) -> tuple[str | None, FileResult]:
     locator = Locator(base)
     texts = [f for text, offset, yaml in parsed.texts for f in setting.suite.run_text(text, rel, offset, locator if yaml else None)]
     if texts:
-        parsed = dataclasses.replace(parsed, findings=(*parsed.findings, *texts))
+        parsed = dataclasses.replace(parsed, findings=tuple(cap_findings(sort_findings([*parsed.findings, *texts]))))
     validator = _Validator(locator, setting.context, campaign=setting.campaign, campaign_digest=setting.campaign_digest,
                            suite=setting.suite)
     result = validator.file(kind, rel, parsed)

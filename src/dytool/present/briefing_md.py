@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 
 from dytool.core.findings import Lang
+from dytool.core.text import sanitized
 from dytool.dates import Status
 from dytool.facts.topics import TopicStage
 from dytool.status.model import Briefing, MilestoneLine
@@ -89,6 +90,7 @@ def _milestone_progress(m: MilestoneLine) -> str:
 
 
 def briefing_markdown(b: Briefing, lang: Lang = Lang.ZH) -> str:
+    b = sanitized(b)  # the Markdown is shown in terminals too: no control characters from records
     en = lang is Lang.EN
     t = {k: v[1] if en else v[0] for k, v in SECTION_TITLES.items()}
     out: list[str] = []

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dytool.core.findings import Lang
+from dytool.core.text import sanitized
 from dytool.dates import Status
 from dytool.facts.topics import TopicStage
 from dytool.present.briefing_md import SECTION_TITLES, STATUS_LABELS, chinese_date
@@ -59,6 +60,8 @@ class _Out:
 
 
 def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = None, errors: int = 0, since: list[str] | None = None) -> None:
+    b = sanitized(b)  # nothing from a record may act on the terminal
+    since = sanitized(since)
     handle = output.open("w", encoding="utf-8") if output is not None else None
     console = Console(file=handle, no_color=not color, highlight=False, emoji=False)
     en = lang is Lang.EN

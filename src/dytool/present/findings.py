@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from dytool.core.codes import CODES
 from dytool.core.findings import Finding, Lang, Severity
+from dytool.core.text import printable, xml_safe
 
 __all__ = ["REPORTERS", "github", "gitlab", "json_report", "junit"]
 
@@ -42,7 +43,7 @@ def json_report(findings: Sequence[Finding], lang: Lang, display: Display, summa
 
 
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_prop(text: str) -> str:
@@ -81,7 +82,10 @@ def gitlab(findings: Sequence[Finding], lang: Lang, display: Display, summary: d
 
 def junit(findings: Sequence[Finding], lang: Lang, display: Display, summary: dict[str, int]) -> str:
     """JUnit XML: one test case per finding, failing for errors; one passing case when clean."""
-    from xml.sax.saxutils import quoteattr  # 15 ms of imports, for this format only
+    from xml.sax.saxutils import quoteattr as xml_quoteattr  # 15 ms of imports, for this format only
+
+    def quoteattr(text: str) -> str:
+        return xml_quoteattr(xml_safe(text))
 
     cases = []
     for f in findings:
@@ -105,8 +109,7 @@ def junit(findings: Sequence[Finding], lang: Lang, display: Display, summary: di
 
 
 def _xml_text(text: str) -> str:
-    cleaned = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
-    return cleaned.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return xml_safe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 REPORTERS: dict[str, Callable[[Sequence[Finding], Lang, Display, dict[str, int]], str]] = {

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from dytool.core.findings import Finding, Lang, Severity
+from dytool.core.text import printable, sanitized
 
 __all__ = ["show_findings"]
 
@@ -23,6 +24,9 @@ def show_findings(
     color: bool,
     output: Path | None = None,
 ) -> None:
+    findings = sanitized(list(findings))  # a message quotes what a file holds: never raw to the terminal
+    shown = display
+    display = lambda file: printable(shown(file))  # noqa: E731 - file names come from the repository too
     handle = output.open("w", encoding="utf-8") if output is not None else None
     console = Console(file=handle, no_color=not color, highlight=False, soft_wrap=True, emoji=False)
     en = lang is Lang.EN

@@ -30,18 +30,12 @@ def run_check(settings: Settings, output_format: str, *, strict: bool, output: P
         raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
     as_of = settings.as_of
     root = settings.root()
-    changed = None
-    if changed_since is not None:  # fail on a bad ref before checking anything
-        from dytool.source.git import changed_files
+    from dytool.engine.check import check, check_since
 
-        changed = changed_files(root, changed_since)
-    from dytool.engine.check import check
-
-    result = check(root, SUITE, as_of, settings.load_options)
-    if changed is not None:  # everything was loaded and checked; report only the changed files
-        import dataclasses
-
-        result = dataclasses.replace(result, findings=[f for f in result.findings if not f.file or f.file in changed])
+    if changed_since is not None:
+        result = check_since(root, SUITE, as_of, settings.load_options, changed_since)
+    else:
+        result = check(root, SUITE, as_of, settings.load_options)
     lang = settings.lang(result.language)
     display = display_paths(root)
     summary = {"errors": result.errors, "warnings": result.warnings, "files": result.files, "records": result.records}

@@ -22,7 +22,7 @@ from dytool.engine.repository import Repository
 from dytool.engine.suite import Suite
 from dytool.source.discover import CAMPAIGN_FILE, Snapshot, take_snapshot
 
-__all__ = ["CheckResult", "check", "check_and_keep", "check_repository", "check_summary"]
+__all__ = ["CheckResult", "check", "check_and_keep", "check_repository", "check_since", "check_summary"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,39 @@ def check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> Che
     summary = check_and_keep(root, suite, as_of, snapshot, options)
     remember(root, digest, summary, options.key_folder)
     return summary
+
+
+def check_since(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions, ref: str) -> CheckSummary:
+    """What a change since the git revision ``ref`` brought: every finding in a file changed
+    since then (committed or not), and every finding elsewhere that the repository at ``ref``
+    did not have (deleting a unit makes references to it dangle in files nobody touched).
+    Only findings that were already there at ``ref``, in files left alone, are left out."""
+    import tempfile
+    from collections import Counter
+
+    from dytool.source import git
+
+    changed = git.changed_files(root, ref)  # a bad revision fails here, before any work
+    commit = git.resolve(root, ref)
+    now = check(root, suite, as_of, options)
+    with tempfile.TemporaryDirectory(prefix="dytool-since-") as tmp:
+        base = Path(tmp) / "base"
+        existed = git.export_tree(root, commit, base) and (base / CAMPAIGN_FILE).is_file()
+        before = check_summary(base, suite, as_of, dataclasses.replace(options, cache=False)).findings if existed else []
+    seen = Counter(_same(f) for f in before)
+    kept = []
+    for finding in now.findings:
+        key = _same(finding)
+        if finding.file in changed or not finding.file or seen[key] == 0:
+            kept.append(finding)
+        else:
+            seen[key] -= 1
+    return dataclasses.replace(now, findings=kept)
+
+
+def _same(finding: Finding) -> tuple[str, str, int, int, str]:
+    """A finding as found in an untouched file: its place cannot have moved."""
+    return finding.code, finding.file, finding.line, finding.column, finding.message_en
 
 
 def check_repository(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions | None = None, *,

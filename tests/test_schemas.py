@@ -9,7 +9,7 @@ import pytest
 
 from dytool.cli.main import run
 from dytool.models.schemas import SCHEMA_FILES, build_schemas, render_schema
-from util import EXAMPLE, ROOT
+from util import ROOT
 
 
 def test_committed_schemas_match_the_models() -> None:
@@ -43,7 +43,7 @@ def test_schema_command_writes_every_file(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_example_yaml_files_name_their_schema() -> None:
-    files = [p for p in EXAMPLE.rglob("*.yaml")]
+    files = [p for p in (ROOT / "examples" / "campaign-2023").rglob("*.yaml")]  # read only: the schema lines point into the checkout
     assert files
     for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]

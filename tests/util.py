@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ from dytool.cli.main import run
 from dytool.engine.load import LoadOptions
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "campaign-2023"
+EXAMPLE = Path(os.environ.get("DYTOOL_TEST_EXAMPLE") or ROOT / "examples" / "campaign-2023")
+"""The example campaign: a copy made for this test session (tests/conftest.py), never the checkout's."""
 
 CAMPAIGN = """\
 id: test-2023

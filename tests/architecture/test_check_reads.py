@@ -20,9 +20,10 @@ from dytool.engine.load import load_repository
 from dytool.engine.repository import Repository
 from dytool.engine.suite import INDEX_READS, Cross
 from dytool.engine.summary import FileSummary
+from util import EXAMPLE
 
 ROOT = Path(__file__).resolve().parents[2]
-REPOSITORIES = [ROOT / "examples" / "campaign-2023", *sorted((ROOT / "tests" / "campaigns").glob("seed-*"))]
+REPOSITORIES = [EXAMPLE, *sorted((ROOT / "tests" / "campaigns").glob("seed-*"))]
 DAYS = [dt.date(2018, 12, 1), dt.date(2019, 6, 15), dt.date(2023, 6, 15), dt.date(2023, 9, 15), dt.date(2024, 1, 15)]
 
 _WHOLE_ATTRIBUTES = {

@@ -16,7 +16,7 @@ from dytool.engine.check import check_repository
 AS_OF = "2023-09-15"
 AS_OF_DAY = dt.date(2023, 9, 15)
 PROJECT = Path(__file__).resolve().parents[2]
-EXAMPLE = PROJECT / "examples" / "campaign-2023"
+from util import EXAMPLE  # noqa: E402, F401 - re-exported: the session's copy (tests/conftest.py)
 
 FILES: dict[str, str] = {
     "campaign.yaml": """\

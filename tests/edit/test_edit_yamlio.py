@@ -82,7 +82,7 @@ def _yaml_files() -> list[Path]:
     return sorted(p for root in roots for p in root.rglob("*.y*ml") if not p.name.startswith(("_", ".")) and p.name != "expected.yaml")
 
 
-@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: p.relative_to(PROJECT).as_posix())
+@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: p.relative_to(EXAMPLE.parent).as_posix() if EXAMPLE.parent in p.parents else p.relative_to(PROJECT).as_posix())
 def test_hand_written_files_round_trip_byte_for_byte(path: Path) -> None:
     raw = path.read_bytes()
     text, style = split_text(raw, path.name)

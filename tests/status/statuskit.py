@@ -22,7 +22,7 @@ from dytool.engine.load import load_repository
 from dytool.status import Briefing, compute_status
 
 PROJECT = Path(__file__).resolve().parents[2]
-EXAMPLE = PROJECT / "examples" / "campaign-2023"
+from util import EXAMPLE  # noqa: E402, F401 - re-exported: the session's copy (tests/conftest.py)
 
 CAMPAIGN_HEAD = """\
 id: t-2023

@@ -8,6 +8,7 @@ a valid record is another question; almost none are.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,11 @@ from helpers_repo import assert_no_traceback, make_repo, run_check, run_subproce
 
 YAML_SUITE = Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite"
 if not YAML_SUITE.is_dir():
-    pytest.skip(f"the YAML test suite is not at {YAML_SUITE}", allow_module_level=True)
+    # The suite lives beside the project (../shared), not in it.  CI has it and sets
+    # DYTOOL_REQUIRE_SHARED=1, so there a missing suite fails; a bare clone says why it skips.
+    if os.environ.get("DYTOOL_REQUIRE_SHARED"):
+        raise RuntimeError(f"the YAML test suite is not at {YAML_SUITE} (DYTOOL_REQUIRE_SHARED is set)")
+    pytest.skip(f"the YAML test suite is not beside the project ({YAML_SUITE}); CI runs it", allow_module_level=True)
 
 CASES = sorted(YAML_SUITE.glob("*/*.yaml"))
 AS_OF = dt.date(2023, 9, 1)

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import docx
 import pytest
 
 from dytool.cli.main import run
-from util import EXAMPLE, ROOT
-
-GOLDEN = ROOT / "tests" / "golden" / "documents" / "compilation-2023-12-31.paragraphs.json"
+from goldens import assert_golden
+from util import EXAMPLE
 
 
 def build(tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> Path:
@@ -45,10 +43,7 @@ def test_compilation_paragraphs_golden(tmp_path: Path, capsys: pytest.CaptureFix
     document = docx.Document(str(build(tmp_path, capsys, "compile", "--as-of", "2023-12-31")))
     paragraphs = [[p.style.name if p.style is not None else "", p.text] for p in document.paragraphs if p.text.strip()]
     text = "[\n" + ",\n".join(json.dumps(p, ensure_ascii=False) for p in paragraphs) + "\n]\n"  # a line a paragraph
-    if os.environ.get("DYTOOL_REGENERATE") == "1":
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert GOLDEN.is_file(), "run with DYTOOL_REGENERATE=1 to create the golden file"
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    assert_golden("documents/compilation-2023-12-31.paragraphs.json", text)
 
 
 def test_compilation_structure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

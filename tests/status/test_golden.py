@@ -2,7 +2,7 @@
 
 To rewrite the golden files after an intended change of the briefing (then review the diff):
 
-    DYTOOL_REGENERATE=1 python -m pytest tests/status/test_golden.py
+    DYTOOL_REGENERATE=1 python -m pytest tests/status/test_golden.py   # prints the diff of each change
 
 The figures in them were checked by hand against the example's records (see
 test_status_example.py, which asserts the key ones independently of these files).
@@ -10,12 +10,11 @@ test_status_example.py, which asserts the key ones independently of these files)
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from statuskit import EXAMPLE, PROJECT
+from statuskit import EXAMPLE
 
-GOLDEN = PROJECT / "tests" / "golden" / "status"
+from goldens import assert_golden
+
 DAYS = ["2023-04-10", "2023-09-15", "2024-01-05"]  # in the first stage; mid-campaign; after the period
 
 
@@ -29,17 +28,11 @@ def render(capsys: pytest.CaptureFixture[str], day: str, fmt: str) -> str:
     return captured.out
 
 
-@pytest.mark.parametrize("fmt", ["md", "json"])
+@pytest.mark.parametrize("fmt", ["md", "json", "text"])
 @pytest.mark.parametrize("day", DAYS)
 def test_golden(day: str, fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The briefing in each format; ``text`` is what rich prints without colour at 100 columns."""
     for name in ("DYTOOL_LANG", "DYTOOL_TODAY"):
         monkeypatch.delenv(name, raising=False)
-    actual = render(capsys, day, fmt)
-    path = GOLDEN / f"{day}.{fmt}"
-    if os.environ.get("DYTOOL_REGENERATE") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="\n")
-        return
-    assert path.is_file(), f"missing golden file {path}; run: DYTOOL_REGENERATE=1 python -m pytest tests/status/test_golden.py"
-    expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"{path.name} differs; if the change is intended: DYTOOL_REGENERATE=1 python -m pytest tests/status/test_golden.py"
+    monkeypatch.setenv("COLUMNS", "100")
+    assert_golden(f"status/{day}.{'txt' if fmt == 'text' else fmt}", render(capsys, day, fmt))

@@ -107,9 +107,9 @@ def check_references(view: Repository, index: RepoIndex, as_of: dt.date) -> Iter
             valid[kinds] = found
         return found
 
-    def all_good(refs: tuple[tuple[RefKey, frozenset[str]], ...]) -> bool:
+    def all_good(refs: tuple[tuple[RefKey, tuple[str, ...]], ...]) -> bool:
         for (kinds, text_ok), idents in refs:
-            stray = idents - valid_for(kinds)
+            stray = set(idents) - valid_for(kinds)
             if stray and (not text_ok or not stray.isdisjoint(every_id)):
                 return False
         return True

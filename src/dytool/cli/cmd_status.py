@@ -29,7 +29,7 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
     from dytool.engine.load import load_repository
     from dytool.status import compute_status
 
-    loaded = load_repository(root, SUITE, settings.load_options)
+    loaded = load_repository(root, SUITE, settings.load_options, keep_records=False)
     repo = loaded.repo
     campaign = repo.campaign
     lang = settings.lang(campaign.language if campaign else None)

@@ -87,7 +87,7 @@ def _public_summary(summary: FileSummary) -> FileSummary:
     institutions = tuple(i for i in summary.institutions if not i.classified)
     return summary._replace(
         visits=visits, problems=problems, solutions=solutions, institutions=institutions,
-        solved=frozenset(p for s in solutions for p in s.problems), instituted=frozenset(p for i in institutions for p in i.problems),
+        solved=tuple(sorted({p for s in solutions for p in s.problems})), instituted=tuple(sorted({p for i in institutions for p in i.problems})),
         visit_topics=tuple((topic, v.first_day) for v in visits for topic in v.topics),
         problem_topics=tuple((p.topic, p.id, p.found_on.first if p.found_on else None) for p in problems if p.topic),
     )

@@ -18,6 +18,7 @@ checks in a fraction of the time.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import hmac
 import os
@@ -133,6 +134,18 @@ def save_entry(root: Path, folder: Path, name: str, blob: bytes) -> None:
     write_atomic(own / name, blob)
 
 
+def _unpickle(payload: bytes) -> Any:
+    """Unpickle a shard with the cyclic collector paused: a shard is tens of thousands of
+    small acyclic objects, and every collection during the load would walk all of them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(payload)  # noqa: S301 - signed with our own key, see the module docstring
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class FileCache:
     """Cached load results of one repository; ``get``/``put`` by path and content digest."""
 
@@ -143,8 +156,8 @@ class FileCache:
         self.refused = unsafe_folder(root, *CACHE_DIR.parts)
         """A component of the cache folder is a link (or not a folder): the cache is off."""
         self.key = user_key(key_folder) if key_folder is not None and not self.refused else None
-        self.shards: dict[int, dict[str, tuple[str, Any]]] = {}
-        self.dirty: set[int] = set()
+        self.shards: dict[tuple[str, int], dict[str, tuple[str, Any]]] = {}
+        self.dirty: set[tuple[str, int]] = set()
         self.hits = 0
         self.misses = 0
 
@@ -152,13 +165,14 @@ class FileCache:
     def enabled(self) -> bool:
         return self.key is not None
 
-    def _shard_of(self, rel: str) -> int:
-        return hashlib.blake2b(rel.encode(), digest_size=2).digest()[0] % _SHARDS
+    def _shard_of(self, rel: str, part: str = "s") -> tuple[str, int]:
+        return part, hashlib.blake2b(rel.encode(), digest_size=2).digest()[0] % _SHARDS
 
-    def _path(self, shard: int) -> Path:
-        return self.folder / f"{self.fp}-{shard:02d}.bin"
+    def _path(self, shard: tuple[str, int]) -> Path:
+        part, number = shard
+        return self.folder / f"{self.fp}-{'' if part == 's' else part}{number:02d}.bin"
 
-    def _load(self, shard: int) -> dict[str, tuple[str, Any]]:
+    def _load(self, shard: tuple[str, int]) -> dict[str, tuple[str, Any]]:
         table = self.shards.get(shard)
         if table is not None:
             return table
@@ -169,7 +183,7 @@ class FileCache:
             if blob.startswith(_MAGIC):
                 mac, payload = blob[len(_MAGIC) : len(_MAGIC) + 32], blob[len(_MAGIC) + 32 :]
                 if hmac.compare_digest(mac, hmac.digest(self.key, payload, "sha256")):
-                    loaded = pickle.loads(payload)  # noqa: S301 - signed with our own key, see the module docstring
+                    loaded = _unpickle(payload)
                     if isinstance(loaded, dict):
                         table = loaded
         except Exception:  # noqa: BLE001 - a missing or bad shard is an empty one
@@ -192,6 +206,21 @@ class FileCache:
             return
         shard = self._shard_of(rel)
         self._load(shard)[rel] = (digest, value)
+        self.dirty.add(shard)
+
+    def get_records(self, rel: str, digest: str) -> bytes | None:
+        """The pickled records of a file, kept apart from its summary: a command that reads
+        summaries (a check, a briefing) never reads these shards."""
+        if self.key is None:
+            return None
+        found = self._load(self._shard_of(rel, "r")).get(rel)
+        return found[1] if found is not None and found[0] == digest and isinstance(found[1], bytes) else None
+
+    def put_records(self, rel: str, digest: str, blob: bytes) -> None:
+        if self.key is None:
+            return
+        shard = self._shard_of(rel, "r")
+        self._load(shard)[rel] = (digest, blob)
         self.dirty.add(shard)
 
     def forget_missing(self, present: set[str]) -> None:

@@ -62,8 +62,8 @@ def build_index(view: Repository) -> RepoIndex:
             visit_days[topic].append(day)
         for topic, problem, found in summary.problem_topics:
             problems_by_topic[topic].append((problem, found))
-        instituted |= summary.instituted
-        solved |= summary.solved
+        instituted.update(summary.instituted)
+        solved.update(summary.solved)
     campaign = view.campaign
     campaign_ids: dict[str, set[str]] = {"theme": set(), "activity": set(), "stage": set(), "milestone": set(), "recurring": set()}
     if campaign is not None:

@@ -18,6 +18,7 @@ how an edit is checked before anything is written.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import functools
 import multiprocessing
 from collections.abc import Iterator, Mapping
@@ -117,6 +118,7 @@ class _Files:
     misses: int
     digests: dict[str, str | None]
     overlay: Mapping[str, bytes]
+    store: FileCache
 
     def load_findings(self) -> list[Finding]:
         return [*self.head, *(f for _, rel in self.files for f in self.results[rel].findings)]
@@ -149,9 +151,12 @@ class _Files:
         if result is None:
             return []
         if result.loaded is None:
-            use_setting(self.setting)
-            result = load_file((str(self.root), self.kinds[rel], rel, self.overlay.get(rel)))[1]
+            result = _with_records(self.store, rel, self.digests.get(rel), result) or self._reload(rel)
         return result.records()
+
+    def _reload(self, rel: str) -> FileResult:
+        use_setting(self.setting)
+        return load_file((str(self.root), self.kinds[rel], rel, self.overlay.get(rel)))[1]
 
     @functools.cached_property
     def kinds(self) -> dict[str, str]:
@@ -206,25 +211,50 @@ def _load_files(root: FsPath, suite: Suite, options: LoadOptions, *, keep_record
                 results[rel] = FileResult(findings=tuple(problems), ok=False).with_keys(suite)
                 continue
             hit = store.get(rel, digest)
-            if isinstance(hit, FileResult):
-                if hit.campaign != setting.campaign_digest:  # campaign.yaml changed: check the records again
+            if isinstance(hit, FileResult) and hit.campaign != setting.campaign_digest:  # campaign.yaml changed: check the records again
+                hit = _with_records(store, rel, digest, hit)
+                if hit is not None:
                     hit = dataclasses.replace(hit, local=tuple(suite.run_local(hit.records(), hit.summary, setting.campaign, locator)),
                                               campaign=setting.campaign_digest)
-                    store.put(rel, digest, hit.packed())
+                    _keep(store, kind, rel, digest, hit)
+            if isinstance(hit, FileResult):
                 results[rel] = hit
                 continue
             size += length
         else:
             size += len(data) if data is not None else _size(root / rel)
         pending.append((str(root), kind, rel, data))
+    kinds = {rel: kind for kind, rel in files}
     for (_, _, rel, _), (loaded_digest, result) in zip(pending, _results(root, pending, size, options, setting), strict=True):
         results[rel] = result
         digests[rel] = loaded_digest
         if loaded_digest is not None and store.enabled:
-            store.put(rel, loaded_digest, result.packed())
+            kept = _keep(store, kinds[rel], rel, loaded_digest, result)
+            results[rel] = kept if not keep_records or kept.loaded is not None else result
     store.forget_missing({rel for _, rel in files})
     store.save()
-    return _Files(root, setting, files, results, head, locator, store.hits, store.misses, digests, overlay)
+    return _Files(root, setting, files, results, head, locator, store.hits, store.misses, digests, overlay, store)
+
+
+def _keep(store: FileCache, kind: str, rel: str, digest: str, result: FileResult) -> FileResult:
+    """Put a file's result into the cache, the records of the big kinds apart from the summary
+    (a check or a briefing reads only summaries); what this load keeps of it in return."""
+    packed = result.packed()
+    if kind in WHOLE_KINDS or kind == "report" or not isinstance(packed.loaded, bytes):
+        store.put(rel, digest, packed)
+        return packed
+    store.put_records(rel, digest, packed.loaded)
+    summary = dataclasses.replace(packed, loaded=None)
+    store.put(rel, digest, summary)
+    return summary
+
+
+def _with_records(store: FileCache, rel: str, digest: str | None, result: FileResult) -> FileResult | None:
+    """``result`` with its records, from the cache's record shards; None when they are not there."""
+    if result.loaded is not None:
+        return result
+    blob = store.get_records(rel, digest) if digest is not None else None
+    return dataclasses.replace(result, loaded=blob) if blob is not None else None
 
 
 def _store(root: FsPath, setting: Setting, options: LoadOptions) -> FileCache:
@@ -246,7 +276,7 @@ def reload_files(root: FsPath, suite: Suite, options: LoadOptions, files: list[t
         digest, result = load_file((str(root), kind, rel, None))
         loaded[rel] = (digest, result)
         if digest is not None:
-            store.put(rel, digest, result.packed())
+            _keep(store, kind, rel, digest, result)
     store.save()
     return loaded
 
@@ -258,6 +288,7 @@ def load_repository(root: FsPath, suite: Suite, options: LoadOptions | None = No
     needs its position); ``overlay`` replaces or adds files by repository-relative path."""
     options = options or LoadOptions(cache=False)
     loaded = _load_files(root, suite, options, keep_records=keep_records, snapshot=snapshot, overlay=overlay or {})
+    gc.freeze()  # what was loaded lives until the command ends: later collections need not walk it
     return LoadResult(_assemble(loaded), loaded.load_findings(), loaded.local_findings(), loaded.head, loaded.states(),
                       loaded.hits, loaded.misses)
 

@@ -76,7 +76,7 @@ class FileResult:
     loaded: Loaded | bytes | None = _NOTHING
     """The records, or their pickle (a check that needs only the summary never unpickles
     them), or None when they were left behind in a worker process."""
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, int] = field(default_factory=dict)
     """What the cross-file checks read of the file, field by field
     (:func:`dytool.engine.summary.field_keys`): computed once, where the file is loaded, and
     kept with the result through packing and the cache."""

@@ -124,7 +124,7 @@ class FileState(NamedTuple):
     and checking it alone."""
 
     digest: str | None
-    keys: dict[str, str]
+    keys: dict[str, int]
     findings: tuple[Finding, ...]
     records: int = 0
 

@@ -131,7 +131,7 @@ class FileSummary(NamedTuple):
     """Each record's id, in file order."""
     places: tuple[int, ...] = ()
     """Where each of ``ids`` is in the file (:func:`place_of`)."""
-    refs: tuple[tuple[RefKey, frozenset[str]], ...] = ()
+    refs: tuple[tuple[RefKey, tuple[str, ...]], ...] = ()
     """Every id the file refers to, grouped by what the referring field accepts."""
     latest_done: dt.date | None = None
     """The latest day in a "done" field (:data:`DONE_FIELDS`)."""
@@ -146,9 +146,9 @@ class FileSummary(NamedTuple):
     """Problems marked 普遍性制度性问题, which an institution should answer."""
     closures: tuple[tuple[str, dt.date], ...] = ()
     """(lead leader, day closed) of each closed problem with a lead leader."""
-    solved: frozenset[str] = frozenset()
+    solved: tuple[str, ...] = ()
     """Problems that the file's solutions name."""
-    instituted: frozenset[str] = frozenset()
+    instituted: tuple[str, ...] = ()
     """Problems that the file's institutions name."""
     problems: tuple[ProblemRow, ...] = ()
     solutions: tuple[SolutionRow, ...] = ()
@@ -221,9 +221,9 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
                                                record.classification is not None, source.file, place_of(source)))
     return FileSummary(
         records[0][1].file if records else "", tuple(ids), tuple(places),
-        tuple((key, frozenset(values)) for key, values in refs.items()), latest,
+        tuple((key, tuple(sorted(values))) for key, values in refs.items()), latest,
         (first, last) if first is not None and last is not None else None, tuple(visits),
-        tuple(visit_topics), tuple(problem_topics), tuple(systemic), tuple(closures), frozenset(solved), frozenset(instituted),
+        tuple(visit_topics), tuple(problem_topics), tuple(systemic), tuple(closures), tuple(sorted(solved)), tuple(sorted(instituted)),
         tuple(problems), tuple(solutions), tuple(institutions),
     )
 
@@ -238,10 +238,10 @@ def _canonical(value: object) -> object:
     return value
 
 
-def field_keys(summary: FileSummary, fields: Iterable[str], invalid_ids: frozenset[str], ok: bool, empty: bool) -> dict[str, str]:
+def field_keys(summary: FileSummary, fields: Iterable[str], invalid_ids: frozenset[str], ok: bool, empty: bool) -> dict[str, int]:
     """A digest of each summary field in ``fields`` and of the load's flags for this file
     (``invalid``, ``unreadable``, ``empty``): two versions of a file with the same digest of a
     field cannot change the findings of a check that reads only that field."""
     values: dict[str, object] = {name: getattr(summary, name) for name in fields}
     values.update(invalid=invalid_ids, unreadable=not ok, empty=empty)
-    return {name: hashlib.sha256(repr(_canonical(value)).encode()).hexdigest()[:32] for name, value in values.items()}
+    return {name: int.from_bytes(hashlib.blake2b(repr(_canonical(value)).encode(), digest_size=8).digest()) for name, value in values.items()}

@@ -40,6 +40,11 @@ class TemplateProblem(Exception):
         super().__init__(en)
         self.zh, self.en, self.file, self.line = zh, en, file, line
 
+    @property
+    def where(self) -> str:
+        """``file:line`` (or the file alone) for messages."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
 
 def package_templates() -> Path:
     """The packaged default templates (installed as ``dytool/templates``; the repository's

@@ -6,13 +6,16 @@ import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
+from dytool.documents.model import DEFAULT_FONTS, Chart, Fonts
 from dytool.present.word.blocks import Para
-from dytool.present.word.ooxml import A_NS, PIC_NS, attr, clean
+from dytool.present.word.charts import C_NS, CHART_CT, CHART_RELTYPE, PACKAGE_RELTYPE, XLSX_CT, chart_xml, workbook
+from dytool.present.word.ooxml import A_NS, PIC_NS, R_NS, attr, clean
 
 __all__ = ["ImageProblem", "Pictures", "load_image"]
 
@@ -58,16 +61,42 @@ def load_image(src: str, base_dir: Path | None) -> bytes | ImageProblem:
 
 
 class Pictures:
-    """Adds image parts to the document part and inline drawings to paragraphs."""
+    """Adds image and chart parts to the document part and inline drawings to paragraphs."""
 
-    def __init__(self, document_part: Any, on_problem: Callable[[str, str], None] | None) -> None:
+    def __init__(self, document_part: Any, on_problem: Callable[[str, str], None] | None, fonts: Fonts = DEFAULT_FONTS,
+                 created: datetime | None = None) -> None:
         self._part = document_part
         self._on_problem = on_problem
         self._next_id = 1
+        self._charts = 0
+        self._fonts = fonts
+        self._created = created or datetime(2000, 1, 1)
+        self.where: str | None = None
+        """The repository file of the text being rendered, named in problems."""
+
+    def add_chart(self, paragraph: Para, chart: Chart, width: int) -> None:
+        """Append ``chart`` as a native chart ``width`` twips wide, its data in an embedded workbook."""
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
+        self._charts += 1
+        number = self._charts
+        package = self._part.package
+        chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_CT, chart_xml(chart, self._fonts), package)
+        book = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), XLSX_CT, workbook(chart, self._created), package)
+        chart_part.relate_to(book, PACKAGE_RELTYPE)
+        rel_id = self._part.relate_to(chart_part, CHART_RELTYPE)
+        rows = len(chart.categories) if chart.horizontal else 0
+        cx = width * EMU_PER_TWIP
+        cy = max(int(width * 0.55), 1600 + 330 * rows) * EMU_PER_TWIP
+        shape_id = self._next_id
+        self._next_id += 1
+        paragraph.runs.append(_CHART.format(cx=cx, cy=cy, id=shape_id, descr=attr(clean(chart.title)), rel=attr(rel_id)))
 
     def problem(self, zh: str, en: str) -> None:
         if self._on_problem is not None:
-            self._on_problem(zh, en)
+            where = f"{self.where}: " if self.where else ""
+            self._on_problem(where + zh, where + en)
 
     def add(self, paragraph: Para, src: str, alt: str, base_dir: Path | None, box: tuple[int, int]) -> bool:
         """Append ``src`` as an inline picture fitting ``box`` (twips); False (and a problem) if not."""
@@ -103,4 +132,11 @@ _DRAWING = (
     '<pic:blipFill><a:blip r:embed="{rel}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
     '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
     "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+)
+
+_CHART = (
+    '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+    '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="{id}" name="图表 {id}" descr="{descr}"/><wp:cNvGraphicFramePr/>'
+    f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{C_NS}"><c:chart xmlns:c="{C_NS}" xmlns:r="{R_NS}" r:id="{{rel}}"/>'
+    "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
 )

@@ -11,7 +11,7 @@ from lxml import etree  # python-docx dependency, no stubs
 
 from dytool.documents.model import DEFAULT_FONTS, Contents, Cover, DocMeta, Fonts, Markdown, Part, Table
 from dytool.present.word.blocks import Writer
-from dytool.present.word.frontmatter import render_contents, render_cover, render_ledger
+from dytool.present.word.frontmatter import render_contents, render_cover
 from dytool.present.word.images import Pictures
 from dytool.present.word.layout import GBT_PAGE, PageSetup, add_footers
 from dytool.present.word.mdconv import MarkdownRenderer
@@ -27,6 +27,7 @@ from dytool.present.word.package import (
     write_package,
 )
 from dytool.present.word.styles import install_styles, strip_theme
+from dytool.present.word.tables import render_ledger
 
 __all__ = ["render_docx"]
 
@@ -91,7 +92,8 @@ def render_docx(
     ids = install_styles(styles, fonts, setup.type_width, replace=builtin)
     update_settings(document.settings.element, chinese_theme=builtin)
     writer = Writer(ids, setup, add_footers(document_part, ids["footer"]))
-    markdown = MarkdownRenderer(writer, Pictures(document_part, on_problem))
+    pictures = Pictures(document_part, on_problem, fonts, meta.created)
+    markdown = MarkdownRenderer(writer, pictures)
 
     for part in parts:
         if isinstance(part, Cover):
@@ -106,7 +108,8 @@ def render_docx(
                 writer.styled("title", part.title)
             if part.byline and clean(part.byline):
                 writer.styled("subtitle", part.byline)
-            markdown.render(part.text, part.base_dir, outline=part.outline)
+            pictures.where = part.source
+            markdown.render(part.text, part.base_dir, outline=part.outline, charts=part.charts)
         elif isinstance(part, Table):
             writer.begin(numbered=True, landscape=part.landscape, new_page=part.new_page)
             render_ledger(writer, part)

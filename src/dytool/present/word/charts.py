@@ -91,7 +91,8 @@ def _series(chart: Chart, number: int, line: bool) -> str:
             "</c:strCache></c:strRef></c:cat>")
     values = (f'<c:val><c:numRef><c:f>Sheet1!${column}$2:${column}${last}</c:f><c:numCache><c:formatCode>General</c:formatCode>'
               f"{_cache([_number(v) for v in series.values])}</c:numCache></c:numRef></c:val>")
-    labels = ('<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/>'
+    label_format = '<c:numFmt formatCode="0.0&quot;%&quot;" sourceLinked="0"/>' if chart.percent else ""
+    labels = (f'<c:dLbls>{label_format}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/>'
               '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>')
     head = f'<c:ser><c:idx val="{number}"/><c:order val="{number}"/>{name}'
     if line:

@@ -33,6 +33,7 @@ _UNBREAKABLE = re.compile(
     r"|[A-Za-z0-9][A-Za-z0-9\-_./%:+·×]*"
     r")[）)、，。；：％%]*"
     r"|（[^（）\s]{1,6}）[、，。；：]*"  # a short remark in brackets: （逾期）（长期坚持）
+    r"|[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号"  # a document number: 青办发〔2023〕16号
 )
 
 
@@ -84,6 +85,8 @@ class Fit:
     """Column widths in twips, adding up to the width given."""
     size: int
     """The text size chosen, in half-points."""
+    lines: int = 0
+    """The estimated number of lines of the table (its rows' tallest cells added up)."""
 
 
 def _twips(units: float, size: int) -> int:
@@ -109,13 +112,15 @@ def fit_columns(header: Sequence[str], rows: Sequence[Sequence[str]], total: int
             least[column] = max(least[column], min_units(cell, header=index == 0))
     whole = [size for size in sizes if sum(_twips(u, size) for u in least) <= total]
     if not whole:
-        return Fit(_widths(least, cells, total, sizes[-1]), sizes[-1])
+        widths = _widths(least, cells, total, sizes[-1])
+        return Fit(widths, sizes[-1], _line_count(cells, widths, sizes[-1]))
     fits = [(size, _widths(least, cells, total, size)) for size in whole]
     counts = [_line_count(cells, widths, size) for size, widths in fits]
-    for (size, widths), count in zip(fits, counts, strict=True):
-        if count <= min(counts) * 1.15:
-            return Fit(widths, size)
-    return Fit(fits[-1][1], fits[-1][0])
+    heads = [_line_count(cells[:1], widths, size) for size, widths in fits]
+    for (size, widths), count, head in zip(fits, counts, heads, strict=True):
+        if count <= min(counts) * 1.15 and head <= min(heads):
+            return Fit(widths, size, count)
+    return Fit(fits[-1][1], fits[-1][0], counts[-1])
 
 
 def _line_count(cells: list[list[list[float]]], widths: list[int], size: int) -> int:
@@ -136,6 +141,13 @@ def _widths(least: list[float], cells: list[list[list[float]]], total: int, size
         widths = [max(w, n) for w, n in zip(widths, natural, strict=True)]
         _share(widths, [float(n) for n in natural], total)
         return widths
+    # room enough: headers of up to five characters do not wrap either (a longer one may)
+    heads = [max(cells[0][column]) for column in range(columns)]
+    data = [max((max(cell[column]) for cell in cells[1:]), default=0.0) for column in range(columns)]
+    raised = [max(u, heads[column]) if heads[column] <= max(data[column], 10.0) else u for column, u in enumerate(least)]
+    headed = [max(w, _twips(u, size)) for w, u in zip(widths, raised, strict=True)]
+    if sum(headed) <= total * 0.8:
+        widths, least = headed, raised
     volume = [sum(sum(cell[column]) for cell in cells[1:]) or sum(cells[0][column]) for column in range(columns)]
     widths = _water_fill(widths, natural, volume, total)
     _improve(widths, least, cells, size)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dytool.checks.content import check_content, local_content
 from dytool.checks.ids import check_duplicates, check_references
+from dytool.checks.images import check_images
 from dytool.checks.paths import check_paths, check_reports
 from dytool.checks.personal import scan_personal
 from dytool.checks.rules import check_recurring, check_rules, local_rules
@@ -22,5 +23,6 @@ __all__ = ["SUITE"]
 SUITE = Suite(
     text=(scan_personal,),
     local=(local_content, local_rules),
-    cross=(check_duplicates, check_references, check_paths, check_reports, check_content, check_recurring, check_rules),
+    cross=(check_duplicates, check_references, check_paths, check_reports, check_images, check_content, check_recurring,
+           check_rules),
 )

@@ -71,7 +71,7 @@ class Output:
     def finish(self) -> int:
         for where, zh, en in (*self.problems, *self.notes):
             message = en if self.lang is Lang.EN else zh
-            print(f"{where}: {message}" if where else f"dytool: {message}", file=sys.stderr)
+            print(f"{where}: {message}" if where else message, file=sys.stderr)
         for path in self.written:
             print(path)
         if self.office_seconds:
@@ -81,7 +81,7 @@ class Output:
 
 
 def write_word(out: Output, path: Path, parts: Sequence[Part], formats: set[str], *, title: str, author: str, subject: str,
-               as_of: object, campaign: Campaign, reference: Path | None, toc_pages: bool = False) -> None:
+               as_of: object, campaign: Campaign, reference: Path | None, toc_pages: bool = False, root: Path | None = None) -> None:
     """The Word file and/or the PDF of ``parts`` at ``path`` (its suffix replaced)."""
     import datetime as dt
 
@@ -93,7 +93,7 @@ def write_word(out: Output, path: Path, parts: Sequence[Part], formats: set[str]
     office = find_office(os.environ) if wants_pdf or toc_pages else None
     rendered = render_word(parts, title=title, author=author, subject=subject, as_of=as_of, campaign=campaign, reference=reference,
                            on_problem=out.problem, on_note=out.note, pdf=wants_pdf, toc_pages=toc_pages and "docx" in formats,
-                           office=office, env=os.environ)
+                           office=office, env=os.environ, root=root)
     out.office_seconds += rendered.office_seconds
     if "docx" in formats:
         out.written.append(write_document(path.with_suffix(".docx"), rendered.docx))
@@ -153,7 +153,7 @@ def run_compile(settings: Settings, *, output_format: str, output: Path | None, 
         write_figures(out, folder, chart_files(compiled.charts))
     if formats & {"docx", "pdf"}:
         write_word(out, path, compiled.parts, formats, title=compiled.title, author=compiled.author, subject=compiled.subject,
-                   as_of=as_of, campaign=campaign, reference=_reference(root), toc_pages=toc_pages)
+                   as_of=as_of, campaign=campaign, reference=_reference(root), toc_pages=toc_pages, root=root)
     return out.finish()
 
 

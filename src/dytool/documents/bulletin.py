@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dytool.dates import Status
 from dytool.documents.charts import closure_chart, leader_chart, trend_chart, unit_table
 from dytool.documents.model import Chart, Markdown, Part
-from dytool.documents.templating import Templates
+from dytool.documents.templating import Templates, escape_controls
 from dytool.engine.repository import Repository
 from dytool.facts.deadlines import chinese_day, period_text
 from dytool.facts.records import gather
@@ -115,7 +115,7 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
                                for r in briefing.recurring if r.missed],
         "due_next": due_next, "next_month": f"{next_first.month}月",
     }
-    markdown = templates.render("bulletin/bulletin.md.j2", data)
+    markdown = escape_controls(templates.render("bulletin/bulletin.md.j2", data))
     body = markdown[markdown.index("\n## ") + 1:] if "\n## " in markdown else markdown  # the masthead is set apart
     masthead = f"第{number}期　{issuer}　{chinese_day(day)}"
     used = tuple(chart for chart in numbered.values() if chart.file in markdown)

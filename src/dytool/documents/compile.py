@@ -17,13 +17,14 @@ from typing import Any
 from dytool.documents.figures import overview_charts, overview_figures
 from dytool.documents.ledgers import LEDGERS, ledger_header, ledger_rows, ledger_sizes, problem_numbers
 from dytool.documents.model import Chart, Contents, Cover, Markdown, Part, Table
-from dytool.documents.templating import Templates
+from dytool.documents.templating import Templates, escape_controls
 from dytool.engine.repository import ReportEntry, Repository
 from dytool.facts.deadlines import chinese_day
 from dytool.facts.records import Facts, gather
 from dytool.facts.topics import report_of
 from dytool.models import Campaign, Topic
 from dytool.models.enums import Grade, OrderBy
+from dytool.source.tracked import read_tracked_text
 
 __all__ = ["CompileOptions", "Compiled", "chinese_month", "compile_document", "public_view"]
 
@@ -155,17 +156,14 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
     problems: list[tuple[str, str, str]] = []
     if spec is not None and spec.preface:
         path = repo.root / spec.preface
-        try:
-            preface = path.read_text(encoding="utf-8") if path.is_file() and repo.root.resolve() in path.resolve().parents else None
-        except (OSError, UnicodeDecodeError):
-            preface = None
+        preface, why_zh, why_en = read_tracked_text(repo.root, spec.preface)
         if preface is None:
-            problems.append((spec.preface, f"前言文件“{spec.preface}”无法读取，已略去", f"preface {spec.preface!r} cannot be read; left out"))
+            problems.append((spec.preface, f"前言文件无法使用（{why_zh}），已略去", f"the preface cannot be used ({why_en}); left out"))
         else:
             preface = hide(preface)
             first = preface.lstrip().split("\n", 1)[0].lstrip("# ").strip() or "前言"
             toc.append((1, first))
-            body_parts.append(Markdown(preface, path.parent))
+            body_parts.append(Markdown(preface, path.parent, source=spec.preface))
             md.append(preface)
     charts = overview_charts(facts, as_of)
     listed = [{"file": chart.file, "title": chart.title} for chart in charts]
@@ -199,7 +197,8 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
             md.append(templates.render("compilation/report.md.j2", {**data, "title": report_title, "byline": byline or "",
                                                                      "abstract": abstract, "body": _demote(body, 2)}))
             body_parts.append(Markdown(_with_abstract(body, abstract), (repo.root / report.source.file).parent,
-                                           new_page=n > 0 and not starts_group, title=report_title, byline=byline, outline=False))
+                                       new_page=n > 0 and not starts_group, title=report_title, byline=byline, outline=False,
+                                       source=report.source.file))
     lists = (spec.append if spec and spec.append else list(LEDGERS))
     ledgers = [LEDGERS[k] for k in lists if k in LEDGERS]
     contents_entries = list(toc)
@@ -226,7 +225,7 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
     contents = "## 目录\n\n" + "\n".join(f"{'  ' * (level - 1)}- [{text}](#{_anchor(text)})" for level, text in toc)
     parts.append(Contents(entries=tuple(contents_entries)))
     parts.extend(body_parts)
-    markdown = "\n\n".join(part.strip("\n") for part in [md[0], contents, *md[1:]]) + "\n"
+    markdown = escape_controls("\n\n".join(part.strip("\n") for part in [md[0], contents, *md[1:]]) + "\n")
     return Compiled(title, campaign.issuer or "", campaign.title, parts, markdown, problems, charts)
 
 

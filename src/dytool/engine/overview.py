@@ -11,13 +11,15 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
+from pathlib import PurePosixPath
 
 from dytool.engine.repository import Entry, ReportEntry, Repository
 from dytool.engine.summary import FileSummary
 from dytool.models import Campaign, Person, StrictModel, Topic, Unit
 from dytool.models.base import walk_marked
+from dytool.source.images import image_links
 from dytool.source.locate import Locator, Path, Source
-from dytool.source.readfile import PathState, Signature, path_state
+from dytool.source.readfile import PathState, Signature, path_signature, path_state
 
 __all__ = ["WHOLE_KINDS", "Overview", "RecordsOf"]
 
@@ -58,9 +60,14 @@ class Overview:
         return {text: path_state(self.root, text) for _, _, text in self.named_paths}
 
     def watched(self) -> tuple[tuple[str, Signature], ...]:
-        """The signature of each named path when the checks looked at it: a replayed check
-        compares them again, as these files are not among those whose bytes it compares."""
-        return tuple(sorted((text, found.signature) for text, found in self.path_states.items()))
+        """The signature of each named path (and image a report links to) when the checks looked
+        at it: a replayed check compares them again, as these files are not among those whose
+        bytes it compares."""
+        images = {(PurePosixPath(report.source.file).parent / link.src).as_posix()
+                  for report in self.reports for link in image_links(report.body)}
+        named = {text: found.signature for text, found in self.path_states.items()}
+        named.update((rel, path_signature(self.root, rel)) for rel in images if rel not in named)
+        return tuple(sorted(named.items()))
 
     @classmethod
     def of(cls, repo: Repository) -> Overview:

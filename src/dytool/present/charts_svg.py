@@ -11,6 +11,7 @@ from html import escape
 from math import ceil, log10
 
 from dytool.documents.model import Chart
+from dytool.present.word.ooxml import clean
 
 __all__ = ["chart_files", "chart_svg", "nice_max"]
 
@@ -36,7 +37,7 @@ def _num(value: float) -> str:
 
 def _text(x: float, y: float, text: str, *, size: int = 13, anchor: str = "middle", extra: str = "") -> str:
     return (f'<text x="{_num(x)}" y="{_num(y)}" font-size="{size}" text-anchor="{anchor}"{extra}>'
-            f"{escape(text, quote=False)}</text>")
+            f"{escape(clean(text), quote=False)}</text>")
 
 
 def _legend(chart: Chart, y: float) -> list[str]:
@@ -114,7 +115,7 @@ def chart_svg(chart: Chart) -> bytes:
     body = _horizontal(chart, height) if chart.horizontal else _vertical(chart)
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_W}" height="{ceil(height)}" viewBox="0 0 {_W} {ceil(height)}"'
             f' font-family="{escape(_FONT)}" role="img">')
-    title = f"<title>{escape(chart.title, quote=False)}</title>"
+    title = f"<title>{escape(clean(chart.title), quote=False)}</title>"
     background = f'<rect width="{_W}" height="{ceil(height)}" fill="#fff"/>'
     return ("\n".join([head, title, background, *body, "</svg>"]) + "\n").encode("utf-8")
 

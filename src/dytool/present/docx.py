@@ -48,11 +48,12 @@ def to_docx(
     campaign: Campaign,
     reference: Path | None,
     on_problem: Callable[[str, str], None],
+    root: Path | None = None,
 ) -> bytes:
     from dytool.present.word.render import render_docx  # python-docx is imported only for Word output
 
     meta = DocMeta(title=title, author=author, subject=subject, created=created_time(as_of))
-    return render_docx(parts, meta, fonts=campaign_fonts(campaign), reference=reference, on_problem=on_problem)
+    return render_docx(parts, meta, fonts=campaign_fonts(campaign), reference=reference, on_problem=on_problem, root=root)
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,13 @@ def contents_pages(entries: Sequence[tuple[int, str]], lines: Sequence[str]) -> 
 
 def render_word(parts: Sequence[Part], *, title: str, author: str, subject: str, as_of: dt.date, campaign: Campaign,
                 reference: Path | None, on_problem: Callable[[str, str], None], pdf: bool, toc_pages: bool,
-                office: Office | None, env: Mapping[str, str], on_note: Callable[[str, str], None] | None = None) -> Rendered:
+                office: Office | None, env: Mapping[str, str], on_note: Callable[[str, str], None] | None = None,
+                root: Path | None = None) -> Rendered:
     """The Word file, and the PDF when ``pdf``.  The PDF comes from LibreOffice with its contents
     updated; with ``toc_pages`` the Word file stores those page numbers too (for WPS)."""
     def word(chosen: Sequence[Part]) -> bytes:
         return to_docx(chosen, title=title, author=author, subject=subject, as_of=as_of, campaign=campaign,
-                       reference=reference, on_problem=on_problem)
+                       reference=reference, on_problem=on_problem, root=root)
 
     note = on_note or on_problem
     data = word(parts)

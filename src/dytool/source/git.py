@@ -19,7 +19,7 @@ from typing import Any
 
 from dytool.core.errors import EXIT_USAGE, UserError
 
-__all__ = ["changed_files", "commit_before", "export_tree", "init_repository", "is_repository", "resolve", "toplevel"]
+__all__ = ["changed_files", "commit_before", "export_tree", "ignored_paths", "init_repository", "is_repository", "resolve", "toplevel"]
 
 _CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -125,3 +125,21 @@ def init_repository(path: Path) -> bool:
         return False
     _run(path, "init", "-q")
     return True
+
+
+def ignored_paths(root: Path, paths: list[str]) -> frozenset[str]:
+    """Which of ``paths`` (relative to ``root``) git ignores; none outside a git repository or
+    without git (then there is nothing that could be ignored)."""
+    exe = shutil.which("git")
+    if not paths or exe is None:
+        return frozenset()
+    try:
+        done = subprocess.run(  # noqa: S603 - fixed executable, arguments never go through a shell
+            [exe, "-c", "core.quotepath=off", "check-ignore", "-z", "--stdin"], cwd=root, env=_env(),
+            input="\0".join(paths).encode("utf-8") + b"\0", capture_output=True, check=False, timeout=120,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return frozenset()
+    if done.returncode not in (0, 1):
+        return frozenset()  # not a repository
+    return frozenset(PurePosixPath(n).as_posix() for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n)

@@ -163,7 +163,7 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
             preface = hide(preface)
             first = preface.lstrip().split("\n", 1)[0].lstrip("# ").strip() or "前言"
             toc.append((1, first))
-            body_parts.append(Markdown(preface, path.parent, source=spec.preface))
+            body_parts.append(Markdown(preface, path.parent, source=spec.preface, top_level=True))
             md.append(preface)
     charts = overview_charts(facts, as_of)
     listed = [{"file": chart.file, "title": chart.title} for chart in charts]

@@ -100,6 +100,8 @@ class Markdown:
     """Charts drawn where an image link names their ``file`` (native Word charts)."""
     source: str | None = None
     """The repository file the text comes from, named in problems with its images."""
+    top_level: bool = False
+    """Its ``#`` title is listed in the contents beside the 一、 headings (a preface), not below them."""
 
 
 LEDGER_SIZES = (24, 21)

@@ -71,12 +71,14 @@ class MarkdownRenderer:
         self._outline = True
         self._tables = 0  # tables of the current text, for their numbers (表N)
         self._charts: dict[str, Chart] = {}
+        self._top_level = False
         self._before: tuple[str, Para | None, str] = ("", None, "")
         """The block just written: its kind (heading, paragraph or other), paragraph and text."""
 
-    def render(self, text: str, base_dir: Path | None, *, outline: bool = True, charts: Sequence[Chart] = ()) -> None:
+    def render(self, text: str, base_dir: Path | None, *, outline: bool = True, charts: Sequence[Chart] = (), top_level: bool = False) -> None:
         self._base = base_dir
         self._outline = outline
+        self._top_level = top_level
         self._charts = {chart.file: chart for chart in charts}
         self._tables = 0
         self._before = ("", None, "")
@@ -138,6 +140,8 @@ class MarkdownRenderer:
             else:
                 style = self.ids.heading(heading - 1) if self._outline else self.ids.inner_heading(heading - 1)
             paragraph = self.w.paragraph(style)
+            if heading == 1 and self._top_level:
+                paragraph.set("outlineLvl", {"val": "0"})
             self._inline(paragraph, children, box)
             self._before = ("heading", paragraph, _plain(children))
             return

@@ -123,7 +123,7 @@ def render_docx(
             if part.byline and clean(part.byline):
                 writer.styled("subtitle", part.byline)
             pictures.where = part.source
-            markdown.render(part.text, part.base_dir, outline=part.outline, charts=part.charts)
+            markdown.render(part.text, part.base_dir, outline=part.outline, charts=part.charts, top_level=part.top_level)
         elif isinstance(part, Table):
             writer.begin(numbered=True, landscape=part.landscape, new_page=part.new_page)
             render_ledger(writer, part)

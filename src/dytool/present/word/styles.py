@@ -79,14 +79,18 @@ def _heading(level: int, east: str, fonts: Fonts, *, bold: bool = False, outline
 
 
 def _toc(level: int, fonts: Fonts, type_width: int) -> Spec:
+    """Contents lines: 一、 headings in 三号, the titles below them in 四号 (a report title then
+    fits one line), at a pitch a little under the body's so that a contents page holds more."""
     indent = str((level - 1) * CHAR)
+    size = 32 if level == 1 else 28
     ppr: Props = (
         ("tabs", (("right", str(type_width)),)),
-        _exact(),
+        _NO_SNAP,
+        _exact(560 if level == 1 else 480),
         # long titles wrap two characters early, so that the page number keeps its own room
         ("ind", _p(left=indent, leftChars=str((level - 1) * 200), right=str(2 * CHAR), rightChars="200", firstLine="0", firstLineChars="0")),
     )
-    return Spec(f"toc{level}", f"toc {level}", f"TOC{level}", ppr=ppr, rpr=(_fonts(fonts.body, fonts),))
+    return Spec(f"toc{level}", f"toc {level}", f"TOC{level}", ppr=ppr, rpr=(_fonts(fonts.body, fonts), _PLAIN, *_size(size)))
 
 
 def specs(fonts: Fonts, type_width: int) -> tuple[Spec, ...]:

@@ -28,7 +28,9 @@ ONLY = ("excellent", "evaluated", "all")
 
 def parse_formats(text: str, allowed: Sequence[str] = FORMATS) -> set[str]:
     """``md``, ``docx``, ``pdf``, ``all`` (Markdown and Word) or a list such as ``docx,pdf``."""
-    chosen = {"md", "docx"} if text == "all" else {part.strip() for part in text.split(",") if part.strip()}
+    chosen = {part.strip() for part in text.split(",") if part.strip()}
+    if "all" in chosen:
+        chosen = (chosen - {"all"}) | {"md", "docx"}
     if not chosen or not chosen <= set(allowed):
         shown = "|".join((*allowed, "all"))
         raise UserError(f"--format 只能是 {shown}（可用逗号连写，如 docx,pdf）", f"--format must be one of {shown} (or a list such as docx,pdf)")

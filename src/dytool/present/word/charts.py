@@ -114,7 +114,7 @@ def _axes(chart: Chart) -> str:
                 f'<c:axPos val="{"l" if horizontal else "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/>'
                 '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
                 f'{line}<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>'
-                '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>')
+                '<c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>')
     value = (f'<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/>{top}<c:min val="0"/></c:scaling>'
              f'<c:delete val="0"/><c:axPos val="{"b" if horizontal else "l"}"/>{grid}'
              f'<c:numFmt formatCode="{escape(number_format)}" sourceLinked="0"/><c:majorTickMark val="none"/>'

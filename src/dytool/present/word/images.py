@@ -60,7 +60,7 @@ class Pictures:
         rel_id = self._part.relate_to(chart_part, CHART_RELTYPE)
         rows = len(chart.categories) if chart.horizontal else 0
         cx = width * EMU_PER_TWIP
-        cy = max(int(width * 0.55), 1600 + 330 * rows) * EMU_PER_TWIP
+        cy = max(int(width * 0.45), 1200 + 300 * rows) * EMU_PER_TWIP
         shape_id = self._next_id
         self._next_id += 1
         paragraph.runs.append(_CHART.format(cx=cx, cy=cy, id=shape_id, descr=attr(clean(chart.title)), rel=attr(rel_id)))

@@ -159,6 +159,9 @@ ROWS: list[Row] = [
         dytool=True, baseline="pandoc", target=1.0, default=False),
     Row("pandoc", "pandoc, the same Markdown to docx", ("{python}", "-c", PANDOC, "{python}", "{repo}", "{tmp}"),
         default=False),
+    # PDF through LibreOffice (contents' page numbers updated), reported apart from the Word output.
+    Row("pdf", "compile --format pdf (LibreOffice)", dytool("compile", "-C", "{repo}", "--format", "pdf", "-o", "{tmp}/pdf"),
+        dytool=True, baseline="compile", default=False),
 ]
 
 RATIOS = [
@@ -170,6 +173,7 @@ RATIOS = [
     ("parallel ÷ serial (cold)", "cold", "serial", 0.6, None),
     ("status ÷ check (warm)", "status", "check", None, None),
     ("compile ÷ pandoc", "compile", "pandoc", 1.0, None),
+    ("compile --format pdf ÷ --format docx (LibreOffice apart)", "pdf", "compile", None, None),
     ("dytool --version ÷ python -c pass", "version", "pass", None, 0.15),
     ("dytool --help ÷ python -c pass", "help", "pass", None, 0.3),
 ]

@@ -53,3 +53,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         print("\ntests wrote into the checkout's examples/ folder:\n  " + "\n  ".join(stray))
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
     shutil.rmtree(_SESSION, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from goldens import REGENERATED
+
+    for text in REGENERATED:
+        terminalreporter.write_line(text)

@@ -3,8 +3,7 @@
     DYTOOL_REGENERATE=1 python -m pytest tests/…
 
 rewrites every golden file the selected tests produce and prints the unified diff of each
-change to the terminal (bypassing pytest's capture), so that a regeneration is reviewed like
-any other change.  Without it, a difference fails with the diff.
+change at the end of the run, so that a regeneration is reviewed like any other change.  Without it, a difference fails with the diff.
 """
 
 from __future__ import annotations
@@ -12,11 +11,12 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGENERATE = os.environ.get("DYTOOL_REGENERATE") == "1"
+REGENERATED: list[str] = []
+"""The diff of every golden file rewritten in this session, printed at its end (tests/conftest.py)."""
 
 
 def _diff(old: str, new: str, name: str) -> str:
@@ -41,7 +41,7 @@ def assert_golden(name: str, actual: str | bytes) -> None:
         if old != new:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(new)
-            sys.__stderr__.write(f"\nregenerated {path.relative_to(GOLDEN.parent)}:\n{_describe(old, new, name)}")
+            REGENERATED.append(f"regenerated {path.relative_to(GOLDEN.parent)}:\n{_describe(old, new, name)}")
         return
     assert old is not None, f"missing golden file {path}; create it with DYTOOL_REGENERATE=1 and review the diff"
     if old != new:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from wordkit import NS, Docx, png, render, val, w, write
+from wordkit import JPEG, NS, Docx, png, render, val, w, write
 
 from dytool.present.word import Contents, Cover, DocMeta, Markdown, Table
 
@@ -73,7 +73,7 @@ def test_gfm_table() -> None:
     assert {doc.style_of(p) for p in header_cells} == {"TableHeading"}
     body_cells = [cell.find(w("p")) for cell in rows[1].iter(w("tc"))]
     assert [doc.style_of(p) for p in body_cells] == ["TableText"] * 3
-    assert [val(p.find("w:pPr/w:jc", NS)) for p in body_cells] == ["center", None, "right"]
+    assert [val(p.find("w:pPr/w:jc", NS)) for p in body_cells] == ["center", "center", "right"]  # short text centred
     assert runs(doc, body_cells[1]) == [("某局", True, False)]
     assert val(table.find("w:tblPr/w:tblStyle", NS)) == "TableGrid"
     widths = [int(val(col, "w") or 0) for col in table.iter(w("gridCol"))]
@@ -104,10 +104,13 @@ def test_png_inside_base_dir_is_embedded(tmp_path: Path) -> None:
         ("anim.gif", lambda base: write(base / "anim.gif", b"GIF89a" + b"\x00" * 20), "not PNG or JPEG"),
         ("../outside.png", lambda base: write(base.parent / "outside.png", png()), "contains '..'"),
         ("missing.png", lambda base: None, "does not exist"),
-        ("/etc/passwd", lambda base: None, "outside"),
+        ("/etc/passwd", lambda base: None, "absolute path"),
         ("https://example.com/a.png", lambda base: None, "not a file"),
         ("fake.png", lambda base: write(base / "fake.png", b"\x89PNG\r\n\x1a\n broken"), "damaged"),
-        ("link.png", lambda base: os.symlink(write(base.parent / "real.png", png()), base / "link.png"), "outside"),
+        ("link.png", lambda base: os.symlink(write(base.parent / "real.png", png()), base / "link.png"), "is a link"),
+        ("cut.jpg", lambda base: write(base / "cut.jpg", JPEG[:40]), "damaged or truncated"),
+        ("bomb.png", lambda base: write(base / "bomb.png", png(60000, 60000, header_only=True)), "too large"),
+        ("folder.png", lambda base: (base / "folder.png").mkdir(), "not a regular file"),
     ],
 )
 def test_bad_images_are_reported_not_raised(tmp_path: Path, source: str, setup: Any, english: str) -> None:
@@ -164,5 +167,5 @@ def test_new_page_only_when_asked() -> None:
     blocks = [block for block in doc.body if block.tag in (w("p"), w("tbl"))]
     breaks = [block.find("w:pPr/w:pageBreakBefore", NS) is not None for block in blocks if block.tag == w("p")]
     texts = [doc.text(block) if block.tag == w("p") else "<table>" for block in blocks]
-    assert texts == ["第一篇", "接续", "", "<table>", "第三篇"]
-    assert breaks == [False, False, True, True]  # a table cannot take a page break: an empty paragraph does
+    assert texts == ["第一篇", "接续", "表1", "<table>", "第三篇"]
+    assert breaks == [False, False, True, True]  # a table cannot take a page break: its title does

@@ -67,10 +67,11 @@ def test_reference_output_is_deterministic(reference: Path) -> None:
     assert render_docx(parts, META, reference=reference) == render_docx(parts, META, reference=reference)
 
 
-def test_unreadable_reference_is_a_value_error(tmp_path: Path) -> None:
+def test_unreadable_reference_is_reported_and_the_built_in_format_used(tmp_path: Path) -> None:
     broken = write(tmp_path / "reference.docx", b"not a zip")
-    with pytest.raises(ValueError, match="reference"):
-        render_docx([Markdown("正文")], META, reference=broken)
+    doc = render([Markdown("正文")], reference=broken)
+    assert len(doc.problems) == 1 and "DY208" in doc.problems[0][1] and str(tmp_path) not in doc.problems[0][1]
+    assert doc.resolved("Normal", "w:rPr/w:rFonts", "eastAsia") == "仿宋_GB2312"
 
 
 def test_styles_xml_of_reference_output_parses(reference: Path) -> None:

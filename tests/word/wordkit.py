@@ -108,13 +108,14 @@ def render(parts: Sequence[Part], **kwargs: Any) -> Docx:
     return Docx(data, problems)
 
 
-def png(width: int = 40, height: int = 20) -> bytes:
-    """A valid grey PNG of the given size."""
+def png(width: int = 40, height: int = 20, *, header_only: bool = False) -> bytes:
+    """A valid grey PNG of the given size (``header_only``: a tiny file that claims that size,
+    as a decompression bomb does)."""
 
     def chunk(kind: bytes, payload: bytes) -> bytes:
         return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
 
-    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    raw = b"" if header_only else b"".join(b"\x00" + b"\x80" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
@@ -123,3 +124,14 @@ def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+#: A complete 1×1 baseline JFIF JPEG (SOI, APP0, DQT, SOF0, DHT, SOS, scan data, EOI).
+JPEG = bytes.fromhex(
+    "ffd8ffe000104a46494600010100000100010000ffdb004300080606070605080707070909080a0c140d0c0b0b0c1912130f141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27"
+    "393d38323c2e333432ffc0000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bffc400b5100002"
+    "010303020403050504040000017d01020300041105122131410613516107227114328191a1082342b1c11552d1f02433627282090a161718191a25262728"
+    "292a3435363738393a434445464748494a535455565758595a636465666768696a737475767778797a838485868788898a92939495969798999aa2a3a4a5"
+    "a6a7a8a9aab2b3b4b5b6b7b8b9bac2c3c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae1e2e3e4e5e6e7e8e9eaf1f2f3f4f5f6f7f8f9faffda0008010100003f00"
+    "d2cf20ffd9"
+)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dytool.checks.content import check_content, local_content
 from dytool.checks.ids import check_duplicates, check_references
+from dytool.checks.images import check_images
 from dytool.checks.paths import check_paths, check_reports
 from dytool.checks.personal import scan_personal
 from dytool.checks.rules import check_recurring, check_rules, local_rules
@@ -33,6 +34,7 @@ SUITE = Suite(
         Cross(check_references, _reads("refs", "ids", "campaign", "invalid", "unreadable")),
         Cross(check_paths, _reads("paths", "topics", "campaign")),
         Cross(check_reports, _reads("topics", "reports")),
+        Cross(check_images, _reads("reports", "paths")),
         Cross(check_content, _reads("campaign", "latest_done", "systemic", "instituted", "topics", "visit_topics",
                                     "problem_topics", "solved", "reports")),
         Cross(check_recurring, _reads("campaign")),

@@ -65,7 +65,7 @@ def check_command(
 @app.command("status")
 def status_command(
     ctx: typer.Context,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text|md|json|docx", metavar="FORMAT")] = "text",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text|md|json|docx|pdf", metavar="FORMAT")] = "text",
     leader: Annotated[Optional[str], typer.Option("--leader", help="只看这位领导 / only this leader (person id)", metavar="ID")] = None,  # noqa: UP045
     unit: Annotated[Optional[str], typer.Option("--unit", help="只看这个单位 / only this unit (unit id)", metavar="ID")] = None,  # noqa: UP045
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件 / write to a file", metavar="FILE")] = None,  # noqa: UP045
@@ -80,26 +80,27 @@ def status_command(
 @app.command("compile")
 def compile_command(
     ctx: typer.Context,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="md|docx|all", metavar="FORMAT")] = "all",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="md|docx|pdf|all (all = md,docx; lists: docx,pdf)", metavar="FORMAT")] = "all",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="输出目录 / output folder (default ./build)", metavar="DIR")] = None,  # noqa: UP045
     only: Annotated[str, typer.Option("--only", help="excellent|evaluated|all", metavar="WHICH")] = "all",
     anonymize: Annotated[bool, typer.Option("--anonymize", help="隐去执笔人和单位 / no author names or units")] = False,
     public: Annotated[bool, typer.Option("--public", help="略去带密级的记录 / leave out classified records")] = False,
     template: Annotated[Optional[str], typer.Option("--template", help="模板集 templates/NAME/ / template set", metavar="NAME")] = None,  # noqa: UP045
     theme: Annotated[Optional[str], typer.Option("--theme", help="只收某一主题 / one theme only", metavar="ID")] = None,  # noqa: UP045
+    toc_pages: Annotated[bool, typer.Option("--toc-pages", help="用 LibreOffice 把目录页码写进 Word 文件（WPS 可见）/ store the contents' page numbers in the Word file (needs LibreOffice)")] = False,
 ) -> int:
-    """调研成果汇编（Markdown 与 Word）/ The results compilation."""
+    """调研成果汇编（Markdown、Word、PDF）/ The results compilation."""
     from dytool.cli.cmd_compile import run_compile
 
     return run_compile(ctx.obj, output_format=output_format, output=ctx.obj.path(output), only=only, anonymize=anonymize,
-                       public=public, template=template, theme=theme)
+                       public=public, template=template, theme=theme, toc_pages=toc_pages)
 
 
 @app.command("bulletin")
 def bulletin_command(
     ctx: typer.Context,
     month: Annotated[Optional[str], typer.Option("--month", help="月份 / month, e.g. 2023-06 (default: the as-of month)", metavar="YYYY-MM")] = None,  # noqa: UP045
-    output_format: Annotated[str, typer.Option("--format", "-f", help="md|docx|all", metavar="FORMAT")] = "all",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="md|docx|pdf|all (all = md,docx; lists: docx,pdf)", metavar="FORMAT")] = "all",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="输出目录 / output folder (default ./build)", metavar="DIR")] = None,  # noqa: UP045
 ) -> int:
     """月度工作动态 / 督查专报 / The monthly bulletin."""

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["run_status"]
 
-FORMATS = ("text", "md", "json", "docx")
+FORMATS = ("text", "md", "json", "docx", "pdf")
 
 
 def run_status(settings: Settings, output_format: str, *, leader: str | None, unit: str | None, output: Path | None,
@@ -47,21 +47,21 @@ def run_status(settings: Settings, output_format: str, *, leader: str | None, un
 
         changes = changes_since(root, since, as_of, settings.load_options)
     errors = sum(1 for f in loaded.findings if f.severity is Severity.ERROR)
-    if output_format == "docx":
-        from dytool.cli.cmd_compile import write_document
+    if output_format in ("docx", "pdf"):
+        from dytool.cli.cmd_compile import Output, write_word
         from dytool.documents.model import Markdown
         from dytool.present.briefing_md import briefing_markdown
-        from dytool.present.docx import to_docx
+        from dytool.source.output import default_folder
 
         text = briefing_markdown(briefing, lang) + _since_markdown(changes, since, lang)
         body = text.split("\n", 1)[1] if text.startswith("# ") else text  # the title goes on the title line
-        problems: list[tuple[str, str]] = []
-        data = to_docx([Markdown(body, new_page=False, title=f"{campaign.title}会前简报")], title=f"{campaign.title}会前简报",
-                       author=campaign.issuer or "", subject=campaign.title, as_of=as_of, campaign=campaign, reference=None,
-                       on_problem=lambda zh, en: problems.append((zh, en)))
-        path = output or settings.cwd / "build" / f"会前简报-{as_of.isoformat()}.docx"
-        print(write_document(path, data))
-        return EXIT_FINDINGS if errors else EXIT_OK
+        out = Output(lang)
+        path = output or default_folder(settings.cwd, "build") / f"会前简报-{as_of.isoformat()}.{output_format}"
+        write_word(out, path, [Markdown(body, new_page=False, title=f"{campaign.title}会前简报")], {output_format},
+                   title=f"{campaign.title}会前简报", author=campaign.issuer or "", subject=campaign.title, as_of=as_of,
+                   campaign=campaign, reference=None)
+        code = out.finish()
+        return EXIT_FINDINGS if errors else code
     if output_format == "json":
         from dytool.present.briefing_md import briefing_json
 

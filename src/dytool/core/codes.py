@@ -93,6 +93,8 @@ _ALL = [
     Code("DY204", "report-mismatch", E, "课题与报告不一致", "topic and report disagree"),
     Code("DY205", "missing-path", E, "引用的文件不存在", "referenced file missing"),
     Code("DY206", "path-outside", E, "路径超出仓库范围", "path leaves the repository"),
+    Code("DY207", "bad-image", E, "报告中的图片无法使用", "an image of a report cannot be used"),
+    Code("DY208", "bad-reference-docx", E, "Word 参考文档无法使用", "the Word reference document cannot be used"),
     # content
     Code("DY301", "end-before-start", E, "结束日期早于开始日期", "end before start"),
     Code("DY302", "outside-period", W, "日期不在活动期间内", "date outside the campaign period"),

@@ -1,31 +1,30 @@
 """The monthly bulletin (工作动态 / 督查专报) for one month (documents.md).
 
-Everything is judged on the month's last day: visits and problems of the month, the
-per-unit closing table that hotline bulletins use, what was missed, what is due next month.
+Everything is judged on the bulletin's day: the as-of day, or the month's last day when the
+as-of day is later.  Visits and problems of the month, the per-unit closing table that hotline
+bulletins use, what was missed, what is due next month.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from dytool.dates import Status
-from dytool.documents.compile import chinese_day
-from dytool.documents.templating import Templates
+from dytool.documents.charts import closure_chart, leader_chart, trend_chart, unit_table
+from dytool.documents.model import Chart, Markdown, Part
+from dytool.documents.templating import Templates, escape_controls
 from dytool.engine.repository import Repository
-from dytool.facts.records import Facts, gather
+from dytool.facts.deadlines import chinese_day, period_text
+from dytool.facts.records import gather
 from dytool.facts.visits import leader_days
 from dytool.models import Campaign
-from dytool.models.enums import UnitType
 from dytool.status import compute_status
-from dytool.status.ledger import LedgerRow, problem_state
+from dytool.status.ledger import problem_state
 
-__all__ = ["Bulletin", "bulletin_number", "make_bulletin", "month_span"]
-
-_LOCAL = (UnitType.county, UnitType.district)
-
+__all__ = ["Bulletin", "bulletin_day", "bulletin_number", "make_bulletin", "month_span"]
 
 def month_span(month: str) -> tuple[dt.date, dt.date]:
     """``2023-06`` → (2023-06-01, 2023-06-30); ValueError when it is not a month."""
@@ -48,76 +47,83 @@ class Bulletin:
     issuer: str
     month_first: dt.date
     month_last: dt.date
+    day: dt.date
+    """The day the bulletin is dated and judged on (截至): the as-of day, at most the month's last."""
     markdown: str
+    charts: tuple[Chart, ...] = ()
+    parts: tuple[Part, ...] = ()
+    """The Word document: the masthead set apart (title, 第N期, issuer and day), then the text."""
 
 
-def _rate(part: int, whole: int) -> str:
-    return f"{part * 100 / whole:.1f}%" if whole else "—"
-
-
-def _unit_table(facts: Facts, rows: list[LedgerRow]) -> list[dict[str, Any]]:
-    by_unit: dict[str, list[LedgerRow]] = {}
-    for row in rows:
-        by_unit.setdefault(row.problem.owner_unit or "", []).append(row)
-    order = list(facts.units)
-    def key(unit: str) -> tuple[int, int, str]:
-        record = facts.units.get(unit)
-        group = 0 if record is not None and record.type in _LOCAL else (1 if record is not None else 2)
-        return group, order.index(unit) if unit in order else len(order), unit
-    table = []
-    for unit in sorted(by_unit, key=key):
-        mine = by_unit[unit]
-        closed = sum(r.closed for r in mine)
-        on_time = sum(r.on_time for r in mine)
-        overdue = sum(r.overdue for r in mine)
-        table.append({"unit": facts.name_of(unit) or "（未明确责任单位）", "total": len(mine), "on_time": on_time, "late": closed - on_time,
-                      "open": len(mine) - closed, "rate": _rate(closed, len(mine)), "on_time_rate": _rate(on_time, closed + overdue)})
-    if table:
-        total = len(rows)
-        closed = sum(r.closed for r in rows)
-        on_time = sum(r.on_time for r in rows)
-        overdue = sum(r.overdue for r in rows)
-        table.append({"unit": "合计", "total": total, "on_time": on_time, "late": closed - on_time, "open": total - closed,
-                      "rate": _rate(closed, total), "on_time_rate": _rate(on_time, closed + overdue)})
-    return table
-
-
-def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: Templates) -> Bulletin:
+def bulletin_day(month: str, as_of: dt.date) -> dt.date:
+    """The day a bulletin of ``month`` is dated: the as-of day, or the month's end when later.
+    ValueError when the month begins after the as-of day."""
     first, last = month_span(month)
+    if as_of < first:
+        raise ValueError(f"{month} begins after {as_of.isoformat()}")
+    return min(as_of, last)
+
+
+def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: Templates, as_of: dt.date) -> Bulletin:
+    first, last = month_span(month)
+    day = bulletin_day(month, as_of)
     facts = gather(repo, campaign)
-    briefing = compute_status(repo, campaign, last)
-    in_month = [v for v in facts.visits if first <= v.first_day <= last]
+    briefing = compute_status(repo, campaign, day)
+    in_month = [v for v in facts.visits if first <= v.first_day <= day]
     leaders = []
-    all_days = leader_days(facts.visits, last)
+    plotted: list[tuple[str, float, int | None]] = []
+    all_days = leader_days(facts.visits, day)
     for line in briefing.leaders:
         visits = [v for v in in_month if line.id in v.leaders]
         days = {d for d in all_days.get(line.id, ()) if first <= d}
+        plotted.append((line.name, len(days), line.required_days))
         leaders.append({"name": line.name, "title": line.title or "", "visits": len(visits), "days": len(days),
                         "required": line.required_days, "meets": line.required_days is None or len(days) >= line.required_days})
-    rows = problem_state(facts.problems, last)
-    new = [r.problem for r in rows if r.problem.found_on is not None and first <= r.problem.found_on.first <= last]
-    closed = [r.problem for r in rows if r.problem.closed_on is not None and first <= r.problem.closed_on.first <= last]
+    rows = problem_state(facts.problems, day)
+    new = [r.problem for r in rows if r.problem.found_on is not None and first <= r.problem.found_on.first <= day]
+    closed = [r.problem for r in rows if r.problem.closed_on is not None and first <= r.problem.closed_on.first <= day]
     next_first, next_last = month_span(f"{last.year + (last.month == 12)}-{last.month % 12 + 1:02d}")
     due_next = [{"title": m.title, "due": chinese_day(m.due)} for m in briefing.milestones
                 if next_first <= m.due <= next_last and not m.status.is_done]
     due_next += [{"title": r.title, "due": chinese_day(r.current.due)} for r in briefing.recurring
                  if r.current is not None and next_first <= r.current.due <= next_last]
+    table = unit_table(facts, rows)
+    tag = f"bulletin-{first.year}-{first.month:02d}"
+    charts = {  # in the order of the text, which numbers them
+        "leaders": leader_chart(plotted, f"charts/{tag}-leaders.svg", f"领导{first.month}月调研天数", f"{first.month}月调研天数"),
+        "closure": closure_chart(table, f"charts/{tag}-closure.svg", "各单位问题销号率"),
+        "trend": trend_chart(facts, day, f"charts/{tag}-trend.svg", "问题发现与销号情况"),
+    }
+    numbered = _number_charts(charts)
     spec = campaign.bulletin
     title = spec.title if spec else "工作动态"
     issuer = (spec.issuer if spec and spec.issuer else None) or facts.name_of(campaign.lead_office) or campaign.issuer or ""
     number = bulletin_number(campaign, first)
     data = {
         "title": title, "number": number, "issuer": issuer, "campaign": campaign.title,
-        "month": f"{first.year}年{first.month}月", "date": chinese_day(last),
+        "month": f"{first.year}年{first.month}月", "date": chinese_day(day),
         "stages": [s.title for s in briefing.stages],
         "visits_total": len(in_month), "leaders": leaders,
         "new_problems": len(new), "closed_problems": len(closed),
-        "unit_table": _unit_table(facts, rows),
+        "unit_table": table,
+        "charts": {key: {"file": chart.file, "title": chart.title} for key, chart in numbered.items()},
         "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue}
                     for o in briefing.lists.overdue],
         "missed_milestones": [{"title": m.title, "due": chinese_day(m.due), "missing": "、".join(m.missing)}
                               for m in briefing.milestones if m.status is Status.OVERDUE],
-        "missed_submissions": [{"title": r.title, "periods": "、".join(o.period for o in r.missed)} for r in briefing.recurring if r.missed],
+        "missed_submissions": [{"title": r.title, "periods": "、".join(period_text(o.period) for o in r.missed)}
+                               for r in briefing.recurring if r.missed],
         "due_next": due_next, "next_month": f"{next_first.month}月",
     }
-    return Bulletin(title, number, issuer, first, last, templates.render("bulletin/bulletin.md.j2", data))
+    markdown = escape_controls(templates.render("bulletin/bulletin.md.j2", data))
+    body = markdown[markdown.index("\n## ") + 1:] if "\n## " in markdown else markdown  # the masthead is set apart
+    masthead = f"第{number}期　{issuer}　{chinese_day(day)}"
+    used = tuple(chart for chart in numbered.values() if chart.file in markdown)
+    part = Markdown(body, new_page=False, title=title, byline=masthead, charts=used)
+    return Bulletin(title, number, issuer, first, last, day, markdown, used, (part,))
+
+
+def _number_charts(charts: dict[str, Chart | None]) -> dict[str, Chart]:
+    """The charts there are, titled 图1、图2… in the order of the text."""
+    present = [(key, chart) for key, chart in charts.items() if chart is not None]
+    return {key: dataclasses.replace(chart, title=f"图{n}　{chart.title}") for n, (key, chart) in enumerate(present, 1)}

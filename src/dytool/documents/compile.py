@@ -14,18 +14,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dytool.documents.figures import overview_figures
-from dytool.documents.ledgers import LEDGERS, ledger_rows
-from dytool.documents.model import Contents, Cover, Markdown, Part, Table
-from dytool.documents.templating import Templates
+from dytool.documents.figures import overview_charts, overview_figures
+from dytool.documents.ledgers import LEDGERS, ledger_header, ledger_rows, ledger_sizes, problem_numbers
+from dytool.documents.model import Chart, Contents, Cover, Markdown, Part, Table
+from dytool.documents.templating import Templates, escape_controls
 from dytool.engine.repository import ReportEntry, Repository
 from dytool.engine.summary import FileSummary
+from dytool.facts.deadlines import chinese_day
 from dytool.facts.records import Facts, gather
 from dytool.facts.topics import report_of
 from dytool.models import Campaign, StrictModel, Topic
 from dytool.models.enums import Grade, OrderBy
 from dytool.source.locate import Source
-from dytool.source.readfile import read_named
+from dytool.source.tracked import read_tracked_text
 
 __all__ = ["CompileOptions", "Compiled", "chinese_month", "compile_document", "public_view"]
 
@@ -38,10 +39,6 @@ _FENCE = re.compile(r"^(```|~~~)", re.MULTILINE)
 def chinese_month(day: dt.date) -> str:
     """2023-12-31 → 二〇二三年十二月, as a cover dates a document."""
     return "".join(_DIGITS[int(d)] for d in str(day.year)) + "年" + _NUMERALS[day.month] + "月"
-
-
-def chinese_day(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)
@@ -62,6 +59,8 @@ class Compiled:
     markdown: str
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     """(file, message_zh, message_en): things worth telling the user, e.g. a missing preface."""
+    charts: tuple[Chart, ...] = ()
+    """The charts the Markdown shows as images (``charts/…svg``)."""
 
 
 def public_view(repo: Repository) -> Repository:
@@ -180,23 +179,21 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
     problems: list[tuple[str, str, str]] = []
     if spec is not None and spec.preface:
         path = repo.root / spec.preface
-        state = repo.path_states.get(spec.preface)
-        data_bytes = read_named(repo.root, spec.preface) if state is not None and state.state == "file" else None
-        try:
-            preface = data_bytes.decode("utf-8-sig") if data_bytes is not None else None
-        except UnicodeDecodeError:
-            preface = None
+        preface, why_zh, why_en = read_tracked_text(repo.root, spec.preface)
         if preface is None:
-            problems.append((spec.preface, f"前言文件“{spec.preface}”无法读取，已略去", f"preface {spec.preface!r} cannot be read; left out"))
+            problems.append((spec.preface, f"前言文件无法使用（{why_zh}），已略去", f"the preface cannot be used ({why_en}); left out"))
         else:
             preface = hide(preface)
             first = preface.lstrip().split("\n", 1)[0].lstrip("# ").strip() or "前言"
             toc.append((1, first))
-            body_parts.append(Markdown(preface, path.parent))
+            body_parts.append(Markdown(preface, path.parent, source=spec.preface, top_level=True))
             md.append(preface)
-    overview = hide(templates.render("compilation/overview.md.j2", {**data, "f": overview_figures(facts, as_of)}))
+    charts = overview_charts(facts, as_of)
+    listed = [{"file": chart.file, "title": chart.title} for chart in charts]
+    overview = hide(templates.render("compilation/overview.md.j2", {**data, "f": overview_figures(facts, as_of), "charts": listed}))
     toc.append((1, "一、总体情况"))
-    body_parts.append(Markdown(overview))
+    charts = tuple(chart for chart in charts if chart.file in overview)
+    body_parts.append(Markdown(overview, charts=charts))
     md.append(overview)
     if chosen:
         toc.append((1, "二、调研报告"))
@@ -223,27 +220,36 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
             md.append(templates.render("compilation/report.md.j2", {**data, "title": report_title, "byline": byline or "",
                                                                      "abstract": abstract, "body": _demote(body, 2)}))
             body_parts.append(Markdown(_with_abstract(body, abstract), (repo.root / report.source.file).parent,
-                                           new_page=n > 0 and not starts_group, title=report_title, byline=byline, outline=False))
+                                       new_page=n > 0 and not starts_group, title=report_title, byline=byline, outline=False,
+                                       source=report.source.file))
     lists = (spec.append if spec and spec.append else list(LEDGERS))
     ledgers = [LEDGERS[k] for k in lists if k in LEDGERS]
+    contents_entries = list(toc)
     if ledgers:
-        annex_no = "三" if chosen else "二"
-        toc.append((1, f"{annex_no}、附件"))
-        md.append(f"## {annex_no}、附件")
-        body_parts.append(Markdown(f"## {annex_no}、附件"))
+        annex = f"{'三' if chosen else '二'}、附件"
+        toc.append((1, annex))
+        contents_entries.append((1, annex))
+        md.append(f"## {annex}")
         note = f"截至{chinese_day(as_of)}"
+        sizes = ledger_sizes(campaign)
+        kinds = [ledger.kind for ledger in ledgers]
+        annex_of_problems = kinds.index("problems") + 1 if "problems" in kinds else None
+        numbers = problem_numbers(facts, as_of) if annex_of_problems is not None else None
         for i, ledger in enumerate(ledgers, 1):
-            rows = tuple(tuple(hide(c) for c in row) for row in ledger_rows(ledger.kind, facts, as_of))
+            rows = tuple(tuple(hide(c) for c in row) for row in ledger_rows(ledger.kind, facts, as_of, numbers))
+            header = ledger_header(ledger, annex_of_problems)
             name = f"附件{i}　{ledger.title}"
             toc.append((2, name))
-            md.append(templates.render("compilation/ledger.md.j2", {**data, "title": name, "note": note, "header": list(ledger.header),
+            contents_entries.append((2, ledger.title))  # in Word the label 附件N stands apart, above the title
+            md.append(templates.render("compilation/ledger.md.j2", {**data, "title": name, "note": note, "header": list(header),
                                                                      "rows": [list(r) for r in rows]}))
-            body_parts.append(Table(title=name, header=ledger.header, rows=rows, note=note, widths=ledger.widths, landscape=ledger.landscape))
+            body_parts.append(Table(title=ledger.title, header=header, rows=rows, note=note, landscape=True,
+                                    label=f"附件{i}", lead=annex if i == 1 else None, sizes=sizes))
     contents = "## 目录\n\n" + "\n".join(f"{'  ' * (level - 1)}- [{text}](#{_anchor(text)})" for level, text in toc)
-    parts.append(Contents(entries=tuple(toc)))
+    parts.append(Contents(entries=tuple(contents_entries)))
     parts.extend(body_parts)
-    markdown = "\n\n".join(part.strip("\n") for part in [md[0], contents, *md[1:]]) + "\n"
-    return Compiled(title, campaign.issuer or "", campaign.title, parts, markdown, problems)
+    markdown = escape_controls("\n\n".join(part.strip("\n") for part in [md[0], contents, *md[1:]]) + "\n")
+    return Compiled(title, campaign.issuer or "", campaign.title, parts, markdown, problems, charts)
 
 
 def _with_abstract(body: str, abstract: str) -> str:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from typing import Any
 
+from dytool.documents.charts import closure_chart, leader_chart, trend_chart, unit_table
+from dytool.documents.model import Chart
 from dytool.facts.records import Facts, visit_days
 from dytool.facts.topics import TopicStage, topic_progress
+from dytool.facts.visits import leader_days
 from dytool.models.enums import Method, OutcomeKind, UnitType
 from dytool.status.ledger import counts, problem_state
+from dytool.status.people import leader_lines
 
-__all__ = ["overview_figures"]
+__all__ = ["overview_charts", "overview_figures"]
 
 
 def _pct(part: int, whole: int) -> str:
@@ -70,3 +75,19 @@ def overview_figures(facts: Facts, as_of: dt.date) -> dict[str, Any]:
         "approvals": approvals,
         "outcomes": [{"kind": k.label_zh, "count": outcomes[k]} for k in OutcomeKind if outcomes.get(k)],
     }
+
+
+def overview_charts(facts: Facts, as_of: dt.date) -> tuple[Chart, ...]:
+    """图1–3 of 一、总体情况: problems over time, 销号率 by unit, leaders' visit days a month
+    against the monthly rule (their average over the months of the campaign so far)."""
+    rows = problem_state(facts.problems, as_of)
+    start = facts.period.first
+    months = max(1, (as_of.year - start.year) * 12 + as_of.month - start.month + 1) if as_of >= start else 1
+    days = leader_days(facts.visits, as_of)
+    leaders = [(line.name, round(len(days.get(line.id, ())) / months, 1), line.required_days) for line in leader_lines(facts, as_of)]
+    made = [
+        trend_chart(facts, as_of, "charts/compilation-trend.svg", "问题发现与销号情况"),
+        closure_chart(unit_table(facts, rows), "charts/compilation-closure.svg", "各单位问题销号率"),
+        leader_chart(leaders, "charts/compilation-leaders.svg", "领导月均调研天数", "月均调研天数"),
+    ]
+    return tuple(dataclasses.replace(chart, title=f"图{n}　{chart.title}") for n, chart in enumerate((c for c in made if c is not None), 1))

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeAlias
 
-__all__ = ["DEFAULT_FONTS", "Contents", "Cover", "DocMeta", "Fonts", "Markdown", "Part", "Table"]
+__all__ = ["DEFAULT_FONTS", "LEDGER_SIZES", "Chart", "Contents", "Cover", "DocMeta", "Fonts", "Markdown", "Part", "Series", "Table"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,32 @@ class Contents:
 
     title: str = "目  录"
     entries: tuple[tuple[int, str], ...] = ()
+    pages: tuple[str, ...] = ()
+    """The page number of each entry where it is known (from a rendering by LibreOffice)."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a chart: a value per category; ``line`` draws it as a line over bars."""
+
+    name: str
+    values: tuple[float, ...]
+    line: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart with its data: bars (``horizontal``: across, categories top to bottom) and
+    lines, or lines only when every series is a line.  ``file`` is where Markdown shows it
+    (``charts/NAME.svg``); a Markdown part lists the charts its image links name."""
+
+    file: str
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    horizontal: bool = False
+    unit: str = ""
+    percent: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,12 +96,27 @@ class Markdown:
     outline: bool = True
     """Whether the text's headings join the document outline and the contents; a report inside
     a compilation keeps its 一、（一） look but only its ``title`` is listed."""
+    charts: tuple[Chart, ...] = ()
+    """Charts drawn where an image link names their ``file`` (native Word charts)."""
+    source: str | None = None
+    """The repository file the text comes from, named in problems with its images."""
+    top_level: bool = False
+    """Its ``#`` title is listed in the contents beside the 一、 headings (a preface), not below them."""
+
+
+LEDGER_SIZES = (24, 21)
+"""Text sizes of a ledger, in half-points: 小四, or 五号 when 小四 does not fit."""
 
 
 @dataclass(frozen=True)
 class Table:
-    """A ledger (台账): centred title, an optional note line, then the table. ``widths`` are
-    relative column widths; ``landscape`` puts it in a landscape section."""
+    """A ledger (台账): centred title, an optional note line, then the table.
+
+    Column widths are computed from the cells (dates and ids never broken) unless ``widths``
+    gives relative ones; ``sizes`` are the text sizes to try, in half-points, largest first.
+    ``landscape`` puts it in a landscape section.  ``label`` is the annex label set at the top
+    left as GB/T 9704 places it (附件1), and ``lead`` a heading set above it on the same page
+    (三、附件), so that a heading never stands alone at the foot of a page."""
 
     title: str
     header: tuple[str, ...]
@@ -84,6 +125,9 @@ class Table:
     widths: tuple[float, ...] | None = None
     landscape: bool = False
     new_page: bool = True
+    label: str | None = None
+    lead: str | None = None
+    sizes: tuple[int, ...] = LEDGER_SIZES
 
 
 Part: TypeAlias = Cover | Contents | Markdown | Table

@@ -18,8 +18,8 @@ how an edit is checked before anything is written.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import functools
+import gc
 import multiprocessing
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor

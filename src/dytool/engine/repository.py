@@ -15,13 +15,14 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
+from pathlib import PurePosixPath
 from typing import Generic, NamedTuple, TypeVar
 
 from dytool.engine.summary import FileSummary
 from dytool.models import KINDS, Campaign, Person, Record, ReportMeta, StrictModel, Topic, Unit
 from dytool.models.base import walk_marked
 from dytool.source.locate import Locator, Path, Source
-from dytool.source.readfile import PathState, Signature, path_state
+from dytool.source.readfile import PathState, Signature, path_signature, path_state
 
 __all__ = ["WHOLE_KINDS", "Entry", "RecordsOf", "ReportEntry", "Repository"]
 
@@ -105,13 +106,20 @@ class Repository:
     @functools.cached_property
     def path_states(self) -> dict[str, PathState]:
         """What each named path leads to, looked up once per check."""
-        from dytool.source.git import ignored
+        from dytool.source.git import ignored_paths
 
         texts = sorted({text for _, _, text in self.named_paths})
-        hidden = ignored(self.root, texts)
+        hidden = ignored_paths(self.root, texts)
         return {text: path_state(self.root, text, hidden) for text in texts}
 
     def watched(self) -> tuple[tuple[str, Signature], ...]:
-        """The signature of each named path when the checks looked at it: a replayed check
-        compares them again, as these files are not among those whose bytes it compares."""
-        return tuple(sorted((text, found.signature) for text, found in self.path_states.items()))
+        """The signature of each named path (and each image a report links to) when the checks
+        looked at it: a replayed check compares them again, as these files are not among those
+        whose bytes it compares."""
+        from dytool.source.images import image_links
+
+        images = {(PurePosixPath(report.source.file).parent / link.src).as_posix()
+                  for report in self.reports for link in image_links(report.body)}
+        named = {text: found.signature for text, found in self.path_states.items()}
+        named.update((rel, path_signature(self.root, rel)) for rel in images if rel not in named)
+        return tuple(sorted(named.items()))

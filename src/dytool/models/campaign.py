@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -185,6 +185,7 @@ class Fonts(StrictModel):
     heading1: str | None = label("一级标题字体", "缺省 黑体", default=None)
     heading2: str | None = label("二级标题字体", "缺省 楷体_GB2312", default=None)
     page_number: str | None = label("页码字体", "缺省 宋体", default=None)
+    ledger_size: Literal["四号", "小四", "五号"] | None = label("台账字号", "附件台账的字号：小四或五号；缺省为放得下的最大字号", default=None)
 
 
 class Campaign(StrictModel):

@@ -32,6 +32,16 @@ def _bar(progress: float, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _days_bar(days: int, required: int | None) -> str:
+    """``███░░ 3/5``: a leader's visit days against the monthly rule at a glance (one block a day,
+    at most ten); the figure alone when there is no rule."""
+    if required is None or required <= 0:
+        return str(days)
+    width = min(required, 10)
+    filled = min(width, round(days * width / required))
+    return f"{'█' * filled}{'░' * (width - filled)} {days}/{required}"
+
+
 def _more(console: Console, hidden: int, en: bool, hint: str) -> None:
     if hidden > 0:
         console.print(Text(f"  … and {hidden} more ({hint})" if en else f"  ……另有 {hidden} 项（{hint}）", style="dim"))
@@ -121,7 +131,7 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
             title("leaders")
             table = _table(*(("Leader", "Topics", "Visit days this month", "Last visit") if en else ("领导", "领题", "本月调研天数", "最近调研")))
             for leader in b.leaders[:MAX_ROWS * 2]:
-                days = Text(f"{leader.visit_days}/{leader.required_days}" if leader.required_days is not None else str(leader.visit_days),
+                days = Text(_days_bar(leader.visit_days, leader.required_days),
                             style="green" if leader.meets else ("yellow" if leader.meets is False else ""))
                 table.add_row(f"{leader.name}{'（' + leader.title + '）' if leader.title else ''}", str(leader.topics), days, day(leader.last_visit))
             console.print(table)

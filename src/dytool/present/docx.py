@@ -1,16 +1,23 @@
-"""Render document parts to Word with the campaign's fonts and fixed dates."""
+"""Render document parts to Word (and, through LibreOffice, to PDF) with the campaign's fonts
+and fixed dates."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+import re
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from dytool.documents.model import DocMeta, Fonts, Part
+from dytool.core.errors import UserError
+from dytool.documents.model import Contents, DocMeta, Fonts, Part
 from dytool.models import Campaign
+from dytool.source.office import Office, export
 
-__all__ = ["created_time", "to_docx"]
+__all__ = ["Rendered", "contents_pages", "created_time", "render_word", "to_docx"]
 
 
 def created_time(as_of: dt.date) -> dt.datetime:
@@ -41,8 +48,76 @@ def to_docx(
     campaign: Campaign,
     reference: Path | None,
     on_problem: Callable[[str, str], None],
+    root: Path | None = None,
 ) -> bytes:
     from dytool.present.word.render import render_docx  # python-docx is imported only for Word output
 
     meta = DocMeta(title=title, author=author, subject=subject, created=created_time(as_of))
-    return render_docx(parts, meta, fonts=campaign_fonts(campaign), reference=reference, on_problem=on_problem)
+    return render_docx(parts, meta, fonts=campaign_fonts(campaign), reference=reference, on_problem=on_problem, root=root)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    docx: bytes
+    pdf: bytes | None
+    office_seconds: float
+    """Time spent in LibreOffice (PDF conversion and the contents' page numbers)."""
+    pages_known: bool
+    """Whether the contents carry page numbers (in the PDF, and in the Word file when asked)."""
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def contents_pages(entries: Sequence[tuple[int, str]], lines: Sequence[str]) -> tuple[str, ...]:
+    """The page number of each contents entry, read from the lines LibreOffice set
+    (``title<TAB>page``, in order); empty when they do not match the entries."""
+    found: list[str] = []
+    rest = [(_SPACE.sub("", line.rpartition("\t")[0]), line.rpartition("\t")[2].strip()) for line in lines if "\t" in line]
+    position = 0
+    for _, text in entries:
+        key = _SPACE.sub("", text)
+        while position < len(rest) and rest[position][0] != key:
+            position += 1
+        if position == len(rest) or not rest[position][1].isdigit():
+            return ()
+        found.append(rest[position][1])
+        position += 1
+    return tuple(found)
+
+
+def render_word(parts: Sequence[Part], *, title: str, author: str, subject: str, as_of: dt.date, campaign: Campaign,
+                reference: Path | None, on_problem: Callable[[str, str], None], pdf: bool, toc_pages: bool,
+                office: Office | None, env: Mapping[str, str], on_note: Callable[[str, str], None] | None = None,
+                root: Path | None = None) -> Rendered:
+    """The Word file, and the PDF when ``pdf``.  The PDF comes from LibreOffice with its contents
+    updated; with ``toc_pages`` the Word file stores those page numbers too (for WPS)."""
+    def word(chosen: Sequence[Part]) -> bytes:
+        return to_docx(chosen, title=title, author=author, subject=subject, as_of=as_of, campaign=campaign,
+                       reference=reference, on_problem=on_problem, root=root)
+
+    note = on_note or on_problem
+    data = word(parts)
+    contents = next((part for part in parts if isinstance(part, Contents)), None)
+    wants_pages = toc_pages and contents is not None
+    if not pdf and not wants_pages:
+        return Rendered(data, None, 0.0, False)
+    if office is None:
+        if pdf:
+            raise UserError("生成 PDF 需要 LibreOffice，但本机没有找到（Debian/Ubuntu：apt-get install libreoffice-writer；"
+                            "Windows：安装 LibreOffice 后重试）",
+                            "PDF needs LibreOffice, which was not found (Debian/Ubuntu: apt-get install libreoffice-writer; "
+                            "Windows: install LibreOffice and try again)")
+        note("目录页码需要 LibreOffice，本机没有找到；Word 打开时会更新目录",
+                   "page numbers in the contents need LibreOffice, which was not found; Word updates the contents on opening")
+        return Rendered(data, None, 0.0, False)
+    started = time.perf_counter()
+    [exported] = export(office, [(data, pdf)], env)
+    seconds = time.perf_counter() - started
+    pages = contents_pages(contents.entries, exported.contents) if contents is not None else ()
+    if contents is not None and not pages:
+        note("目录页码未能由 LibreOffice 更新（需要 LibreOffice 的 Python 组件，Debian：python3-uno）",
+                   "LibreOffice could not update the contents' page numbers (it needs its Python component; Debian: python3-uno)")
+    if wants_pages and pages:
+        data = word([dataclasses.replace(part, pages=pages) if part is contents else part for part in parts])
+    return Rendered(data, exported.pdf, seconds, bool(pages) or contents is None)

@@ -19,7 +19,7 @@ from typing import Any
 
 from dytool.core.errors import EXIT_USAGE, UserError
 
-__all__ = ["changed_files", "commit_before", "export_tree", "ignored", "init_repository", "is_repository", "resolve", "toplevel"]
+__all__ = ["changed_files", "commit_before", "export_tree", "ignored_paths", "init_repository", "is_repository", "resolve", "toplevel"]
 
 _CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -127,23 +127,20 @@ def init_repository(path: Path) -> bool:
     return True
 
 
-def ignored(root: Path, paths: list[str]) -> frozenset[str]:
+def ignored_paths(root: Path, paths: list[str]) -> frozenset[str]:
     """Which of ``paths`` (relative to ``root``) git ignores; none outside a git repository or
-    without git.  One ``git check-ignore`` for all of them."""
-    if not paths or shutil.which("git") is None or (not (root / ".git").exists() and not _inside_work_tree(root)):
-        return frozenset()
+    without git (then there is nothing that could be ignored).  One ``git check-ignore`` for all."""
+    exe = shutil.which("git")
     names = [p.replace("\\", "/") for p in paths if "\0" not in p and "\n" not in p]
+    if not names or exe is None:
+        return frozenset()
     try:
         done = subprocess.run(  # noqa: S603 - fixed executable, arguments never go through a shell
-            [shutil.which("git") or "git", "check-ignore", "-z", "--stdin"], cwd=root, env=_env(),
-            input="\0".join(names).encode("utf-8", "surrogateescape") + b"\0", capture_output=True, check=False, timeout=60,
+            [exe, "-c", "core.quotepath=off", "check-ignore", "-z", "--stdin"], cwd=root, env=_env(),
+            input="\0".join(names).encode("utf-8", "surrogateescape") + b"\0", capture_output=True, check=False, timeout=120,
         )
     except (OSError, subprocess.TimeoutExpired):
         return frozenset()
     if done.returncode not in (0, 1):
-        return frozenset()
-    return frozenset(n for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n)
-
-
-def _inside_work_tree(root: Path) -> bool:
-    return _run(root, "rev-parse", "--is-inside-work-tree", check=False).returncode == 0
+        return frozenset()  # not a repository
+    return frozenset(PurePosixPath(n).as_posix() for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n)

@@ -16,7 +16,7 @@ from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 
 __all__ = [
-    "MAX_BYTES", "PRIVATE", "PathState", "Signature", "content_digest", "inside", "path_signature", "path_state", "read_guarded", "read_named",
+    "MAX_BYTES", "PRIVATE", "PathState", "Signature", "content_digest", "inside", "path_signature", "path_state", "read_guarded",
     "safe_path",
 ]
 
@@ -103,15 +103,6 @@ def path_state(root: Path, text: str, ignored: frozenset[str] = frozenset()) -> 
     if not stat.S_ISREG(info.st_mode):
         return PathState("outside", "这不是普通文件", "it is not a regular file", signature)
     return PathState("file", signature=signature)
-
-
-def read_named(root: Path, text: str, ignored: frozenset[str] = frozenset()) -> bytes | None:
-    """The bytes of a file a record names (a preface, an outline, an image), when
-    :func:`path_state` finds it a file of the repository; None otherwise."""
-    if path_state(root, text, ignored).state != "file":
-        return None
-    data, problems = read_guarded(root, PurePosixPath(text.replace("\\", "/")).as_posix())
-    return data if not problems else None
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)

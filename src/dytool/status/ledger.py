@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dytool.engine.summary import ProblemRow
+from dytool.facts.deadlines import deadline_day
 from dytool.facts.records import Facts
 from dytool.models import When
 from dytool.models.enums import Handling, InstitutionStatus
@@ -32,7 +33,7 @@ class LedgerRow:
         self.problem = problem
         self.found = problem.found_on is None or problem.found_on.first <= as_of
         self.closed = _on(problem.closed_on, as_of)
-        due = problem.due.due if problem.due is not None else None
+        due = deadline_day(problem.due)
         closed_day = problem.closed_on.first if problem.closed_on is not None else None
         self.on_time = self.closed and (due is None or (closed_day is not None and closed_day <= due))
         special = problem.handling in (Handling.escalated, Handling.long_term)
@@ -68,13 +69,14 @@ def ledger_lists(facts: Facts, as_of: dt.date, *, unit: str | None = None) -> Li
     for row in rows:
         if row.overdue:
             problem = row.problem
-            assert problem.due is not None
+            due = deadline_day(problem.due)
+            assert due is not None
             overdue.append(OverdueItem(problem.id, problem.title, problem.owner_unit, facts.name_of(problem.owner_unit),
-                                       problem.due.due, (as_of - problem.due.due).days))
+                                       due, (as_of - due).days))
     overdue.sort(key=lambda o: (-o.days_overdue, o.id))
     solutions = [s for s in facts.solutions if unit is None or s.owner_unit == unit]
     done = sum(_on(s.done_on, as_of) for s in solutions)
-    late = sum(1 for s in solutions if not _on(s.done_on, as_of) and s.due is not None and s.due.due < as_of)
+    late = sum(1 for s in solutions if not _on(s.done_on, as_of) and (due := deadline_day(s.due)) is not None and due < as_of)
     institutions = {status.value: 0 for status in InstitutionStatus}
     for inst in facts.institutions:
         if unit is not None and inst.drafting_unit != unit:

@@ -15,7 +15,7 @@ from itertools import product
 
 from dytool.present.word.layout import Footers, PageSetup, section_properties
 from dytool.present.word.ooxml import ORDERS, attr, clean, element, w
-from dytool.present.word.styles import StyleIds
+from dytool.present.word.styles import TABLE_SIZES, StyleIds
 
 __all__ = ["Para", "TableXml", "Writer", "distribute", "run_xml", "text_xml"]
 
@@ -113,7 +113,8 @@ class TableXml:
     def render(self) -> str:
         out = [self.head]
         for header, cells in self.rows:
-            out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if header else "<w:tr>")
+            # No row breaks across pages; header rows repeat on every page.
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for width, paragraph in cells:
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>')
                 out.append(paragraph.render())
@@ -164,13 +165,17 @@ class Writer:
         self._pending_break = False
         carrier = self._last
         if not isinstance(carrier, Para):
-            # After a table (or in an empty section) a one-point paragraph holds the break.
-            carrier = self.paragraph(None)
-            carrier.set("snapToGrid", {"val": "0"})
-            carrier.set("spacing", {"before": "0", "after": "0", "line": "20", "lineRule": "exact"})
-            carrier.props["rPr"] = '<w:rPr><w:sz w:val="2"/></w:rPr>'
+            carrier = self.spacer()  # after a table (or in an empty section) it holds the break
         carrier.props["sectPr"] = self._section_properties()
         self._commit()
+
+    def spacer(self) -> Para:
+        """A one-point empty paragraph: keeps two tables apart, or carries a section break."""
+        carrier = self.paragraph(None)
+        carrier.set("snapToGrid", {"val": "0"})
+        carrier.set("spacing", {"before": "0", "after": "0", "line": "20", "lineRule": "exact"})
+        carrier.props["rPr"] = '<w:rPr><w:sz w:val="2"/></w:rPr>'
+        return carrier
 
     def _commit(self) -> None:
         if self._last is not None:
@@ -216,6 +221,8 @@ class Writer:
     def table(self, widths: Sequence[int]) -> TableXml:
         if self._pending_break:
             self.paragraph(None)  # takes the page break: a table cannot
+        if isinstance(self._last, TableXml):
+            self.spacer()  # two tables in a row would merge into one in Word and LibreOffice
         self._commit()
         table = TableXml(self.ids["table_grid"], widths)
         self._last = table
@@ -227,9 +234,11 @@ class Writer:
         table.rows.append((header, cells))
         return cells
 
-    def cell(self, row: list[tuple[int, Para]], width: int, *, header: bool = False, align: str | None = None) -> Para:
-        """A cell of ``width`` twips; returns its paragraph (styled 'Table Heading' or 'Table Text')."""
-        paragraph = Para(self.ids["table_heading" if header else "table_text"])
+    def cell(self, row: list[tuple[int, Para]], width: int, *, header: bool = False, align: str | None = None, size: int = 28) -> Para:
+        """A cell of ``width`` twips; returns its paragraph (styled 'Table Heading' or 'Table Text'
+        of the text size ``size``, in half-points: 28, 24 or 21)."""
+        suffix = TABLE_SIZES.get(size, "")
+        paragraph = Para(self.ids[("table_heading" if header else "table_text") + suffix])
         if align is not None:
             paragraph.set("jc", {"val": align})
         row.append((width, paragraph))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from math import ceil
 
-from dytool.documents.model import Contents, Cover, Table
-from dytool.present.word.blocks import Para, Writer, distribute
+from dytool.documents.model import Contents, Cover
+from dytool.present.word.blocks import Para, Writer
 from dytool.present.word.ooxml import clean, display_width
 from dytool.present.word.styles import LINE
 
-__all__ = ["TOC_FIELD", "render_contents", "render_cover", "render_ledger"]
+__all__ = ["TOC_FIELD", "render_contents", "render_cover"]
 
-TOC_FIELD = ' TOC \\o "1-2" \\h \\z \\u \\t "Title,2,Table Title,2" '
+TOC_FIELD = ' TOC \\o "1-2" \\h \\z \\u '
+"""Headings 1–2 and paragraphs of outline level 1–2 (report and ledger titles carry level 2)."""
 COVER_TITLE_SIZE = 520  # 26 pt (一号) in twips
 COVER_TITLE_LINE = 780
 COVER_TEXT_LINE = 640
@@ -70,32 +71,8 @@ def render_contents(writer: Writer, contents: Contents) -> None:
             paragraph.runs.append(f'<w:r><w:instrText xml:space="preserve">{TOC_FIELD}</w:instrText></w:r>')
             _field_char(paragraph, "separate")
         writer.text(paragraph, text)
+        if index < len(contents.pages) and contents.pages[index]:
+            paragraph.runs.append("<w:r><w:tab/></w:r>")
+            writer.text(paragraph, contents.pages[index])
         if index == last:
             _field_char(paragraph, "end")
-
-
-def render_ledger(writer: Writer, table: Table) -> None:
-    """A 台账: title, note line, then the table with its header row repeated on every page."""
-    writer.styled("table_title", table.title)
-    if table.note and clean(table.note):
-        writer.styled("table_note", table.note)
-    columns = max([len(table.header), *(len(row) for row in table.rows)]) or 1
-    weights: list[float]
-    if table.widths and len(table.widths) >= columns:
-        weights = [float(width) for width in table.widths[:columns]]
-    else:
-        weights = [4.0] * columns
-        for row in (table.header, *table.rows):
-            for index, value in enumerate(row):
-                weights[index] = max(weights[index], float(min(display_width(value), 40)))
-    widths = distribute(weights, writer.page.type_width)
-    short = [all(display_width(row[index]) <= 6 for row in table.rows if index < len(row)) for index in range(columns)]
-    element = writer.table(widths)
-    header = writer.row(element, header=True)
-    for index in range(columns):
-        writer.text(writer.cell(header, widths[index], header=True), table.header[index] if index < len(table.header) else "")
-    for row in table.rows:
-        tr = writer.row(element)
-        for index in range(columns):
-            paragraph = writer.cell(tr, widths[index], align="center" if short[index] else None)
-            writer.text(paragraph, row[index] if index < len(row) else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,13 +12,20 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from dytool.present.word.blocks import Para, Writer, distribute
+from dytool.documents.model import Chart
+from dytool.present.word.blocks import Para, Writer
 from dytool.present.word.images import Pictures
 from dytool.present.word.ooxml import clean, display_width, is_wide
+from dytool.present.word.tablefit import CELL_MARGIN
+from dytool.present.word.tables import fit_text_table, grid
 
 __all__ = ["MarkdownRenderer"]
 
 BULLET = "•"
+CAPTION = re.compile(r"^\s*(?:\*\*)?表\s*[0-9０-９一二三四五六七八九十]+")
+"""A paragraph right before a table that starts like this is the table's title (表1　…)."""
+FIGURE_CAPTION = re.compile(r"^\s*图\s*[0-9０-９一二三四五六七八九十]+")
+"""A paragraph right after a figure that starts like this is its caption (图1　…)."""
 LIST_HANG = 150  # hanging indent of list markers, in hundredths of a character
 CHAR = 320
 
@@ -61,10 +69,19 @@ class MarkdownRenderer:
         self.pictures = pictures
         self._base: Path | None = None
         self._outline = True
+        self._tables = 0  # tables of the current text, for their numbers (表N)
+        self._charts: dict[str, Chart] = {}
+        self._top_level = False
+        self._before: tuple[str, Para | None, str] = ("", None, "")
+        """The block just written: its kind (heading, paragraph or other), paragraph and text."""
 
-    def render(self, text: str, base_dir: Path | None, *, outline: bool = True) -> None:
+    def render(self, text: str, base_dir: Path | None, *, outline: bool = True, charts: Sequence[Chart] = (), top_level: bool = False) -> None:
         self._base = base_dir
         self._outline = outline
+        self._top_level = top_level
+        self._charts = {chart.file: chart for chart in charts}
+        self._tables = 0
+        self._before = ("", None, "")
         tokens = _parser().parse(clean(text))
         lists: list[int | None] = []  # per open list: the next number (None: a bullet list)
         markers: list[str | None] = []  # per open list item: the marker its first paragraph takes
@@ -101,10 +118,14 @@ class MarkdownRenderer:
                 quote += 1
             elif kind == "blockquote_close":
                 quote -= 1
+            elif kind == "hr":
+                self._before = ("", None, "")
             elif kind in ("fence", "code_block"):
+                self._before = ("", None, "")
                 for line in token.content.rstrip("\n").split("\n"):
                     self.w.text(self.w.paragraph(self.ids["code"]), line)
             elif kind == "html_block":
+                self._before = ("", None, "")
                 self.w.text(self.w.paragraph(None), token.content.rstrip("\n"))
             elif kind == "table_open":
                 table = _TableAcc()
@@ -118,7 +139,11 @@ class MarkdownRenderer:
                 style = self.ids["title"]
             else:
                 style = self.ids.heading(heading - 1) if self._outline else self.ids.inner_heading(heading - 1)
-            self._inline(self.w.paragraph(style), children, box)
+            paragraph = self.w.paragraph(style)
+            if heading == 1 and self._top_level:
+                paragraph.set("outlineLvl", {"val": "0"})
+            self._inline(paragraph, children, box)
+            self._before = ("heading", paragraph, _plain(children))
             return
         images = [child for child in children if child.type == "image"]
         only_images = bool(images) and all(
@@ -126,7 +151,14 @@ class MarkdownRenderer:
         )
         if only_images:
             paragraph = self.w.paragraph(self.ids["figure"])
+            paragraph.set("keepNext")  # with its caption
             self._inline(paragraph, images, box)
+            self._before = ("figure", paragraph, "")
+            return
+        if self._before[0] == "figure" and not lists and not quote and FIGURE_CAPTION.match(_plain(children)):
+            paragraph = self.w.paragraph(self.ids["figure_caption"])
+            self._inline(paragraph, children, box)
+            self._before = ("", None, "")
             return
         if lists:
             paragraph = self.w.paragraph(self.ids["list"])
@@ -151,6 +183,7 @@ class MarkdownRenderer:
         if images:
             paragraph.set("spacing", {"line": "240", "lineRule": "auto"})
         self._inline(paragraph, children, box)
+        self._before = ("paragraph" if not lists and not quote else "", paragraph, _plain(children))
 
     def _inline(self, paragraph: Para, children: Sequence[Token], box: tuple[int, int]) -> None:
         bold = italic = strike = 0
@@ -206,7 +239,10 @@ class MarkdownRenderer:
             elif kind == "image":
                 flush()
                 src = str(child.attrs.get("src", ""))
-                if not self.pictures.add(paragraph, src, child.content, self._base, box):
+                chart = self._charts.get(unquote(src))
+                if chart is not None:
+                    self.pictures.add_chart(paragraph, chart, box[0] * 9 // 10)
+                elif not self.pictures.add(paragraph, src, child.content, self._base, box):
                     add(f"[图片：{child.content or unquote(src)}]")
         flush()
 
@@ -226,20 +262,36 @@ class MarkdownRenderer:
             return None
         return table
 
+    def _caption(self) -> None:
+        """The table's title: the paragraph before it when it reads 表N…, else 表N (with the
+        heading's words when the table follows a heading directly)."""
+        self._tables += 1
+        kind, paragraph, text = self._before
+        if kind == "paragraph" and paragraph is not None and CAPTION.match(text):
+            paragraph.style = self.ids["table_caption"]
+            return
+        caption = f"表{self._tables}"
+        if kind == "heading" and text.strip():
+            caption += f"　{text.strip()}"
+        self.w.styled("table_caption", caption)
+
     def _emit_table(self, table: _TableAcc) -> None:
         if not table.rows:
             return
+        self._caption()
         columns = max(len(row) for row in table.rows)
-        weights = [4.0] * columns
-        for row in table.rows:
-            for index, cell in enumerate(row):
-                weights[index] = max(weights[index], float(min(display_width(_plain(cell.children)), 60)))
-        widths = distribute(weights, self.w.page.type_width)
-        element = self.w.table(widths)
-        for row_index, row in enumerate(table.rows):
-            header = row_index < table.header_rows
-            tr = self.w.row(element, header=header)
-            for index in range(columns):
-                cell = row[index] if index < len(row) else _Cell()
-                paragraph = self.w.cell(tr, widths[index], header=header, align=cell.align)
-                self._inline(paragraph, cell.children, (widths[index] - 216, self.w.page.type_height // 2))
+        rows = [row + [_Cell()] * (columns - len(row)) for row in table.rows]
+        texts = [[_plain(cell.children) for cell in row] for row in rows]
+        fit = fit_text_table(self.w, texts)
+        body = texts[table.header_rows:]
+        short = [all(display_width(row[column]) <= 8 for row in body) for column in range(columns)]
+        height = self.w.page.type_height // 2
+
+        def fill(paragraph: Para, row: int, column: int, width: int) -> None:
+            self._inline(paragraph, rows[row][column].children, (width - CELL_MARGIN, height))
+
+        def align(row: int, column: int) -> str | None:
+            return rows[row][column].align or ("center" if short[column] else None)
+
+        grid(self.w, fit, len(rows), table.header_rows, fill, align)
+        self._before = ("", None, "")

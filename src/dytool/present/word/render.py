@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from lxml import etree  # python-docx dependency, no stubs
 
 from dytool.documents.model import DEFAULT_FONTS, Contents, Cover, DocMeta, Fonts, Markdown, Part, Table
 from dytool.present.word.blocks import Writer
-from dytool.present.word.frontmatter import render_contents, render_cover, render_ledger
+from dytool.present.word.frontmatter import render_contents, render_cover
 from dytool.present.word.images import Pictures
 from dytool.present.word.layout import GBT_PAGE, PageSetup, add_footers
 from dytool.present.word.mdconv import MarkdownRenderer
-from dytool.present.word.ooxml import clean, w
+from dytool.present.word.ooxml import clean
 from dytool.present.word.package import (
     APP_RELTYPE,
     CORE_RELTYPE,
@@ -27,24 +26,40 @@ from dytool.present.word.package import (
     write_package,
 )
 from dytool.present.word.styles import install_styles, strip_theme
+from dytool.present.word.tables import render_ledger
+from dytool.source.git import ignored_paths
+from dytool.source.images import image_links
+from dytool.source.reference import REFERENCE, ReferenceProblem, read_reference
 
 __all__ = ["render_docx"]
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-#: Relationships of the reference document's body content, which is not carried over.
-_BODY_RELTYPES = frozenset(_RT + name for name in ("header", "footer", "image", "hyperlink"))
 
 
-def _open(reference: Path | None) -> Any:
+def _open(reference: Path | None, on_problem: Callable[[str, str], None] | None) -> tuple[Any, PageSetup | None]:
+    """python-docx's template, with the reference document's styles, theme and font table in
+    place of its own (and the reference's page setup), or None for the built-in GB/T look when
+    there is no reference or it cannot be used (then ``on_problem`` hears why)."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
+    document = docx.Document()
     if reference is None:
-        return docx.Document()
+        return document, None
     try:
-        return docx.Document(str(reference))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ValueError(f"cannot read the reference document {reference}: {error}") from error
+        found = read_reference(reference)
+    except ReferenceProblem as problem:
+        if on_problem is not None:
+            on_problem(f"{REFERENCE}: DY208 {problem.zh}；已改用内置的公文格式", f"{REFERENCE}: DY208 {problem.en}; the built-in format is used instead")
+        return document, None
+    from docx.oxml.parser import parse_xml
+
+    styles: Any = document.part.part_related_by(_RT + "styles")
+    styles._element = parse_xml(found.styles)
+    for reltype, blob in ((_RT + "theme", found.theme), (_RT + "fontTable", found.font_table)):
+        part = _related(document.part, reltype)
+        if blob is not None and part is not None:
+            part._blob = blob
+    return document, PageSetup.from_section(found.section)
 
 
 def _related(source: Any, reltype: str) -> Any | None:
@@ -61,6 +76,7 @@ def render_docx(
     fonts: Fonts = DEFAULT_FONTS,
     reference: Path | None = None,
     on_problem: Callable[[str, str], None] | None = None,
+    root: Path | None = None,
 ) -> bytes:
     """The .docx bytes for ``parts``.
 
@@ -70,20 +86,17 @@ def render_docx(
     output depends only on the arguments: ``meta.created`` dates the core properties and the zip
     entries, so a caller wanting reproducible builds derives it from ``--as-of`` or
     ``SOURCE_DATE_EPOCH`` (this function never reads the clock or the environment).
-    Raises ``ValueError`` if ``reference`` is not a readable .docx.
+    A reference that cannot be used is reported through ``on_problem`` and the built-in format
+    is used; only its styles, theme, font table and page setup are ever read
+    (:mod:`dytool.source.reference`).
     """
-    document = _open(reference)
-    builtin = reference is None
+    document, reference_setup = _open(reference, on_problem)
+    builtin = reference_setup is None
     document_part = document.part
     body = document.element.body
-    final = body.find(w("sectPr"))
-    setup = GBT_PAGE if builtin else PageSetup.from_section(final)
+    setup = reference_setup or GBT_PAGE
     for child in list(body):
         body.remove(child)
-    if not builtin:
-        for rel in list(document_part.rels.values()):
-            if rel.reltype in _BODY_RELTYPES:
-                document_part.drop_rel(rel.rId)
 
     styles = document.styles.element
     if builtin:
@@ -91,7 +104,10 @@ def render_docx(
     ids = install_styles(styles, fonts, setup.type_width, replace=builtin)
     update_settings(document.settings.element, chinese_theme=builtin)
     writer = Writer(ids, setup, add_footers(document_part, ids["footer"]))
-    markdown = MarkdownRenderer(writer, Pictures(document_part, on_problem))
+    pictures = Pictures(document_part, on_problem, fonts, meta.created)
+    pictures.root = root
+    pictures.ignored = _ignored_images(root, parts)
+    markdown = MarkdownRenderer(writer, pictures)
 
     for part in parts:
         if isinstance(part, Cover):
@@ -106,7 +122,8 @@ def render_docx(
                 writer.styled("title", part.title)
             if part.byline and clean(part.byline):
                 writer.styled("subtitle", part.byline)
-            markdown.render(part.text, part.base_dir, outline=part.outline)
+            pictures.where = part.source
+            markdown.render(part.text, part.base_dir, outline=part.outline, charts=part.charts, top_level=part.top_level)
         elif isinstance(part, Table):
             writer.begin(numbered=True, landscape=part.landscape, new_page=part.new_page)
             render_ledger(writer, part)
@@ -136,3 +153,16 @@ def _document_xml(document: Any, pieces: list[bytes]) -> list[bytes]:
     body.remove(marker)
     head, tail = data.split(b"<!--dytool-body-->")
     return [head, *pieces, tail]
+
+
+def _ignored_images(root: Path | None, parts: Sequence[Part]) -> frozenset[str]:
+    """The images of ``parts`` that git ignores, asked of git once."""
+    if root is None:
+        return frozenset()
+    base = root.resolve()
+    candidates = set()
+    for part in parts:
+        if isinstance(part, Markdown) and part.base_dir is not None and part.base_dir.resolve().is_relative_to(base):
+            folder = PurePosixPath(part.base_dir.resolve().relative_to(base).as_posix())
+            candidates |= {(folder / link.src.replace("\\", "/")).as_posix() for link in image_links(part.text)}
+    return ignored_paths(root, sorted(candidates)) if candidates else frozenset()

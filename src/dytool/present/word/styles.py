@@ -11,12 +11,22 @@ from lxml import etree  # python-docx dependency, no stubs
 from dytool.documents.model import Fonts
 from dytool.present.word.ooxml import insert_ordered, w
 
-__all__ = ["LINE", "StyleIds", "install_styles", "strip_theme"]
+__all__ = ["LINE", "TABLE_SIZES", "StyleIds", "install_styles", "strip_theme", "table_line"]
 
 LINE = 579  # exact line pitch in twips: 22 lines in the 225 mm type area (28.95 pt)
 CHAR = 320  # one 三号 character in twips (first-line indents are also given in characters)
 
 Props = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+#: Table text sizes in half-points, largest first, with the suffix of their style keys:
+#: 四号 for tables in the text, 小四 and 五号 when a table needs the room (and for ledgers).
+TABLE_SIZES = {28: "", 24: "_small", 21: "_compact"}
+_TABLE_NAMES = {28: "", 24: " Small", 21: " Compact"}
+
+
+def table_line(size: int) -> int:
+    """The exact line pitch of table text at ``size`` half-points (1.25 lines), in twips."""
+    return round(size * 10 * 1.25)
 
 
 def _p(**attrs: str) -> tuple[tuple[str, str], ...]:
@@ -69,13 +79,18 @@ def _heading(level: int, east: str, fonts: Fonts, *, bold: bool = False, outline
 
 
 def _toc(level: int, fonts: Fonts, type_width: int) -> Spec:
+    """Contents lines: 一、 headings in 三号, the titles below them in 四号 (a report title then
+    fits one line), at a pitch a little under the body's so that a contents page holds more."""
     indent = str((level - 1) * CHAR)
+    size = 32 if level == 1 else 28
     ppr: Props = (
         ("tabs", (("right", str(type_width)),)),
-        _exact(),
-        ("ind", _p(left=indent, leftChars=str((level - 1) * 200), firstLine="0", firstLineChars="0")),
+        _NO_SNAP,
+        _exact(560 if level == 1 else 480),
+        # long titles wrap two characters early, so that the page number keeps its own room
+        ("ind", _p(left=indent, leftChars=str((level - 1) * 200), right=str(2 * CHAR), rightChars="200", firstLine="0", firstLineChars="0")),
     )
-    return Spec(f"toc{level}", f"toc {level}", f"TOC{level}", ppr=ppr, rpr=(_fonts(fonts.body, fonts),))
+    return Spec(f"toc{level}", f"toc {level}", f"TOC{level}", ppr=ppr, rpr=(_fonts(fonts.body, fonts), _PLAIN, *_size(size)))
 
 
 def specs(fonts: Fonts, type_width: int) -> tuple[Spec, ...]:
@@ -88,7 +103,15 @@ def specs(fonts: Fonts, type_width: int) -> tuple[Spec, ...]:
         ("jc", _p(val="both")),
     )
     body_rpr: Props = (_fonts(f.body, f), ("spacing", _p(val="-5")), *_size(32))
-    table_ppr: Props = (_NO_SNAP, _SINGLE, _NO_INDENT, ("jc", _p(val="left")))
+    tables: list[Spec] = []
+    for size, suffix in TABLE_SIZES.items():
+        # no extra space between Chinese and Latin text: 2023年9月30日 set tight, as offices do
+        ppr: Props = (("autoSpaceDE", _p(val="0")), ("autoSpaceDN", _p(val="0")), _NO_SNAP, _exact(table_line(size)), _NO_INDENT)
+        name = _TABLE_NAMES[size]
+        tables.append(Spec(f"table_text{suffix}", f"Table Text{name}", f"TableText{name.strip()}", ppr=(*ppr, ("jc", _p(val="left"))),
+                           rpr=(_fonts(f.body, f), _PLAIN, *_size(size))))
+        tables.append(Spec(f"table_heading{suffix}", f"Table Heading{name}", f"TableHeading{name.strip()}", ppr=(_KEEP, *ppr, _CENTER),
+                           rpr=(_fonts(f.heading1, f), _PLAIN, *_size(size))))
     cover: Props = (_NO_SNAP, _NO_INDENT, _CENTER)
     return (
         Spec("body", "Normal", "Normal", None, body_ppr, body_rpr, quick=True),
@@ -113,13 +136,17 @@ def specs(fonts: Fonts, type_width: int) -> tuple[Spec, ...]:
                                                    ("jc", _p(val="left"))),
              rpr=(_fonts(f.body, f), _PLAIN, *_size(28))),
         Spec("figure", "Figure", "Figure", ppr=(_NO_SNAP, _SINGLE, _NO_INDENT, _CENTER), rpr=(_fonts(f.body, f),)),
+        Spec("figure_caption", "Figure Caption", "FigureCaption", ppr=(("keepLines", ()), _NO_SNAP, _exact(), _NO_INDENT, _CENTER),
+             rpr=(_fonts(f.heading1, f), _PLAIN, *_size(28))),
         Spec("table_title", "Table Title", "TableTitle", ppr=(_KEEP, _exact(), _NO_INDENT, _CENTER, _LEVEL2),
              rpr=(_fonts(f.title, f), _PLAIN, *_size(36))),
         Spec("table_note", "Table Note", "TableNote", ppr=(_KEEP, _exact(), _NO_INDENT, ("jc", _p(val="right"))),
              rpr=(_fonts(f.heading2, f), _PLAIN, *_size(28))),
-        Spec("table_text", "Table Text", "TableText", ppr=table_ppr, rpr=(_fonts(f.body, f), _PLAIN, *_size(28))),
-        Spec("table_heading", "Table Heading", "TableHeading", ppr=(*table_ppr[:-1], _KEEP, _CENTER),
-             rpr=(_fonts(f.body, f), ("b", ()), ("bCs", ()), _PLAIN, *_size(28))),
+        *tables,
+        Spec("table_caption", "Table Caption", "TableCaption", ppr=(_KEEP, ("keepLines", ()), _NO_SNAP, _exact(), _NO_INDENT, _CENTER),
+             rpr=(_fonts(f.heading1, f), _PLAIN, *_size(28))),
+        Spec("annex_label", "Annex Label", "AnnexLabel", ppr=(_KEEP, ("keepLines", ()), _exact(), _NO_INDENT, ("jc", _p(val="left"))),
+             rpr=(_fonts(f.heading1, f), _PLAIN, *_size(32))),
         Spec("table_grid", "Table Grid", "TableGrid", None, (_NO_SNAP, _SINGLE, _NO_INDENT),
              (_fonts(f.body, f), _PLAIN, *_size(28)), kind="table"),
         Spec("toc_heading", "TOC Heading", "TOCHeading", ppr=(_KEEP, _exact(after=LINE), _NO_INDENT, _CENTER),
@@ -197,7 +224,7 @@ def _table_props(style: etree._Element) -> None:
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         etree.SubElement(borders, w(side), {w("val"): "single", w("sz"): "4", w("space"): "0", w("color"): "auto"})
     margins = etree.SubElement(tbl_pr, w("tblCellMar"))
-    for side, width in (("top", "0"), ("left", "108"), ("bottom", "0"), ("right", "108")):
+    for side, width in (("top", "15"), ("left", "72"), ("bottom", "15"), ("right", "72")):
         etree.SubElement(margins, w(side), {w("w"): width, w("type"): "dxa"})
 
 

@@ -1,0 +1,125 @@
+"""LibreOffice, where the user has it: Word files to PDF, with the contents page updated.
+
+The one module that runs LibreOffice.  With LibreOffice's Python-UNO bridge (bundled with
+LibreOffice on Windows and macOS; ``python3-uno`` on Debian) every index and field is updated
+before the PDF is written, so the contents page carries real page numbers, and the updated
+contents lines come back so that the Word file can store them too.  Without the bridge the
+plain ``--convert-to pdf`` is used and the contents have no page numbers.
+
+Each run uses a fresh LibreOffice profile in a temporary folder (never the user's), is bounded
+in time, and is ended with its whole process group when it overruns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dytool.core.errors import UserError
+
+__all__ = ["TIME_LIMIT", "Exported", "Office", "export", "find_office"]
+
+TIME_LIMIT = 600
+"""Seconds one LibreOffice run may take (a compilation of 500 reports takes about a minute)."""
+
+_SCRIPT = Path(__file__).with_name("office_script.py")
+_NAMES = ("soffice", "libreoffice")
+_WINDOWS = (r"C:\Program Files\LibreOffice\program\soffice.exe", r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+_MAC = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
+
+
+@dataclass(frozen=True)
+class Office:
+    soffice: str
+    python: str | None
+    """A Python that imports ``uno`` (updates the contents), or None."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    pdf: bytes | None
+    contents: tuple[str, ...]
+    """The contents lines as LibreOffice set them (``title<TAB>page``); empty without the bridge."""
+
+
+def _imports_uno(python: str, env: Mapping[str, str]) -> bool:
+    try:
+        done = subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=30, env=dict(env), check=False)  # noqa: S603
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+def find_office(env: Mapping[str, str]) -> Office | None:
+    """LibreOffice on this machine (``PATH`` of ``env`` first), or None."""
+    path = env.get("PATH")
+    soffice = next((found for name in _NAMES if (found := shutil.which(name, path=path))), None)
+    if soffice is None:
+        soffice = next((candidate for candidate in (*_WINDOWS, _MAC) if os.path.isfile(candidate)), None)
+    if soffice is None:
+        return None
+    program = Path(soffice).resolve().parent
+    candidates = [str(program / "python.exe"), str(program / "python"), str(program.parent / "Resources" / "python"),
+                  "/usr/bin/python3", sys.executable]
+    for python in candidates:
+        if os.path.isfile(python) and _imports_uno(python, env):
+            return Office(soffice, python)
+    return Office(soffice, None)
+
+
+def _run(command: Sequence[str], env: Mapping[str, str]) -> None:
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,  # noqa: S603
+                               env=dict(env), start_new_session=True)
+    try:
+        _, err = process.communicate(timeout=TIME_LIMIT)
+    except subprocess.TimeoutExpired:
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)  # the script and the office it started
+        else:
+            process.kill()
+        process.wait()
+        raise UserError(f"LibreOffice 转换超过 {TIME_LIMIT} 秒，已中止", f"LibreOffice took longer than {TIME_LIMIT} s; stopped") from None
+    if process.returncode != 0:
+        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [str(process.returncode)]
+        raise UserError(f"LibreOffice 转换失败：{last[0][:200]}", f"LibreOffice failed: {last[0][:200]}")
+
+
+def export(office: Office, documents: Sequence[tuple[bytes, bool]], env: Mapping[str, str]) -> list[Exported]:
+    """Open each Word file (its bytes, and whether a PDF is wanted) in one LibreOffice run."""
+    with tempfile.TemporaryDirectory(prefix="dytool-office-") as scratch:
+        folder = Path(scratch)
+        profile = (folder / "profile").as_uri()
+        jobs = []
+        for number, (data, want_pdf) in enumerate(documents):
+            docx = folder / f"document-{number}.docx"
+            docx.write_bytes(data)
+            jobs.append({"docx": str(docx), "pdf": str(folder / f"document-{number}.pdf") if want_pdf else "",
+                         "toc": str(folder / f"document-{number}.json")})
+        run_env = {**env, "HOME": str(folder)}
+        if office.python is not None:
+            (folder / "jobs.json").write_text(json.dumps(jobs), encoding="utf-8")
+            pipe = f"dytool-{uuid.uuid4().hex}"
+            _run([office.python, str(_SCRIPT), office.soffice, profile, pipe, str(folder / "jobs.json")], run_env)
+        else:
+            wanted = [job["docx"] for job in jobs if job["pdf"]]
+            if wanted:
+                _run([office.soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
+                      "--outdir", str(folder), *wanted], run_env)
+        out = []
+        for job in jobs:
+            pdf = Path(job["pdf"]).read_bytes() if job["pdf"] and Path(job["pdf"]).is_file() else None
+            if job["pdf"] and pdf is None:
+                raise UserError("LibreOffice 没有生成 PDF", "LibreOffice produced no PDF")
+            toc = Path(job["toc"])
+            lines = json.loads(toc.read_text(encoding="utf-8")) if toc.is_file() else []
+            out.append(Exported(pdf, tuple(str(line) for line in lines)))
+        return out

@@ -1,0 +1,30 @@
+"""Reading a file a record names (the compilation's preface) from the repository's content
+only, by the same rule the check applies (:func:`dytool.source.readfile.path_state`): a
+relative path inside the repository, not under ``.git/`` or ``.dytool/``, not ignored by git,
+a regular file, at most 1 MiB of UTF-8."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from dytool.source.git import ignored_paths
+from dytool.source.readfile import path_state, read_guarded
+
+__all__ = ["read_tracked_text"]
+
+
+def read_tracked_text(root: Path, rel: str) -> tuple[str | None, str, str]:
+    """The text of ``rel``, or None and why not (zh, en)."""
+    posix = PurePosixPath(rel.replace("\\", "/")).as_posix()
+    state = path_state(root, rel, ignored_paths(root, [posix]))
+    if state.state == "missing":
+        return None, "文件不存在", "the file does not exist"
+    if state.state != "file":
+        return None, state.why_zh, state.why_en
+    data, findings = read_guarded(root, posix)
+    if data is None:
+        return None, findings[0].message_zh if findings else "无法读取", findings[0].message_en if findings else "cannot be read"
+    try:
+        return data.decode("utf-8-sig"), "", ""
+    except UnicodeDecodeError:
+        return None, "文件不是 UTF-8 编码", "the file is not UTF-8"

@@ -23,6 +23,7 @@ import hashlib
 import hmac
 import os
 import pickle
+import zlib
 import secrets
 from collections.abc import Iterable
 from functools import lru_cache
@@ -140,7 +141,9 @@ def _unpickle(payload: bytes) -> Any:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(payload)  # noqa: S301 - signed with our own key, see the module docstring
+        value = pickle.loads(payload)  # noqa: S301 - signed with our own key, see the module docstring
+        gc.freeze()  # and no later collection walks them either: they live until the command ends
+        return value
     finally:
         if enabled:
             gc.enable()
@@ -166,7 +169,7 @@ class FileCache:
         return self.key is not None
 
     def _shard_of(self, rel: str, part: str = "s") -> tuple[str, int]:
-        return part, hashlib.blake2b(rel.encode(), digest_size=2).digest()[0] % _SHARDS
+        return part, zlib.crc32(rel.encode()) % _SHARDS
 
     def _path(self, shard: tuple[str, int]) -> Path:
         part, number = shard

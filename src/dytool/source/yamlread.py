@@ -19,6 +19,7 @@ re-reads that one file with marks (see :mod:`dytool.source.locate`).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -77,10 +78,20 @@ _SPECIAL_START = _NUMERIC_START | frozenset("~nNtTfF")
 
 
 
+_SHORT = 48
+"""Scalars up to this length (keys, ids, dates, names, enumeration values) are interned: a
+campaign repeats them thousands of times, and one shared string each keeps records, summaries
+and the cache's pickles (which store a repeated object once) small."""
+
+
+def _text(text: str) -> str:
+    return sys.intern(text) if len(text) <= _SHORT else text
+
+
 def resolve_plain(text: str) -> Any:
     """The YAML 1.2 core-schema value of a plain (unquoted) scalar."""
     if text and text[0] not in _SPECIAL_START:
-        return text
+        return _text(text)
     if text in _NULLS:
         return None
     if text in _TRUE:
@@ -96,7 +107,7 @@ def resolve_plain(text: str) -> Any:
             return float(text)
         if text in _FLOAT_SPECIAL:
             return _FLOAT_SPECIAL[text]
-    return text
+    return _text(text)
 
 
 _TAG_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
@@ -179,7 +190,7 @@ def _build(get: Callable[[], Any], file: str, line_offset: int) -> Any:
                 raise _Stop(_alias(ev, file, line_offset))
             tag = ev.tag
             if tag is None:
-                value: Any = resolve_plain(ev.value) if ev.implicit[0] else ev.value
+                value: Any = resolve_plain(ev.value) if ev.implicit[0] else _text(ev.value)
             elif tag in _SCALAR_TAGS:
                 try:
                     value = _tagged(tag, ev.value)

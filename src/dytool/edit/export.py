@@ -149,6 +149,6 @@ def _clean(value: Any) -> Any:
 
 
 def write_output(path: Path, data: bytes) -> None:
-    from dytool.source.atomic import write_atomic
+    from dytool.source.atomic import write_output as write
 
-    write_atomic(path, data)
+    write(path, data)

@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export_command)
     app.command("import")(import_command)
     app.command("diff")(diff_command)
+    app.command("merge-records", hidden=True)(merge_records_command)
 
 
 def init_command(
@@ -148,3 +149,18 @@ def diff_command(
     from dytool.cli.cmd_diff import run_diff
 
     return run_diff(ctx.obj, ref, ref2, output_format)
+
+
+def merge_records_command(
+    ctx: typer.Context,
+    files: Annotated[Optional[list[Path]], typer.Argument(help="BASE OURS THEIRS [PATH]（git 给出）/ given by git", metavar="FILES")] = None,  # noqa: UP045
+    install: Annotated[bool, typer.Option("--install", help="在本仓库登记合并程序 / register the driver in this clone")] = False,
+) -> int:
+    """git 的记录合并程序 / git's merge driver for record files.
+
+    dytool init 已登记；克隆仓库后运行一次 dytool merge-records --install。
+    Registered by dytool init; in a fresh clone run dytool merge-records --install once.
+    """
+    from dytool.cli.cmd_merge import run_merge_records
+
+    return run_merge_records(ctx.obj, list(files or []), install=install)

@@ -8,18 +8,29 @@ its ``run_*`` function when it runs, so ``dytool --help`` stays quick.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperCommand
 
 __all__ = ["register"]
 
 _FIELDS = {"allow_extra_args": True, "ignore_unknown_options": True}
 
 
+class _NewCommand(TyperCommand):
+    """``new --help`` ends with every kind's fields, the list fields marked (built only for --help)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from dytool.edit.flagvalues import field_help
+
+        self.epilog = field_help().replace("\n", "\n\n")  # rich help joins single line breaks
+        super().format_help(ctx, formatter)
+
+
 def register(app: typer.Typer) -> None:
     app.command("init")(init_command)
-    app.command("new", context_settings=_FIELDS)(new_command)
+    app.command("new", context_settings=_FIELDS, cls=_NewCommand)(new_command)
     app.command("close")(close_command)
     app.command("fmt")(fmt_command)
     app.command("export")(export_command)

@@ -85,7 +85,7 @@ def _values(kind: str, raw: dict[str, list[str]]) -> dict[str, Any]:
     return record
 
 
-def _missing(kind: str, raw: dict[str, str]) -> list[str]:
+def _missing(kind: str, raw: dict[str, list[str]]) -> list[str]:
     from dytool.edit.fields import shapes
     from dytool.models import KINDS
 

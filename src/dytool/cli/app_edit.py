@@ -123,27 +123,39 @@ def export_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="xlsx|csv|json", metavar="FORMAT")] = "xlsx",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="xlsx/json 为文件，csv 为目录 / a file (xlsx, json) or a folder (csv)", metavar="PATH")] = None,  # noqa: UP045
     kind: Annotated[Optional[str], typer.Option("--kind", help="只导出一种清单 / one list: problems|solutions|institutions|topics|visits")] = None,  # noqa: UP045
+    unit: Annotated[Optional[list[str]], typer.Option("--unit", help="只导出该单位的事项（编号或名称，可重复）/ only this unit's items (id or name; repeatable)", metavar="UNIT")] = None,  # noqa: UP045
+    per_unit: Annotated[Optional[Path], typer.Option("--per-unit", help="每个单位一个文件，写到此目录 / one file per unit, into this folder", metavar="DIR")] = None,  # noqa: UP045
 ) -> int:
-    """导出台账（Excel、CSV、JSON）/ Export the lists as xlsx, csv or json."""
+    """导出台账（Excel、CSV、JSON）/ Export the lists as xlsx, csv or json.
+
+    表中显示单位、人员、主题和课题的名称，编号列保留编号以便导回；--unit 只导出某单位的事项，--per-unit 每个单位一个文件。
+    Names are shown, the 编号 column keeps ids for the way back; --unit for one unit's items, --per-unit for one file each.
+    """
     from dytool.cli.cmd_export import run_export
 
-    return run_export(ctx.obj, output_format, output=output, kind=kind)
+    return run_export(ctx.obj, output_format, output=output, kind=kind, units=list(unit or []), per_unit=per_unit)
 
 
 def import_command(
     ctx: typer.Context,
-    source: Annotated[Path, typer.Argument(help="xlsx 或 csv 文件 / the spreadsheet", metavar="FILE")],
-    kind: Annotated[str, typer.Option("--kind", help="problems|solutions|institutions|topics|visits")],
+    sources: Annotated[list[Path], typer.Argument(help="xlsx 或 csv 文件，可多个 / the spreadsheets (one or more)", metavar="FILE...")],
+    kind: Annotated[Optional[str], typer.Option("--kind", help="problems|solutions|institutions|topics|visits（dytool 导出的台账可省略 / optional for ledgers dytool exported）")] = None,  # noqa: UP045
     mapping: Annotated[Optional[list[str]], typer.Option("--map", help="列名=字段，如 问题描述=description / column=field", metavar="COL=FIELD")] = None,  # noqa: UP045
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="工作表名称 / sheet name (xlsx)")] = None,  # noqa: UP045
-    file: Annotated[Optional[str], typer.Option("--file", help="写入的文件 / the file to add the records to", metavar="FILE")] = None,  # noqa: UP045
-    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="跳过有错的行并列出 / skip rows with errors, and list them")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 / check, do not write")] = False,
+    file: Annotated[Optional[str], typer.Option("--file", help="新记录写入的文件 / the file to add new records to", metavar="FILE")] = None,  # noqa: UP045
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="跳过有问题的行并逐行列出 / skip rows with problems, listing each")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只预览，不写入 / preview, do not write")] = False,
 ) -> int:
-    """导入单位报来的台账 / Import a ledger sent in as a spreadsheet."""
+    """导入单位报回的台账 / Import ledgers units sent back.
+
+    已有记录（按编号）改动的单元格成为对这些记录的修改（整改进展、销号等），没有编号的行成为新记录；
+    单位、人员可写名称或编号。逐行预览；全部有效才写入（或 --skip-bad）。导出后仓库中已改的记录报冲突，不覆盖。
+    Changed cells of existing records become edits, rows without an id new records; names or ids;
+    previewed row by row; written only if all is valid; rows whose record changed since the export conflict.
+    """
     from dytool.cli.cmd_import import run_import
 
-    return run_import(ctx.obj, source, kind, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
+    return run_import(ctx.obj, sources, kind, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
 
 
 def diff_command(

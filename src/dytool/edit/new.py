@@ -145,8 +145,12 @@ def prepare_records(
     file: str | None = None,
     rows: Sequence[int] = (),
     baseline: CheckResult | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> Batch:
-    """The files with ``records`` added (ids completed, fields ordered), not yet checked or written."""
+    """The files with ``records`` added (ids completed, fields ordered), not yet checked or written.
+
+    ``texts`` gives the current text of files this batch already changed (by path): records
+    are appended to that text, and the plan still compares the file with what is on disk."""
     result, campaign = (baseline, baseline.repo.campaign) if baseline and baseline.repo.campaign else load_for_edit(root, as_of)
     taken = {entry.record.id for entry in result.repo.entries(kind)}
     rel_given = target_file(root, kind, file) if file else None
@@ -174,6 +178,8 @@ def prepare_records(
         path = repository_path(root, rel)
         was = path.read_bytes() if path.exists() else None
         text, style = split_text(was, rel) if was is not None else (new_file_text(root, kind, rel), None)
+        if texts and rel in texts:
+            text = texts[rel]
         text, count = append_records(text, [record for _, record in items], rel)
         batch.texts[rel] = text
         for offset, (number, record) in enumerate(items):

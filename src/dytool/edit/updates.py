@@ -109,6 +109,10 @@ def decode_cell(col: Column, value: Any, names: Names) -> Any:
         if shape.kind == "text":
             return _reference(col, str(value).strip(), names)
         return [ident for line in str(value).split("\n") if line.strip() for ident in _references(col, line.strip(), names)]
+    if shape.kind == "date" and isinstance(value, int | float) and not isinstance(value, bool) and 1 < value < 2958466:
+        from openpyxl.utils.datetime import from_excel
+
+        return from_excel(value).date()  # a day saved as a serial number (a cell without a date format)
     if shape.kind == "models" and isinstance(value, str):
         return _models(shape, value)
     if shape.kind == "lines" and isinstance(value, str):

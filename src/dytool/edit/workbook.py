@@ -131,8 +131,8 @@ def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: s
                 cell.value = _cell_value(value)
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # text stays text: "=HYPERLINK(…)" is never a formula
-                elif isinstance(value, dt.date):
-                    cell.number_format = "yyyy-mm-dd"
+                if col in spec.dates:
+                    cell.number_format = "yyyy-mm-dd"  # also empty ones: a day typed in later shows as a day
                 cell.font = body_font
                 cell.border = border
                 cell.alignment = Alignment(vertical="top", wrap_text=True)

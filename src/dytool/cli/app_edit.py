@@ -35,6 +35,7 @@ def register(app: typer.Typer) -> None:
     app.command("fmt")(fmt_command)
     app.command("export")(export_command)
     app.command("import")(import_command)
+    app.command("import-report")(import_report_command)
     app.command("diff")(diff_command)
     app.command("merge-records", hidden=True)(merge_records_command)
 
@@ -156,6 +157,29 @@ def import_command(
     from dytool.cli.cmd_import import run_import
 
     return run_import(ctx.obj, sources, kind, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
+
+
+def import_report_command(
+    ctx: typer.Context,
+    sources: Annotated[list[Path], typer.Argument(help="Word/WPS 文件或文件夹 / .docx .doc .wps files or folders", metavar="FILE|DIR...")],
+    topic: Annotated[Optional[str], typer.Option("--topic", help="所属课题（编号或名称）/ the topic (id or title)", metavar="T")] = None,  # noqa: UP045
+    title: Annotated[Optional[str], typer.Option("--title", help="报告标题（缺省取文档标题）/ title (default: the document's)")] = None,  # noqa: UP045
+    author: Annotated[Optional[list[str]], typer.Option("--author", help="执笔人（编号或姓名，可重复或用逗号分隔）/ authors (ids or names)")] = None,  # noqa: UP045
+    unit: Annotated[Optional[str], typer.Option("--unit", help="单位（缺省为课题牵头单位）/ unit (default: the topic's lead unit)")] = None,  # noqa: UP045
+    date: Annotated[Optional[str], typer.Option("--date", help="日期（缺省取文末日期）/ date (default: the closing date line)", metavar="DATE")] = None,  # noqa: UP045
+    replace: Annotated[bool, typer.Option("--replace", help="替换课题已有的报告 / replace the topic's existing report")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 / check, do not write")] = False,
+) -> int:
+    """导入 Word/WPS 写的调研报告 / Import research reports written in Word or WPS.
+
+    生成 reports/课题编号.md（头信息 + Markdown 正文），图片存到 reports/images/，并在课题中登记报告。
+    标题按 Word 标题样式或手写的“一、（一）1.（1）”识别；.doc/.wps 经 LibreOffice 转换。
+    Writes reports/<topic>.md with front matter, images under reports/images/, and names it in the topic.
+    """
+    from dytool.cli.cmd_report import run_import_report
+
+    return run_import_report(ctx.obj, sources, topic=topic, title=title, authors=list(author or []), unit=unit, date=date,
+                             replace=replace, dry_run=dry_run)
 
 
 def diff_command(

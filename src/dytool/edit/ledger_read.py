@@ -24,7 +24,7 @@ from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.edit.export import csv_unescape
 from dytool.edit.workbook import OPTIONS_SHEET, STATE_SHEET, STATE_VERSION
 
-__all__ = ["MAX_COLUMNS", "MAX_ROWS", "ExportState", "Table", "read_tables"]
+__all__ = ["MAX_COLUMNS", "MAX_ROWS", "ExportState", "Table", "check_zip", "read_tables"]
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_INFLATED = 256 * 1024 * 1024
@@ -55,7 +55,8 @@ def _refuse(path: Path, zh: str, en: str) -> UserError:
                      hint_zh="拆分成几个文件，或只保留需要导入的行和列", hint_en="split it, or keep only the rows and columns to import")
 
 
-def _check_zip(path: Path) -> None:
+def check_zip(path: Path) -> None:
+    """Refuse a zip (xlsx, docx) whose entries inflate beyond the limits."""
     try:
         with zipfile.ZipFile(path) as archive:
             total = 0
@@ -66,8 +67,9 @@ def _check_zip(path: Path) -> None:
             if total > MAX_INFLATED:
                 raise _refuse(path, "解压后超过 256 MiB", "it inflates to more than 256 MiB")
     except zipfile.BadZipFile:
-        raise UserError(f"“{path.name}”不是有效的 xlsx 文件（可能是 .xls 或已损坏；请另存为 .xlsx）",
-                        f"{path.name!r} is not a valid xlsx file (an .xls, or damaged? save it as .xlsx)", exit_code=EXIT_FINDINGS) from None
+        kind = path.suffix.lower().lstrip(".") or "Office"
+        raise UserError(f"“{path.name}”不是有效的 {kind} 文件（可能是旧格式或已损坏；请另存为 .{kind}）",
+                        f"{path.name!r} is not a valid {kind} file (an old format, or damaged? save it as .{kind})", exit_code=EXIT_FINDINGS) from None
 
 
 def _rows(path: Path, sheet: Any) -> list[Row]:
@@ -122,7 +124,7 @@ def read_tables(path: Path, sheet: str | None) -> tuple[list[Table], ExportState
 def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState]:
     from openpyxl import load_workbook
 
-    _check_zip(path)
+    check_zip(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same user error

@@ -93,7 +93,8 @@ def run_import(settings: Settings, sources: list[Path], kind: str | None, *, map
             return EXIT_FINDINGS
         print("没有需要导入的改动" if zh else "nothing to import")
         return EXIT_OK
-    files = "、".join(result.files) if zh else ", ".join(result.files)
+    shown = result.files if len(result.files) <= 6 else [*result.files[:5], f"…（共 {len(result.files)} 个文件）" if zh else f"… ({len(result.files)} files)"]
+    files = "、".join(shown) if zh else ", ".join(shown)
     if dry_run:
         print(f"（预览，未写入；将改动 {files}）" if zh else f"(preview, nothing written; would change {files})")
     else:

@@ -155,3 +155,26 @@ def test_a_refused_write_changes_nothing_even_under_the_lock(campaign: Path, cap
     ran = dy(capsys, campaign, "new", "problem", "--owner-unit", "ghost", "--title", "x")
     assert ran.code == 1
     assert snapshot(campaign) == before
+
+
+def test_temporary_copies_left_by_a_killed_write_are_removed(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    leftover = campaign / "problems" / ".fgw.yaml.k1ll3d.tmp"
+    leftover.write_text("half a file", encoding="utf-8")
+    assert dy(capsys, campaign, "new", "problem", "--owner-unit", "fgw", "--title", "新问题").code == 0
+    assert not leftover.exists()
+
+
+def test_init_never_writes_through_a_linked_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    dest = tmp_path / "new"
+    dest.mkdir()
+    (dest / ".github").symlink_to(outside, target_is_directory=True)
+    ran = dy(capsys, None, "init", str(dest), "--title", "活动", "--start", "2024-01-01", "--end", "2024-12-31", "--no-input", "--no-git")
+    assert ran.code == 1 and ".github" in ran.err
+    assert list(outside.iterdir()) == []
+
+
+def test_a_file_name_too_long_is_a_clear_refusal(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ran = dy(capsys, campaign, "new", "topic", "--title", "课题", "--file", "topics/" + "长" * 3000 + ".yaml")
+    assert ran.code == 1 and "内部错误" not in ran.err

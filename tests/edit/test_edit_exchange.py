@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -216,3 +217,21 @@ def test_a_zip_bomb_is_refused(repo: Path, tmp_path: Path, capsys: pytest.Captur
         archive.writestr("xl/sharedStrings.xml", b"<" * (300 * 1024 * 1024 // 10) * 10)
     ran = dy(capsys, repo, "import", str(bomb), "--kind", "problems")
     assert ran.code == 1 and "拒绝读取" in ran.err
+
+
+def test_a_campaign_title_that_looks_like_a_formula_stays_text(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = repo / "campaign.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^title: .*$", "title: '=1+1'", text, count=1), encoding="utf-8")
+    book = load_workbook(_export(capsys, repo, tmp_path / "x.xlsx", "--kind", "problems"))
+    assert book["问题清单"]["A1"].data_type == "s" and book["问题清单"]["A1"].value.startswith("=1+1")
+
+
+def test_non_finite_numbers_and_huge_cells_are_refused_on_import(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = _ledger(tmp_path / "a.xlsx", ["课题名称", "评审·评分"], [["课题甲", "nan"], ["课题乙", "inf"]], title="调研课题")
+    ran = dy(capsys, repo, "import", str(ledger), "--kind", "topics")
+    assert ran.code == 1 and "第2行" in ran.err and "第3行" in ran.err and "有限" in ran.err
+    progress = " " * 20000 + "没有冒号的进展"
+    ledger = _ledger(tmp_path / "b.xlsx", ["编号", "问题", "整改进展"], [["P-029", "乡镇招商考核“重签约、轻落地”", progress]])
+    ran = dy(capsys, repo, "import", str(ledger))
+    assert ran.code == 1 and "第2行" in ran.err

@@ -2,7 +2,7 @@
 
 A returned file is untrusted: a 4.9 KB workbook whose ``<dimension>`` claims a million rows
 and 16,384 columns must not exhaust memory, nor a zip that inflates to gigabytes.  So: the file
-is at most 32 MiB, its zip entries inflate to at most 256 MiB (and at most 200 times their
+is at most 32 MiB, its zip entries inflate to at most 128 MiB (and at most 200 times their
 compressed size), the claimed dimensions are ignored, and at most 100,000 rows of at most 512
 columns are read per sheet; past that the file is refused with what to do.
 
@@ -27,7 +27,7 @@ from dytool.edit.workbook import OPTIONS_SHEET, STATE_SHEET, STATE_VERSION
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "ExportState", "Table", "check_zip", "read_tables"]
 
 MAX_BYTES = 32 * 1024 * 1024
-MAX_INFLATED = 256 * 1024 * 1024
+MAX_INFLATED = 128 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ROWS = 100_000
 MAX_COLUMNS = 512
@@ -65,7 +65,7 @@ def check_zip(path: Path) -> None:
                 if info.file_size > MAX_RATIO * max(info.compress_size, 1024):
                     raise _refuse(path, f"其中的 {info.filename} 解压后异常膨胀", f"its entry {info.filename} inflates abnormally")
             if total > MAX_INFLATED:
-                raise _refuse(path, "解压后超过 256 MiB", "it inflates to more than 256 MiB")
+                raise _refuse(path, "解压后超过 128 MiB", "it inflates to more than 128 MiB")
     except zipfile.BadZipFile:
         kind = path.suffix.lower().lstrip(".") or "Office"
         raise UserError(f"“{path.name}”不是有效的 {kind} 文件（可能是旧格式或已损坏；请另存为 .{kind}）",

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,9 +26,9 @@ from dytool.dates import explicit_day
 from dytool.edit.ledger_read import check_zip
 from dytool.edit.names import Names
 from dytool.edit.new import load_for_edit
-from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write_plan
+from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, scratch_folder, write_plan
 from dytool.edit.splice import FieldChange, change_fields
-from dytool.edit.wordread import Converted, convert_docx
+from dytool.edit.wordread import Converted, WordImage, convert_docx
 from dytool.edit.yamlio import dump, join_text, split_text, to_node
 from dytool.models import KINDS
 from dytool.source.atomic import repository_path
@@ -147,9 +146,9 @@ def import_reports(root: Path, sources: list[Path], options: ReportOptions, *, a
         plan = Plan()
         texts: dict[str, tuple[bytes, str]] = {}
         done: list[ImportedReport] = []
-        with tempfile.TemporaryDirectory(prefix="dytool-report-") as tmp:
+        with scratch_folder() as tmp:
             for source in sources:
-                done.append(_one(root, source, options, names, topics, period, plan, texts, Path(tmp)))
+                done.append(_one(root, source, options, names, topics, period, plan, texts, tmp))
         for rel, (raw, text) in texts.items():
             plan.put(rel, join_text(text, split_text(raw, rel)[1]), raw)
         added = check_plan(root, plan, as_of, baseline.findings)
@@ -162,9 +161,11 @@ def import_reports(root: Path, sources: list[Path], options: ReportOptions, *, a
 
 def _one(root: Path, source: Path, options: ReportOptions, names: Names, topics: dict[str, Any], period: tuple[dt.date, dt.date],
          plan: Plan, texts: dict[str, tuple[bytes, str]], work: Path) -> ImportedReport:
-    probe = _convert(source, work, "x")
-    topic_id = _topic(source, probe, options.topic, names, topics)
-    converted = _convert(source, work, topic_id) if probe.images else probe
+    converted = _convert(source, work, "img")
+    topic_id = _topic(source, converted, options.topic, names, topics)
+    if converted.images:  # the images are named after the topic, known only now
+        converted.markdown = converted.markdown.replace("](images/img-", f"](images/{topic_id}-")
+        converted.images = [WordImage(f"{topic_id}-{image.name.removeprefix('img-')}", image.data) for image in converted.images]
     entry = topics[topic_id]
     target = f"reports/{topic_id}.md"
     current = entry.record.report

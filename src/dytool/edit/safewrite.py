@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,10 @@ from dytool.core.findings import Finding, Severity
 from dytool.source.atomic import ChangedMeanwhile, digest, file_digest, repository_path, write_atomic
 from dytool.source.lock import repository_lock, try_lock, unlock
 
-__all__ = ["ChangedMeanwhile", "Plan", "RefusedWrite", "check_plan", "commit", "editing", "new_errors", "write_atomic", "write_plan"]
+__all__ = [
+    "ChangedMeanwhile", "Plan", "RefusedWrite", "check_plan", "commit", "editing", "new_errors", "scratch_folder", "sweep_scratch",
+    "write_atomic", "write_plan",
+]
 
 _SCRATCH_PREFIX = "dytool-check-"
 _UNLOCKED_AGE = 3600
@@ -175,7 +179,8 @@ def sweep_scratch(base: Path | None = None) -> list[Path]:
 
 
 @contextmanager
-def _scratch() -> Iterator[Path]:
+def scratch_folder() -> Iterator[Path]:
+    """A private temporary folder that the next command removes if this one is killed."""
     sweep_scratch()
     tmp = Path(tempfile.mkdtemp(prefix=_SCRATCH_PREFIX))
     fd = try_lock(tmp / "in-use.lock")
@@ -193,15 +198,19 @@ def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) ->
 
     for rel in plan.files:
         repository_path(root, rel)  # no link on the way, even for a dry run
-    with _scratch() as tmp:
+    with scratch_folder() as tmp:
         scratch = tmp / "repo"
         _scratch_copy(root, scratch)
         for rel, data in plan.files.items():
             target = repository_path(scratch, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                target.unlink()  # a hard link: never write through it
-            target.write_bytes(data)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.exists():
+                    target.unlink()  # a hard link: never write through it
+                target.write_bytes(data)
+            except OSError as exc:
+                raise UserError(f"无法写入“{rel}”：{exc.strerror}；文件保持原样", f"cannot write {rel!r}: {exc.strerror}; nothing was changed",
+                                exit_code=EXIT_FINDINGS, hint_zh="文件名是否太长？", hint_en="is the file name too long?") from None
         after = check_repository(scratch, SUITE, as_of, cache=False).findings
     return new_errors(before, after)
 
@@ -225,7 +234,19 @@ def write_plan(root: Path, plan: Plan) -> None:
             if file_digest(targets[rel]) != expected:
                 raise ChangedMeanwhile(rel)
         for rel, data in plan.files.items():
+            _remove_stale_temporaries(targets[rel])
             _write_one(targets[rel], rel, data, plan.bases.get(rel))
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary copies (``.name.xxxx.tmp``) a killed command left beside ``path``.  Only writes
+    of repository files make them, all under the lock this caller holds: none is in use."""
+    try:
+        stale = [p for p in path.parent.glob(f".{glob_escape(path.name[:64])}.*.tmp") if p.is_file() and not p.is_symlink()]
+    except OSError:
+        return
+    for leftover in stale:
+        leftover.unlink(missing_ok=True)
 
 
 def _write_one(path: Path, rel: str, data: bytes, expect: str | None) -> None:

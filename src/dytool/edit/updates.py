@@ -27,7 +27,9 @@ from dytool.models import KINDS
 
 __all__ = ["CellProblem", "Edit", "decode_cell", "diff_row", "same_cell"]
 
-_PROGRESS = re.compile(r"\s*([^：:]+?)\s*[：:]\s*(.*)\Z", re.DOTALL)
+_COLON = re.compile("[：:]")
+MAX_CELL = 32_767
+"""The most characters a spreadsheet cell holds (Excel's limit): a longer one is refused."""
 _SEPARATORS = re.compile(r"[\n,，、;；]+")
 
 
@@ -102,6 +104,8 @@ def decode_cell(col: Column, value: Any, names: Names) -> Any:
     """A cell's value → the value to write (UserError when it cannot be one)."""
     shape = col.shape
     if isinstance(value, str):
+        if len(value) > MAX_CELL:
+            raise UserError(f"内容超过 {MAX_CELL} 个字符", f"more than {MAX_CELL} characters")
         value = value.replace("\r\n", "\n")
     if shape is None:  # the office's own columns (extra) keep the cell as it is
         return value.date() if isinstance(value, dt.datetime) else value
@@ -125,15 +129,20 @@ def decode_cell(col: Column, value: Any, names: Names) -> Any:
 def _models(shape: FieldShape, value: str) -> list[Any]:
     items: list[Any] = []
     for line in filter(None, (part.strip() for part in value.split("\n"))):
-        match = _PROGRESS.match(line)
-        if not line.startswith("{") and match and shape.model is not None and set(shapes(shape.model)) >= {"on", "text"}:
-            day = explicit_day(match.group(1))
+        colon = _COLON.search(line)
+        if not line.startswith("{") and colon and shape.model is not None and set(shapes(shape.model)) >= {"on", "text"}:
+            head, text = line[: colon.start()].strip(), line[colon.end():].strip()
+            day = explicit_day(head)
             if day is None:
-                raise UserError(f"“{line}”：日期“{match.group(1)}”无法识别；写成 2023-09-20：进展内容",
-                                f"{line!r}: {match.group(1)!r} is not a date; write 2023-09-20：text")
-            items.append({"on": day, "text": match.group(2).strip()})
+                raise UserError(f"“{line[:40]}”：日期“{head[:20]}”无法识别；写成 2023-09-20：进展内容",
+                                f"{line[:40]!r}: {head[:20]!r} is not a date; write 2023-09-20：text")
+            items.append({"on": day, "text": text})
         else:
-            items.extend(coerce(shape, line))
+            parsed = coerce(shape, line)
+            if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
+                raise UserError(f"“{line.strip()[:40]}”：每行写成 日期：内容（如 2023-09-20：已完成）",
+                                f"{line.strip()[:40]!r}: write each line as date：text (e.g. 2023-09-20：done)")
+            items.extend(parsed)
     return items
 
 

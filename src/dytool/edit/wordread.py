@@ -51,6 +51,7 @@ _HEADING_STYLE = re.compile(r"(?:report\s*)?(?:heading|标题)\s*(\d)", re.IGNOR
 _TYPED_LIST = re.compile(r"(?:(\d{1,3})[.)]|([•·●▪◦\-]))\t")
 _PUNCT = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u2027\u2030-\u205e!-/:-@\[-`{-~]")
 _ESCAPE = re.compile(r"([\\`*_\[\]<])")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,7 @@ class _Reader:
         for child in run:
             tag = child.tag
             if tag == f"{W}t":
-                yield "text", _escape(child.text or "")
+                yield "text", _escape(_CONTROL.sub("", child.text or ""))
             elif tag == f"{W}tab":
                 yield "text", "\t"
             elif tag in (f"{W}br", f"{W}cr") and child.get(f"{W}type") not in ("page", "column"):

@@ -109,9 +109,9 @@ def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: s
     for spec in sheets:
         sheet = book.create_sheet(spec.title[:31])
         width = len(spec.headers)
-        sheet.append([safe_text(f"{heading}{spec.title}")])
-        sheet.append([safe_text(f"{as_of_line}　　白色单元格可填写；灰色单元格（编号、标题、责任单位）不可修改")])
-        sheet.append(spec.headers)
+        _text_row(sheet, 1, [f"{heading}{spec.title}"])
+        _text_row(sheet, 2, [f"{as_of_line}　　白色单元格可填写；灰色单元格（编号、标题、责任单位）不可修改"])
+        _text_row(sheet, 3, spec.headers)
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
         sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
         sheet["A1"].font = Font(name=_HEAD_FONT, size=12, bold=True)
@@ -164,8 +164,8 @@ def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: s
     if OPTIONS_SHEET in book.sheetnames:  # made first (the lists need its ranges), shown last
         book.move_sheet(OPTIONS_SHEET, offset=len(book.sheetnames) - 1 - book.sheetnames.index(OPTIONS_SHEET))
     state = book.create_sheet(STATE_SHEET)
-    for kept in state_rows:
-        state.append([safe_text(v) if isinstance(v, str) else v for v in kept])
+    for number, kept in enumerate(state_rows, start=1):
+        _text_row(state, number, [str(v) for v in kept])
     state.sheet_state = "hidden"
     moment = dt.datetime.combine(as_of, dt.time())
     book.properties.created = moment
@@ -176,6 +176,14 @@ def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: s
     out = io.BytesIO()
     book.save(out)
     return _fixed_zip(out.getvalue(), moment)
+
+
+def _text_row(sheet: Any, row: int, texts: Sequence[str]) -> None:
+    """A row of texts that stay texts (a campaign titled "=1+1" is not a formula)."""
+    for col, text in enumerate(texts, start=1):
+        cell = sheet.cell(row=row, column=col)
+        cell.value = safe_text(str(text))
+        cell.data_type = "s"
 
 
 class _Styles:

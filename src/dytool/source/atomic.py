@@ -79,6 +79,9 @@ def repository_path(root: Path, rel: str) -> Path:
             info = here.lstat()
         except FileNotFoundError:
             break  # nothing below an absent folder can be a link
+        except OSError as exc:
+            raise UserError(f"无法写入“{rel}”：{exc.strerror}", f"cannot write {rel!r}: {exc.strerror}", exit_code=EXIT_FINDINGS,
+                            hint_zh="文件名是否太长？", hint_en="is the file name too long?") from None
         if stat.S_ISLNK(info.st_mode) or (not last and not stat.S_ISDIR(info.st_mode)) or (last and not stat.S_ISREG(info.st_mode)):
             raise _link_refused(rel, "/".join(parts[: index + 1]))
     return root / rel

@@ -235,3 +235,15 @@ def test_non_finite_numbers_and_huge_cells_are_refused_on_import(repo: Path, tmp
     ledger = _ledger(tmp_path / "b.xlsx", ["编号", "问题", "整改进展"], [["P-029", "乡镇招商考核“重签约、轻落地”", progress]])
     ran = dy(capsys, repo, "import", str(ledger))
     assert ran.code == 1 and "第2行" in ran.err
+
+
+def test_the_problem_list_prints_its_ledger_columns_and_hides_the_back_office_ones(repo: Path, tmp_path: Path,
+                                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(_export(capsys, repo, tmp_path / "x.xlsx", "--kind", "problems"))
+    sheet = book["问题清单"]
+    hidden = {sheet.cell(row=3, column=i).value for i in range(1, sheet.max_column + 1)
+              if sheet.column_dimensions[sheet.cell(row=3, column=i).column_letter].hidden}
+    assert {"问题来源", "问题类别", "所属课题"} <= hidden
+    assert not hidden & {"编号", "问题", "责任单位", "整改措施", "整改时限", "整改进展", "是否销号", "销号时间", "销号依据", "整改方式"}
+    row = _row(sheet, "P-001")
+    assert sheet.row_dimensions[row].height >= 30  # long text wraps onto rows tall enough to show it

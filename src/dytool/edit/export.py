@@ -44,6 +44,13 @@ OWNER_FIELDS = {"problem": ("owner_unit",), "solution": ("owner_unit",), "instit
                 "topic": ("lead_unit", "units"), "visit": ("hosts",)}
 """The fields that say which unit a record belongs to (``export --unit``)."""
 _LOCKED_FIELDS = {"id", "title", "owner_unit", "drafting_unit", "lead_unit"}
+_FILL_IN = {"measures", "progress", "closed_on", "closed_by", "evidence", "note", "unresolved_reason", "owner", "status", "done_on",
+            "issued_on", "doc_number", "handling", "due"}
+"""Columns a unit fills in: shown even when every row is still empty."""
+_SECONDARY = {"problem": {"source", "found_on", "category", "scope", "lead_leader", "co_units", "done_criteria", "closed_by", "topic",
+                          "visits", "reported_by", "classification"}}
+"""Columns of a paper ledger's back office: kept (and imported) but hidden, so the sheet prints
+on A4 at a size people can read; a unit that needs one unhides it."""
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "'")
 _NAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _NAME_BYTES = 120
@@ -115,7 +122,7 @@ def ledger_sheets(repo: Repository, kinds: list[str], names: Names | None, units
         cols = columns(kind, extra_keys(records))
         spec = LedgerSheet(sheet_title(kind), [c.header for c in cols], [], [], [])
         for index, col in enumerate(cols):
-            _describe(spec, index, col)
+            _describe(spec, kind, index, col)
         for number, record in enumerate(records, start=1):
             row, notes = record_cells(kind, record, number, cols, names)
             spec.notes.update({(number - 1, index): note for index, note in notes.items()})
@@ -126,12 +133,16 @@ def ledger_sheets(repo: Repository, kinds: list[str], names: Names | None, units
     return sheets
 
 
-def _describe(spec: LedgerSheet, index: int, col: Column) -> None:
+def _describe(spec: LedgerSheet, kind: str, index: int, col: Column) -> None:
     name = col.path[0] if col.path else ""
     if col.header == SEQ or (len(col.path) == 1 and name in _LOCKED_FIELDS):
         spec.locked.add(index)
     if name == "id":
         spec.narrow.add(index)
+    if col.header not in (SEQ, CLOSED) and name not in _FILL_IN and name not in _LOCKED_FIELDS:
+        spec.optional.add(index)
+    if name in _SECONDARY.get(kind, ()) or name == "extra":
+        spec.hidden.add(index)
     if col.header == CLOSED:
         spec.choices[index] = CLOSED
     shape = col.shape

@@ -23,6 +23,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,11 +34,11 @@ __all__ = ["STATE_SHEET", "STATE_VERSION", "LedgerSheet", "build_workbook", "saf
 STATE_SHEET = "dytool"
 STATE_VERSION = "dytool-ledger-1"
 OPTIONS_SHEET = "选项"
-BLANK_ROWS = 30
+BLANK_ROWS = 10
 """Open rows below the records, for items a unit adds."""
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-_MAX_WIDTH = 40
+_MAX_WIDTH = 30
 _MIN_WIDTH = 6
 _BODY_FONT = "仿宋"
 _HEAD_FONT = "宋体"
@@ -49,8 +50,6 @@ def safe_text(text: str) -> str:
 
 
 def display_width(text: str) -> int:
-    import unicodedata
-
     # Columns are at most 40 wide: the first 60 characters of a line tell all a width needs.
     return max((sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:60]) for line in text.split("\n")), default=0)
 
@@ -67,6 +66,10 @@ class LedgerSheet:
     narrow: set[int] = field(default_factory=set)
     """Column indexes kept narrow (the id)."""
     dates: set[int] = field(default_factory=set)
+    hidden: set[int] = field(default_factory=set)
+    """Column indexes hidden on screen and paper (still there for import)."""
+    optional: set[int] = field(default_factory=set)
+    """Column indexes hidden when no row has a value (not a column a unit fills in)."""
     choices: dict[int, str] = field(default_factory=dict)
     """Column index → name of a list on the options sheet (a drop-down)."""
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
@@ -144,10 +147,18 @@ def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: s
             for col in range(width):
                 sheet.cell(row=row, column=col + 1)._style = styles.of(locked=False, date=col in spec.dates, blank=True)
         _validations(sheet, spec, last, option_columns, DataValidation, get_column_letter)
+        column_widths: list[float] = []
         for col, header in enumerate(spec.headers):
             widths = [display_width(header)] + [_width(row[col]) for row in spec.rows]
             limit = 18 if col in spec.narrow else _MAX_WIDTH
-            sheet.column_dimensions[get_column_letter(col + 1)].width = max(_MIN_WIDTH, min(limit, max(widths) + 2))
+            dimension = sheet.column_dimensions[get_column_letter(col + 1)]
+            dimension.width = max(_MIN_WIDTH, min(limit, max(widths) + 2))
+            if col in spec.hidden or (col in spec.optional and all(row[col] in (None, "") for row in spec.rows)):
+                dimension.hidden = True  # kept for import, hidden on screen and paper
+            column_widths.append(0 if dimension.hidden else dimension.width)
+        for index, values in enumerate(spec.rows):
+            lines = max((_lines(value, column_widths[col]) for col, value in enumerate(values) if column_widths[col]), default=1)
+            sheet.row_dimensions[4 + index].height = 15 * min(max(lines, 1), 12)  # wrapped text shows in full (up to 12 lines)
         sheet.freeze_panes = "A4"
         sheet.auto_filter.ref = f"A3:{get_column_letter(width)}{max(3, 3 + len(spec.rows))}"
         sheet.print_title_rows = "1:3"
@@ -253,11 +264,22 @@ def _validations(sheet: Any, spec: LedgerSheet, last: int, ranges: dict[str, str
         sheet.add_data_validation(rule)
 
 
+def _lines(value: Any, width: float) -> int:
+    """Lines a cell's text takes when wrapped in a column ``width`` wide."""
+    if not isinstance(value, str) or width <= 2:
+        return 1
+    usable = max(int(width) - 1, 1)
+    total = 0
+    for line in value.split("\n")[:12]:
+        total += max(1, -(-sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:600]) // usable))
+    return total
+
+
 def _width(value: Any) -> int:
     if value is None:
         return 0
     if isinstance(value, dt.date):
-        return 10
+        return 12
     return display_width(str(value))
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.edit.splice_fast import edit_item
 from dytool.edit.yamlio import dump, dump_item, load, to_node
 from dytool.source.locate import index_positions
 from dytool.source.yamlread import parse_text
@@ -294,9 +295,20 @@ def change_records(text: str, changes: Sequence[FieldChange], rel: str) -> str:
         if dash is None:
             raise _refuse(rel, "找不到要修改的记录", "the record to change was not found")
         spans.append((line - 1, _item_end(lines, line - 1, dash), dash, change))
-    for start, end, dash, change in sorted(spans, key=lambda span: span[0], reverse=True):
-        block = "\n".join(line[min(dash, len(line) - len(line.lstrip())):] for line in lines[start:end]) + "\n"
-        item_doc = load(block, rel)
-        _apply(item_doc[0], change)
-        lines[start:end] = _indent(dump(item_doc), dash).rstrip("\n").split("\n")
+    original = list(lines)
+    for fast in (True, False):  # edit lines where the layout allows it; if that fails the guard, round-trip every record
+        lines = list(original)
+        for start, end, dash, change in sorted(spans, key=lambda span: span[0], reverse=True):
+            edited = edit_item(lines[start:end], dash, dict(change.values), dict(change.appends), list(change.order)) if fast else None
+            if edited is None:
+                block = "\n".join(line[min(dash, len(line) - len(line.lstrip())):] for line in lines[start:end]) + "\n"
+                item_doc = load(block, rel)
+                _apply(item_doc[0], change)
+                edited = _indent(dump(item_doc), dash).rstrip("\n").split("\n")
+            lines[start:end] = edited
+        if fast:
+            try:
+                return _guard(rel, text, "\n".join(lines), expected)
+            except UserError:
+                continue
     return _guard(rel, text, "\n".join(lines), expected)

@@ -178,3 +178,11 @@ def test_init_never_writes_through_a_linked_folder(tmp_path: Path, capsys: pytes
 def test_a_file_name_too_long_is_a_clear_refusal(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ran = dy(capsys, campaign, "new", "topic", "--title", "课题", "--file", "topics/" + "长" * 3000 + ".yaml")
     assert ran.code == 1 and "内部错误" not in ran.err
+
+
+def test_the_lock_file_is_never_committed(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from edit_helpers import git, git_repo
+
+    git_repo(campaign)
+    assert dy(capsys, campaign, "--no-cache", "new", "topic", "--title", "新课题").code == 0
+    assert git(campaign, "status", "--porcelain").split() == ["M", "topics/topics.yaml"]

@@ -149,10 +149,13 @@ def _lock_folder(root: Path) -> Path:
         info = folder.lstat()
     except FileNotFoundError:
         folder.mkdir(exist_ok=True)
-        return folder
+        info = folder.lstat()
     if not stat.S_ISDIR(info.st_mode):
         raise UserError(f"“{folder}”不是普通文件夹（可能是链接），无法加锁写入", f"{str(folder)!r} is not a plain folder (a link?); refusing to write",
                         exit_code=EXIT_FINDINGS, hint_zh="删除它后重试（dytool 会重新创建）", hint_en="remove it and try again (dytool recreates it)")
+    ignore = folder / ".gitignore"
+    if not ignore.exists() and not ignore.is_symlink():
+        ignore.write_text("*\n", encoding="utf-8")  # the lock, like the cache, is never committed
     return folder
 
 

@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from dytool.edit.wordmd import escape, escape_start, heading_level_of_text, join_lists, mark, plain
+
 __all__ = ["Converted", "WordImage", "convert_docx", "heading_level_of_text"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,18 +41,8 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"
 MAX_PARAGRAPHS = 50_000
 
-_NUMERALS = "一二三四五六七八九十百零〇"
-_TYPED = [
-    (re.compile(rf"[{_NUMERALS}]+[、，.．]"), 2),
-    (re.compile(rf"[（(][{_NUMERALS}]+[）)]"), 3),
-    (re.compile(r"\d{1,3}[.．、](?!\d)"), 4),
-    (re.compile(r"[（(]\d{1,3}[）)]"), 5),
-]
-_SENTENCE_END = "。！？；!?;"
 _HEADING_STYLE = re.compile(r"(?:report\s*)?(?:heading|标题)\s*(\d)", re.IGNORECASE)
 _TYPED_LIST = re.compile(r"(?:(\d{1,3})[.)]|([•·●▪◦\-]))\t")
-_PUNCT = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u2027\u2030-\u205e!-/:-@\[-`{-~]")
-_ESCAPE = re.compile(r"([\\`*_\[\]<])")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -69,32 +61,6 @@ class Converted:
     images: list[WordImage] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)
     """(Chinese, English) notes on what was left out."""
-
-
-def heading_level_of_text(text: str) -> int | None:
-    """The Markdown level of a paragraph that opens with typed official numbering, if short
-    enough to be a heading (not a sentence)."""
-    stripped = text.strip()
-    if len(stripped) > 60 or stripped.endswith(tuple(_SENTENCE_END)):
-        return None
-    for pattern, level in _TYPED:
-        match = pattern.match(stripped)
-        if match and len(stripped) > match.end():
-            return level
-    return None
-
-
-def _escape(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
-
-
-def _escape_start(text: str) -> str:
-    """Text that must stay a paragraph: no heading, list or quote marker at its start."""
-    if re.match(r"\d{1,9}[.)](\s|$)", text):
-        return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
-    if re.match(r"(#{1,6}|[-+>])(\s|$)", text):
-        return "\\" + text
-    return text
 
 
 @dataclass
@@ -264,7 +230,7 @@ class _Reader:
         for child in run:
             tag = child.tag
             if tag == f"{W}t":
-                yield "text", _escape(_CONTROL.sub("", child.text or ""))
+                yield "text", escape(_CONTROL.sub("", child.text or ""))
             elif tag == f"{W}tab":
                 yield "text", "\t"
             elif tag in (f"{W}br", f"{W}cr") and child.get(f"{W}type") not in ("page", "column"):
@@ -305,7 +271,7 @@ class _Reader:
             return ""
         name = f"{self.prefix}-{len(self.out.images) + 1}{suffix}"
         self.out.images.append(WordImage(name, data))
-        return f"![{_escape(alt)}](images/{name})"
+        return f"![{escape(alt)}](images/{name})"
 
     def _inline(self, paragraph: Any) -> str:
         pieces: list[tuple[str, tuple[bool, bool, bool]]] = []
@@ -318,11 +284,11 @@ class _Reader:
         for index, (text, (bold, italic, strike)) in enumerate(pieces):
             before = out[-1][-1:] if out else ""
             after = pieces[index + 1][0][:1] if index + 1 < len(pieces) else ""
-            out.append(_mark(text, "**" if bold else "", before, after) if bold else text)
+            out.append(mark(text, "**" if bold else "", before, after) if bold else text)
             if italic:
-                out[-1] = _mark(out[-1], "*", before, after)
+                out[-1] = mark(out[-1], "*", before, after)
             if strike:
-                out[-1] = _mark(out[-1], "~~", before, after)
+                out[-1] = mark(out[-1], "~~", before, after)
         return "".join(out)
 
     # -- blocks ----------------------------------------------------------------------------------
@@ -355,7 +321,7 @@ class _Reader:
             text = text.replace("\\\n", " ")
         if level == 1:
             if self.out.title is None:
-                self.out.title = _plain(text)
+                self.out.title = plain(text)
             return f"# {text}"
         if level:
             return f"{'#' * level} {text}"
@@ -367,10 +333,10 @@ class _Reader:
         if typed is not None:
             body = text[typed.end():].strip()
             return f"{typed.group(1)}. {body}" if typed.group(1) else f"- {body}"
-        typed_level = heading_level_of_text(_plain(text))
+        typed_level = heading_level_of_text(plain(text))
         if typed_level is not None and "![" not in text:
             return f"{'#' * typed_level} {text}"
-        return _escape_start(text.replace("\t", " "))
+        return escape_start(text.replace("\t", " "))
 
     def _table(self, node: Any) -> str:
         rows: list[list[str]] = []
@@ -406,22 +372,6 @@ class _Reader:
         return "\n".join(lines)
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text.replace("**", ""))
-
-
-def _mark(text: str, marker: str, before: str, after: str) -> str:
-    """``text`` between ``marker``s that CommonMark will read as such: spaces and punctuation at
-    the edges go outside the markers (``**总体看，**全`` would not be bold)."""
-    core = text
-    lead = trail = ""
-    while core and (core[0].isspace() or (_PUNCT.match(core[0]) and before and not _PUNCT.match(before))):
-        lead, core = lead + core[0], core[1:]
-    while core and (core[-1].isspace() or (_PUNCT.match(core[-1]) and after and not _PUNCT.match(after))):
-        trail, core = core[-1] + trail, core[:-1]
-    return f"{lead}{marker}{core}{marker}{trail}" if core else text
-
-
 def convert_docx(path: Any, image_prefix: str) -> Converted:
     """The Markdown of the .docx at ``path``; images named ``{image_prefix}-N.png``."""
     from docx import Document
@@ -429,7 +379,7 @@ def convert_docx(path: Any, image_prefix: str) -> Converted:
     document = Document(str(path))
     reader = _Reader(document, image_prefix)
     blocks = [b for b in reader.blocks(document.element.body) if b]
-    text = "\n\n".join(_join_lists(blocks))
+    text = "\n\n".join(join_lists(blocks))
     if reader.notes:
         text += "\n\n" + "\n".join(f"[^{n}]: {reader.note_text.get(ident, '')}" for ident, n in reader.notes.items())
     reader.out.markdown = text.strip() + "\n"
@@ -441,22 +391,3 @@ def convert_docx(path: Any, image_prefix: str) -> Converted:
     return reader.out
 
 
-def _join_lists(blocks: list[str]) -> list[str]:
-    """Consecutive list items form one list (no blank line between them), numbered 1, 2, 3."""
-    out: list[str] = []
-    number = 0
-    for block in blocks:
-        item = re.match(r"(\s*)(\d+\.|-) ", block)
-        if item is None or block.startswith("|"):
-            out.append(block)
-            number = 0
-            continue
-        ordered = item.group(2) != "-"
-        same = bool(out) and re.match(r"\s*(\d+\.|-) ", out[-1].split("\n")[-1]) is not None
-        number = number + 1 if same and ordered and not item.group(1) else 1
-        text = f"{number}. {block[item.end():]}" if ordered and not item.group(1) else block
-        if same:
-            out[-1] += "\n" + text
-        else:
-            out.append(text)
-    return out

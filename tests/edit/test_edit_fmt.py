@@ -82,8 +82,17 @@ def test_check_lists_the_files_and_fmt_rewrites_them(campaign: Path, capsys: pyt
 def test_a_broken_file_is_skipped_and_named(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (campaign / "topics" / "broken.yaml").write_text("- id: T-9\n  title: [x\n", encoding="utf-8")
     ran = dy(capsys, campaign, "fmt")
-    assert ran.code == 1 and "topics/broken.yaml" in ran.err
+    assert ran.code == 0 and "topics/broken.yaml" in ran.err and "YAML" in ran.err  # named, with the reason
     assert (campaign / "topics" / "broken.yaml").read_text(encoding="utf-8") == "- id: T-9\n  title: [x\n"
+
+
+def test_fmt_check_does_not_fail_forever_on_a_file_fmt_will_not_change(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A layout fmt cannot keep is left alone; --check says why instead of failing on every run."""
+    (campaign / "topics" / "odd.yaml").write_text("# 列表\n\n[{id: T-9, title: x}]  # 尾注\n", encoding="utf-8")
+    for _ in range(2):
+        assert dy(capsys, campaign, "fmt").code == 0
+    ran = dy(capsys, campaign, "fmt", "--check")
+    assert ran.code == 0 and "topics/odd.yaml" in ran.err and "手工" in ran.err
 
 
 def test_a_file_of_comments_only_keeps_them() -> None:

@@ -109,6 +109,7 @@ def test_crlf_files_stay_crlf(campaign: Path, capsys: pytest.CaptureFixture[str]
 
 def test_two_branches_add_problems_and_merge_cleanly(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
     git_repo(campaign)
+    assert dy(capsys, campaign, "merge-records", "--install").code == 0
     git(campaign, "checkout", "-q", "-b", "east")
     assert dy(capsys, campaign, "new", "problem", "--title", "东边的问题", "--owner-unit", "fgw").code == 0
     git(campaign, "commit", "-q", "-am", "东")
@@ -126,6 +127,7 @@ def test_two_branches_add_problems_and_merge_cleanly(campaign: Path, capsys: pyt
 def test_two_branches_appending_to_the_same_file_merge_with_the_generated_attributes(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (campaign / ".gitattributes").write_text(support_files("t", "dytool")[".gitattributes"], encoding="utf-8")
     git_repo(campaign)
+    assert dy(capsys, campaign, "merge-records", "--install").code == 0
     git(campaign, "checkout", "-q", "-b", "east")
     assert dy(capsys, campaign, "new", "problem", "--title", "东边的问题", "--owner-unit", "fgw").code == 0
     git(campaign, "commit", "-q", "-am", "东")

@@ -88,3 +88,54 @@ def test_a_change_that_would_lose_a_comment_is_refused() -> None:
 def test_a_broken_file_is_not_edited() -> None:
     with pytest.raises(UserError, match="errors"):
         append_records("- id: a\n  title: [\n", [{"id": "b"}], "x.yaml")
+
+
+# -- many records of one file at once (import) ---------------------------------------------------
+
+MANY = """\
+# 问题清单
+
+- id: P-1
+  title: 一   # 标题旁的注释
+  owner_unit: fgw
+  due: 2023-12-31  # 年底前
+  progress:
+    - on: 2023-05-01
+      text: 起步。
+    # 六月无进展
+  closed_by: lin
+
+- id: P-2
+  title: 二
+  progress: []
+  note: 旧备注
+"""
+
+
+def test_changing_many_records_keeps_every_comment_and_other_line() -> None:
+    from dytool.edit.splice import change_records
+    from dytool.models import KINDS
+
+    order = list(KINDS["problem"].model_fields)
+    changes = [
+        FieldChange((0,), {"due": dt.date(2024, 1, 31), "measures": "新措施"}, {"progress": [{"on": dt.date(2023, 9, 1), "text": "推进。"}]}, order),
+        FieldChange((1,), {"note": "新备注"}, {"progress": [{"on": dt.date(2023, 9, 2), "text": "开始。"}]}, order),
+    ]
+    result = change_records(MANY, changes, "problems/x.yaml")
+    assert "  due: 2024-01-31  # 年底前\n" in result  # a changed line keeps its comment
+    assert "  title: 一   # 标题旁的注释\n" in result and "    # 六月无进展\n" in result
+    assert "  measures: 新措施\n  due: 2024-01-31" in result  # a new field goes before the next one in the model's order
+    assert result.index("text: 起步。") < result.index("# 六月无进展") < result.index("    - on: 2023-09-01\n      text: 推进。\n  closed_by: lin")
+    assert "- id: P-2\n  title: 二\n  progress:\n    - on: 2023-09-02\n      text: 开始。\n  note: 新备注\n" in result
+    assert result.startswith("# 问题清单\n\n- id: P-1\n")
+
+
+def test_changing_many_records_edits_lines_in_place() -> None:
+    from dytool.edit.splice_fast import edit_item
+
+    lines = ["- id: P-9", "  title: 九", "  owner: sun", "  progress:", "    - on: 2023-05-01", "      text: 起步。", "  closed_by: lin", ""]
+    edited = edit_item(lines[:-1], 0, {"owner": "王五", "evidence": "依据"}, {"progress": [{"on": dt.date(2023, 9, 1), "text": "推进。"}]},
+                       ["id", "title", "owner", "progress", "closed_by", "evidence"])
+    assert edited == ["- id: P-9", "  title: 九", "  owner: 王五", "  progress:", "    - on: 2023-05-01", "      text: 起步。",
+                      "    - on: 2023-09-01", "      text: 推进。", "  closed_by: lin", "  evidence: 依据"]
+    assert edit_item(["- {id: P-9, title: 九}"], 0, {"owner": "x"}, {}, []) is None  # not the canonical layout: the round trip does it

@@ -8,23 +8,36 @@ its ``run_*`` function when it runs, so ``dytool --help`` stays quick.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperCommand
 
 __all__ = ["register"]
 
 _FIELDS = {"allow_extra_args": True, "ignore_unknown_options": True}
 
 
+class _NewCommand(TyperCommand):
+    """``new --help`` ends with every kind's fields, the list fields marked (built only for --help)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from dytool.edit.flagvalues import field_help
+
+        self.epilog = field_help().replace("\n", "\n\n")  # rich help joins single line breaks
+        super().format_help(ctx, formatter)
+
+
 def register(app: typer.Typer) -> None:
     app.command("init")(init_command)
-    app.command("new", context_settings=_FIELDS)(new_command)
+    app.command("new", context_settings=_FIELDS, cls=_NewCommand)(new_command)
     app.command("close")(close_command)
     app.command("fmt")(fmt_command)
     app.command("export")(export_command)
     app.command("import")(import_command)
+    app.command("import-report")(import_report_command)
     app.command("diff")(diff_command)
+    app.command("merge-records", hidden=True)(merge_records_command)
 
 
 def init_command(
@@ -111,27 +124,62 @@ def export_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="xlsx|csv|json", metavar="FORMAT")] = "xlsx",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="xlsx/json 为文件，csv 为目录 / a file (xlsx, json) or a folder (csv)", metavar="PATH")] = None,  # noqa: UP045
     kind: Annotated[Optional[str], typer.Option("--kind", help="只导出一种清单 / one list: problems|solutions|institutions|topics|visits")] = None,  # noqa: UP045
+    unit: Annotated[Optional[list[str]], typer.Option("--unit", help="只导出该单位的事项（编号或名称，可重复）/ only this unit's items (id or name; repeatable)", metavar="UNIT")] = None,  # noqa: UP045
+    per_unit: Annotated[Optional[Path], typer.Option("--per-unit", help="每个单位一个文件，写到此目录 / one file per unit, into this folder", metavar="DIR")] = None,  # noqa: UP045
 ) -> int:
-    """导出台账（Excel、CSV、JSON）/ Export the lists as xlsx, csv or json."""
+    """导出台账（Excel、CSV、JSON）/ Export the lists as xlsx, csv or json.
+
+    表中显示单位、人员、主题和课题的名称，编号列保留编号以便导回；--unit 只导出某单位的事项，--per-unit 每个单位一个文件。
+    Names are shown, the 编号 column keeps ids for the way back; --unit for one unit's items, --per-unit for one file each.
+    """
     from dytool.cli.cmd_export import run_export
 
-    return run_export(ctx.obj, output_format, output=output, kind=kind)
+    return run_export(ctx.obj, output_format, output=output, kind=kind, units=list(unit or []), per_unit=per_unit)
 
 
 def import_command(
     ctx: typer.Context,
-    source: Annotated[Path, typer.Argument(help="xlsx 或 csv 文件 / the spreadsheet", metavar="FILE")],
-    kind: Annotated[str, typer.Option("--kind", help="problems|solutions|institutions|topics|visits")],
+    sources: Annotated[list[Path], typer.Argument(help="xlsx 或 csv 文件，可多个 / the spreadsheets (one or more)", metavar="FILE...")],
+    kind: Annotated[Optional[str], typer.Option("--kind", help="problems|solutions|institutions|topics|visits（dytool 导出的台账可省略 / optional for ledgers dytool exported）")] = None,  # noqa: UP045
     mapping: Annotated[Optional[list[str]], typer.Option("--map", help="列名=字段，如 问题描述=description / column=field", metavar="COL=FIELD")] = None,  # noqa: UP045
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="工作表名称 / sheet name (xlsx)")] = None,  # noqa: UP045
-    file: Annotated[Optional[str], typer.Option("--file", help="写入的文件 / the file to add the records to", metavar="FILE")] = None,  # noqa: UP045
-    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="跳过有错的行并列出 / skip rows with errors, and list them")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 / check, do not write")] = False,
+    file: Annotated[Optional[str], typer.Option("--file", help="新记录写入的文件 / the file to add new records to", metavar="FILE")] = None,  # noqa: UP045
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="跳过有问题的行并逐行列出 / skip rows with problems, listing each")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只预览，不写入 / preview, do not write")] = False,
 ) -> int:
-    """导入单位报来的台账 / Import a ledger sent in as a spreadsheet."""
+    """导入单位报回的台账 / Import ledgers units sent back.
+
+    已有记录（按编号）改动的单元格成为对这些记录的修改（整改进展、销号等），没有编号的行成为新记录；
+    单位、人员可写名称或编号。逐行预览；全部有效才写入（或 --skip-bad）。导出后仓库中已改的记录报冲突，不覆盖。
+    Changed cells of existing records become edits, rows without an id new records; names or ids;
+    previewed row by row; written only if all is valid; rows whose record changed since the export conflict.
+    """
     from dytool.cli.cmd_import import run_import
 
-    return run_import(ctx.obj, source, kind, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
+    return run_import(ctx.obj, sources, kind, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
+
+
+def import_report_command(
+    ctx: typer.Context,
+    sources: Annotated[list[Path], typer.Argument(help="Word/WPS 文件或文件夹 / .docx .doc .wps files or folders", metavar="FILE|DIR...")],
+    topic: Annotated[Optional[str], typer.Option("--topic", help="所属课题（编号或名称）/ the topic (id or title)", metavar="T")] = None,  # noqa: UP045
+    title: Annotated[Optional[str], typer.Option("--title", help="报告标题（缺省取文档标题）/ title (default: the document's)")] = None,  # noqa: UP045
+    author: Annotated[Optional[list[str]], typer.Option("--author", help="执笔人（编号或姓名，可重复或用逗号分隔）/ authors (ids or names)")] = None,  # noqa: UP045
+    unit: Annotated[Optional[str], typer.Option("--unit", help="单位（缺省为课题牵头单位）/ unit (default: the topic's lead unit)")] = None,  # noqa: UP045
+    date: Annotated[Optional[str], typer.Option("--date", help="日期（缺省取文末日期）/ date (default: the closing date line)", metavar="DATE")] = None,  # noqa: UP045
+    replace: Annotated[bool, typer.Option("--replace", help="替换课题已有的报告 / replace the topic's existing report")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 / check, do not write")] = False,
+) -> int:
+    """导入 Word/WPS 写的调研报告 / Import research reports written in Word or WPS.
+
+    生成 reports/课题编号.md（头信息 + Markdown 正文），图片存到 reports/images/，并在课题中登记报告。
+    标题按 Word 标题样式或手写的“一、（一）1.（1）”识别；.doc/.wps 经 LibreOffice 转换。
+    Writes reports/<topic>.md with front matter, images under reports/images/, and names it in the topic.
+    """
+    from dytool.cli.cmd_report import run_import_report
+
+    return run_import_report(ctx.obj, sources, topic=topic, title=title, authors=list(author or []), unit=unit, date=date,
+                             replace=replace, dry_run=dry_run)
 
 
 def diff_command(
@@ -148,3 +196,18 @@ def diff_command(
     from dytool.cli.cmd_diff import run_diff
 
     return run_diff(ctx.obj, ref, ref2, output_format)
+
+
+def merge_records_command(
+    ctx: typer.Context,
+    files: Annotated[Optional[list[Path]], typer.Argument(help="BASE OURS THEIRS [PATH]（git 给出）/ given by git", metavar="FILES")] = None,  # noqa: UP045
+    install: Annotated[bool, typer.Option("--install", help="在本仓库登记合并程序 / register the driver in this clone")] = False,
+) -> int:
+    """git 的记录合并程序 / git's merge driver for record files.
+
+    dytool init 已登记；克隆仓库后运行一次 dytool merge-records --install。
+    Registered by dytool init; in a fresh clone run dytool merge-records --install once.
+    """
+    from dytool.cli.cmd_merge import run_merge_records
+
+    return run_merge_records(ctx.obj, list(files or []), install=install)

@@ -68,9 +68,11 @@ def run_init(settings: Settings, directory: Path | None, flags: InitFlags, *, ex
         written = scaffold(dest, answers)
     created_git = False
     if git:
+        from dytool.cli.cmd_merge import install_driver
         from dytool.source import git as gitmod
 
         created_git = gitmod.init_repository(dest)
+        install_driver(dest)
     print(f"已创建调研活动仓库：{dest}（{len(written)} 个文件）" if zh else f"created the campaign repository {dest} ({len(written)} files)")
     if created_git:
         print("已运行 git init" if zh else "ran git init")

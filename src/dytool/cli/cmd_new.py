@@ -28,10 +28,10 @@ def kind_of(text: str) -> str:
     return kind
 
 
-def parse_field_args(args: list[str], names: list[str]) -> dict[str, str]:
-    """``--owner-unit fgw``, ``--owner-unit=fgw``, ``owner_unit=fgw`` → ``{"owner_unit": "fgw"}``;
-    a field given twice collects a list (``--leaders a --leaders b``)."""
-    out: dict[str, str] = {}
+def parse_field_args(args: list[str], names: list[str]) -> dict[str, list[str]]:
+    """``--owner-unit fgw``, ``--owner-unit=fgw``, ``owner_unit=fgw`` → ``{"owner_unit": ["fgw"]}``;
+    a field given twice collects both (``--leaders a --leaders b``)."""
+    out: dict[str, list[str]] = {}
     i = 0
     while i < len(args):
         token = args[i]
@@ -48,7 +48,7 @@ def parse_field_args(args: list[str], names: list[str]) -> dict[str, str]:
         else:
             raise UserError(f"看不懂参数“{token}”：字段写成 --字段 值 或 字段=值", f"cannot read {token!r}: write fields as --field value or field=value")
         key = _field_name(name.replace("-", "_"), names)
-        out[key] = f"{out[key]}\n{value}" if key in out else value
+        out.setdefault(key, []).append(value)
         i += 1
     return out
 
@@ -66,25 +66,26 @@ def _field_name(name: str, names: list[str]) -> str:
                     hint_zh=f"可用字段：{', '.join(names)}", hint_en=f"fields: {', '.join(names)}")
 
 
-def _values(kind: str, raw: dict[str, str]) -> dict[str, Any]:
+def _values(kind: str, raw: dict[str, list[str]]) -> dict[str, Any]:
     from dytool.edit.fields import coerce, shapes
+    from dytool.edit.flagvalues import flag_value
     from dytool.models import KINDS
 
     fields = shapes(KINDS[kind])
     record: dict[str, Any] = {}
-    for name, text in raw.items():
+    for name, texts in raw.items():
         top, _, sub = name.partition(".")
         shape = fields[top]
         if sub and shape.model is not None and sub in shapes(shape.model):
-            record.setdefault(top, {})[sub] = coerce(shapes(shape.model)[sub], text)
+            record.setdefault(top, {})[sub] = coerce(shapes(shape.model)[sub], texts[-1])
         elif sub:
-            record.setdefault(top, {})[sub] = text
+            record.setdefault(top, {})[sub] = texts[-1]
         else:
-            record[top] = coerce(shape, text)
+            record[top] = flag_value(kind, top, texts)
     return record
 
 
-def _missing(kind: str, raw: dict[str, str]) -> list[str]:
+def _missing(kind: str, raw: dict[str, list[str]]) -> list[str]:
     from dytool.edit.fields import shapes
     from dytool.models import KINDS
 
@@ -103,7 +104,7 @@ def run_new(settings: Settings, kind_text: str, args: list[str], *, file: str | 
     names = list(KINDS[kind].model_fields)
     raw = parse_field_args(args, names)
     if ident:
-        raw["id"] = ident
+        raw["id"] = [ident]
     as_of, root, lang = settings.as_of, settings.root(), settings.lang()
     missing = _missing(kind, raw)
     if missing and sys.stdin.isatty() and not no_input:
@@ -111,7 +112,7 @@ def run_new(settings: Settings, kind_text: str, args: list[str], *, file: str | 
 
         labels = shapes(KINDS[kind])
         for name in missing:
-            raw[name] = typer.prompt(f"{labels[name].label} ({name})")
+            raw[name] = [typer.prompt(f"{labels[name].label} ({name})")]
     elif missing:
         flags = " ".join(f"--{n.replace('_', '-')} …" for n in missing)
         raise UserError(f"缺少必填字段：{'、'.join(missing)}；加上 {flags}", f"required fields missing: {', '.join(missing)}; add {flags}")

@@ -18,7 +18,7 @@ from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
 from dytool.dates import PhraseError, Span, explicit_day, match_submissions, occurrences, parse_recurring
 from dytool.dates.recurring import Submission as DateSubmission
 from dytool.edit.new import load_for_edit
-from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, commit
+from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, commit, editing
 from dytool.edit.splice import FieldChange, change_fields
 from dytool.edit.yamlio import join_text, split_text
 from dytool.engine.load import LoadOptions
@@ -27,6 +27,7 @@ from dytool.models import Campaign, Institution, Problem, Solution
 from dytool.models.campaign import Milestone, Recurring, Submission
 from dytool.models.enums import InstitutionStatus
 from dytool.models.when import parse_when
+from dytool.source.atomic import repository_path
 from dytool.source.locate import Source
 
 __all__ = ["CLOSABLE", "CloseOptions", "Closed", "close_record", "parse_day"]
@@ -182,6 +183,11 @@ def _submission(r: Recurring, o: _Options, campaign: Campaign) -> Any:
 def close_record(
     root: Path, ident: str, options: CloseOptions, *, as_of: dt.date, kind: str | None = None, dry_run: bool = False, load: LoadOptions | None = None,
 ) -> Closed:
+    with editing(root):
+        return _close(root, ident, options, as_of=as_of, kind=kind, dry_run=dry_run, load=load)
+
+
+def _close(root: Path, ident: str, options: CloseOptions, *, as_of: dt.date, kind: str | None, dry_run: bool, load: LoadOptions | None) -> Closed:
     result, campaign = load_for_edit(root, as_of, load)
     found, record, source = _find(result.repo, campaign, ident, kind)
     day = options.on if isinstance(options.on, dt.date) else parse_day(options.on, campaign) if options.on else as_of
@@ -199,10 +205,11 @@ def close_record(
         values = _milestone(record, resolved)
     else:
         appends = {"submissions": [_submission(record, resolved, campaign)]}
-    path = root / source.file
-    before, style = split_text(path.read_bytes(), source.file)
+    raw = repository_path(root, source.file).read_bytes()
+    before, style = split_text(raw, source.file)
     after = change_fields(before, FieldChange(source.path, values, appends, order), source.file)
-    plan = Plan({source.file: join_text(after, style)})
+    plan = Plan()
+    plan.put(source.file, join_text(after, style), raw)
     if dry_run:
         added = check_plan(root, plan, as_of, result.findings)
         if added:

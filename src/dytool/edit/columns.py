@@ -19,9 +19,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from dytool.edit.fields import FieldShape, shapes
+from dytool.edit.names import NAMED_KINDS, Names
 from dytool.edit.yamlio import dump, to_node
 from dytool.models import KINDS, LabeledEnum, When
-from dytool.models.base import StrictModel
+from dytool.models.base import StrictModel, field_plan
 
 __all__ = ["DERIVED", "EXTRA", "LISTS", "SEQ", "Column", "columns", "row_of", "sheet_title"]
 
@@ -53,6 +54,10 @@ class Column:
     path: tuple[str, ...]
     """Field path (``("outline", "submitted_on")``; ``("extra", name)``); ``()`` for derived columns."""
     shape: FieldShape | None
+    refs: tuple[str, ...] = ()
+    """The kinds a reference column names (shown by name in a ledger for people)."""
+    text_ok: bool = False
+    """The reference may be free text (a person's name not in people.yaml)."""
 
 
 def sheet_title(kind: str) -> str:
@@ -62,6 +67,7 @@ def sheet_title(kind: str) -> str:
 def columns(kind: str, extra_keys: list[str] | tuple[str, ...] = ()) -> list[Column]:
     model = KINDS[kind]
     fields = shapes(model)
+    refs = {plan.name: plan.ref for plan in field_plan(model) if plan.ref is not None}
     names = [n for n in _ORDER[kind] if n in fields or n == CLOSED]
     names += [n for n in fields if n not in names and n != "extra"]
     out = [Column(SEQ, (), None)]
@@ -73,7 +79,8 @@ def columns(kind: str, extra_keys: list[str] | tuple[str, ...] = ()) -> list[Col
         if shape.kind == "model" and shape.model is not None:
             out += [Column(f"{shape.label}{JOIN}{sub.label}", (name, sub.name), sub) for sub in shapes(shape.model).values()]
         else:
-            out.append(Column(shape.label, (name,), shape))
+            ref = refs.get(name)
+            out.append(Column(shape.label, (name,), shape, ref.kinds if ref else (), bool(ref and ref.text_ok)))
     out += [Column(f"{EXTRA}{JOIN}{key}", ("extra", key), None) for key in extra_keys]
     return out
 
@@ -125,12 +132,19 @@ def _model_line(item: BaseModel) -> str:
     return dump(node).strip()
 
 
-def row_of(kind: str, record: StrictModel, number: int, cols: list[Column]) -> Iterator[Any]:
-    """The cells of one record, column by column."""
+def row_of(kind: str, record: StrictModel, number: int, cols: list[Column], names: Names | None = None) -> Iterator[Any]:
+    """The cells of one record, column by column; with ``names``, references by name."""
     for col in cols:
         if col.header == SEQ:
             yield number
         elif col.header == CLOSED:
             yield "是" if getattr(record, "closed_on", None) is not None else "否"
+        elif not col.path:
+            yield None  # a column that is not a field (ignored on import)
         else:
-            yield cell(col.shape, _value(record, col.path))
+            value = _value(record, col.path)
+            if names is not None and col.refs and value:
+                kinds = [k for k in col.refs if k in NAMED_KINDS]
+                if kinds:
+                    value = [names.show(kinds, v) for v in value] if isinstance(value, list) else names.show(kinds, str(value))
+            yield cell(col.shape, value)

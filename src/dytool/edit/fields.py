@@ -7,6 +7,7 @@ models' annotations once, through :func:`shapes`, instead of repeating the schem
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import types
 from dataclasses import dataclass
@@ -137,6 +138,8 @@ def coerce(shape: FieldShape, value: Any) -> Any:
             number = float(value)
         except (TypeError, ValueError):
             raise _bad(shape, value, "应为数字", "should be a number") from None
+        if not math.isfinite(number):
+            raise _bad(shape, value, "应为有限的数字", "should be a finite number")
         return int(number) if number.is_integer() and "." not in str(value) else number
     if kind == "bool":
         if isinstance(value, bool):

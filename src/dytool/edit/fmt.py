@@ -3,7 +3,10 @@
 The canonical style is :data:`dytool.edit.yamlio.CANONICAL_STYLE` plus: date fields written
 as a full date in another form (``2023.5.10``, ``2023/5/10``, ``2023年5月10日``) become ISO
 dates; comments, blank lines between records, key order, quoting and flow lists stay as
-written; nothing is sorted.  A file dytool cannot read is skipped and named, never touched.
+written; nothing is sorted.  A file dytool cannot read, or cannot put in that style without
+changing a value or a comment, is skipped and named with the reason, never touched; it does
+not make ``fmt --check`` fail (``check`` reports what is wrong with it), so a hook that runs
+``fmt --check`` is never stuck on a file ``fmt`` will not change.
 Each result must read back (with dytool's reader) as the same values, and keep every comment.
 """
 
@@ -24,8 +27,9 @@ from dytool.engine.load import LoadOptions, load_repository
 from dytool.models import KINDS, Campaign
 from dytool.models.base import StrictModel
 from dytool.models.campaign import Submission
-from dytool.source.atomic import write_atomic
+from dytool.source.atomic import ChangedMeanwhile, digest, repository_path, write_atomic
 from dytool.source.discover import CAMPAIGN_FILE, RECORD_FOLDERS, ROOT_FILES
+from dytool.source.lock import repository_lock
 from dytool.source.yamlread import parse_text
 
 __all__ = ["FmtResult", "format_file", "format_repository", "model_of"]
@@ -116,11 +120,18 @@ def format_file(text: str, rel: str) -> str:
 
 def format_repository(root: Path, *, write: bool, options: LoadOptions | None = None) -> FmtResult:
     """Format every YAML file the loader reads; write them when ``write``."""
+    if write:
+        with repository_lock(root):
+            return _format(root, write=True, options=options)
+    return _format(root, write=False, options=options)
+
+
+def _format(root: Path, *, write: bool, options: LoadOptions | None) -> FmtResult:
     files = [f for f in load_repository(root, SUITE, options).repo.files if f.endswith((".yaml", ".yml"))]
     result = FmtResult()
     for rel in files:
-        path = root / rel
         try:
+            path = repository_path(root, rel)
             raw = path.read_bytes()
             text, style = split_text(raw, rel)
             formatted = format_file(text, rel)
@@ -132,7 +143,11 @@ def format_repository(root: Path, *, write: bool, options: LoadOptions | None = 
             continue
         data = join_text(formatted, TextStyle(crlf=style.crlf), keep_bom=False)
         if data != raw:
-            result.changed.append(rel)
             if write:
-                write_atomic(path, data)
+                try:
+                    write_atomic(path, data, expect=digest(raw), rel=rel)
+                except ChangedMeanwhile as exc:
+                    result.skipped.append((rel, exc.zh, exc.en))
+                    continue
+            result.changed.append(rel)
     return result

@@ -1,256 +1,321 @@
-"""``import``: a ledger a unit sent in (xlsx or csv) → records, all checked before any is written.
+"""``import``: ledgers that came back (xlsx or csv) → edits of existing records and new records.
 
-The header row is found among the first rows (a title and a 截至 line may come first); each
-header names a field by its Chinese label (as ``export`` writes them), its field name, or
-what ``--map 列名=字段`` says (``--map 列名=`` ignores a column).  Every row is read, then all
-are checked against the repository together: unless every row is valid nothing is written,
-and with ``skip_bad`` the bad rows are left out and listed.
+Every row of every file is read first (:mod:`dytool.edit.ledger_read`, :mod:`dytool.edit.ledger_rows`).
+A row whose id names an existing record becomes the edits its changed cells make
+(:mod:`dytool.edit.updates`); a row without an id (or with a new one) becomes a new record.
+A row whose record changed in the repository since the export (its digest differs) is a
+conflict and is never applied.  The edits and additions of all rows are planned together
+(one read of each file however many of its records change), checked once as a whole against
+the repository, and written only if nothing is wrong, all under the repository's write lock:
+the same safe writer as ``close`` and ``new``.  Errors the check finds are traced back to the
+row they come from; with ``skip_bad`` the bad rows are left out (and listed) and the rest
+checked again.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import random
-import re
-import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
+from dytool.core.errors import UserError
 from dytool.core.findings import Finding
-from dytool.dates import Span, china_calendar
-from dytool.edit.columns import DERIVED, EXTRA, JOIN, LISTS, columns, sheet_title
-from dytool.edit.fields import FieldShape, coerce, shapes
-from dytool.edit.new import Batch, load_for_edit, ordered, prepare_records, rows_of
-from dytool.edit.safewrite import RefusedWrite, check_plan, write_plan
+from dytool.edit.columns import sheet_title
+from dytool.edit.export import record_cells, record_digest
+from dytool.edit.ledger_read import ExportState, Table, read_tables
+from dytool.edit.ledger_rows import IGNORED, Layout, kind_of_table, layout
+from dytool.edit.names import Names
+from dytool.edit.new import Batch, load_for_edit, prepare_records
+from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write_plan
+from dytool.edit.splice import FieldChange, change_records
+from dytool.edit.updates import decode_cell, diff_row, same_cell
+from dytool.edit.yamlio import join_text, split_text
+from dytool.engine.check import CheckResult
 from dytool.engine.load import LoadOptions
-from dytool.models import KINDS, Campaign
-from dytool.models.when import parse_when
+from dytool.models import KINDS
+from dytool.source.atomic import repository_path
+from dytool.source.locate import index_positions
 
-__all__ = ["BadRow", "ImportResult", "import_file", "read_table"]
+__all__ = ["BadRow", "ImportResult", "RowChange", "RowRef", "import_files"]
 
-_HEADER_SCAN = 20
-_PROGRESS = re.compile(r"\s*([^：:]+?)\s*[：:]\s*(.*)\Z", re.DOTALL)
+
+@dataclass(frozen=True, order=True)
+class RowRef:
+    source: str
+    sheet: str
+    row: int
+
+    @property
+    def zh(self) -> str:
+        return f"{self.source}{' ' + self.sheet if self.sheet else ''} 第{self.row}行"
+
+    @property
+    def en(self) -> str:
+        return f"{self.source}{' ' + self.sheet if self.sheet else ''} row {self.row}"
 
 
 @dataclass(frozen=True)
 class BadRow:
-    row: int
+    where: RowRef
     zh: str
     en: str
+    conflict: bool = False
+
+
+@dataclass
+class RowChange:
+    where: RowRef
+    kind: str
+    id: str
+    title: str
+    shown: list[tuple[str, str, str]]
+    new: bool = False
+    file: str = ""
 
 
 @dataclass
 class ImportResult:
-    batch: Batch | None
+    changes: list[RowChange] = field(default_factory=list)
     bad: list[BadRow] = field(default_factory=list)
-    unchanged: list[int] = field(default_factory=list)
-    """Rows that repeat a record already in the repository, field for field (left alone)."""
+    unchanged: int = 0
+    written: bool = False
+    files: list[str] = field(default_factory=list)
 
 
-def _norm(text: Any) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or ""))).strip("*＊")
+@dataclass
+class _Edit:
+    where: RowRef
+    kind: str
+    record: Any
+    file: str
+    path: tuple[str | int, ...]
+    change: FieldChange
+    shown: RowChange
 
 
-def read_table(path: Path, sheet: str | None, kind: str) -> list[tuple[int, list[Any]]]:
-    """(row number as the user sees it, cells) for every row of the file."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same user error
-            raise UserError(f"无法读取 Excel 文件“{path}”：{exc}", f"cannot read the workbook {str(path)!r}: {exc}") from None
-        names = list(book.sheetnames)
-        name = sheet or (sheet_title(kind) if sheet_title(kind) in names else names[0] if len(names) == 1 else None)
-        if name not in names:
-            raise UserError(f"请用 --sheet 指定工作表，可选：{'、'.join(names)}", f"name the sheet with --sheet; sheets: {', '.join(names)}")
-        rows = [(i, list(r)) for i, r in enumerate(book[name].iter_rows(values_only=True), start=1)]
-        book.close()
-        return rows
-    if path.suffix.lower() in (".csv", ".txt"):
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")  # Excel on Chinese Windows saves CSV as GBK
-        return [(i, list(r)) for i, r in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)]
-    raise UserError(f"只能导入 .xlsx 或 .csv 文件：{path.name}", f"only .xlsx and .csv files can be imported: {path.name}")
+@dataclass
+class _Work:
+    edits: list[_Edit] = field(default_factory=list)
+    new: dict[str, list[tuple[RowRef, dict[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
+    bad: list[BadRow] = field(default_factory=list)
+    unchanged: int = 0
 
 
-def _known_headers(kind: str) -> dict[str, tuple[str, ...]]:
-    known: dict[str, tuple[str, ...]] = {}
-    for col in columns(kind):
-        if col.path:
-            known[_norm(col.header)] = col.path
-            known[_norm(".".join(col.path))] = col.path
-    return known
+def _bad_cell(where: RowRef, header: str, zh: str, en: str) -> BadRow:
+    return BadRow(where, f"“{header}”：{zh}" if header else zh, f"{header!r}: {en}" if header else en)
 
 
-def _mapping(kind: str, header: list[Any], maps: list[str]) -> list[tuple[str, ...] | None]:
-    known = _known_headers(kind)
-    fields = shapes(KINDS[kind])
-    given: dict[str, tuple[str, ...] | None] = {}
-    for item in maps:
-        column, eq, target = item.partition("=")
-        if not eq:
-            raise UserError(f"--map 写成 列名=字段：{item}", f"write --map as column=field: {item!r}", exit_code=EXIT_USAGE)
-        path = tuple(target.strip().split(".")) if target.strip() else None
-        if path and path[0] not in fields:
-            raise UserError(f"--map {item}：没有字段“{path[0]}”", f"--map {item}: there is no field {path[0]!r}", exit_code=EXIT_USAGE,
-                            hint_zh=f"可用字段：{', '.join(fields)}", hint_en=f"fields: {', '.join(fields)}")
-        given[_norm(column)] = path
-    out: list[tuple[str, ...] | None] = []
-    unknown = []
-    for raw in header:
-        name = _norm(raw)
-        if name in given:
-            out.append(given[name])
-        elif not name or name in DERIVED:
-            out.append(None)
-        elif name in known:
-            out.append(known[name])
-        elif name.startswith(f"{EXTRA}{JOIN}") or name.startswith("extra."):
-            out.append(("extra", re.split(r"[·.]", name, maxsplit=1)[1]))
+def _base(state: ExportState, table: Table, lay: Layout, ident: str) -> list[Any] | None:
+    """The row's cells as exported, in the returned sheet's column order (None if unknown)."""
+    kept = state.rows.get((table.sheet or "", ident))
+    headers = state.rows.get((table.sheet or "", ""))
+    if kept is None or headers is None:
+        return None
+    where = {str(h): i for i, h in enumerate(headers[1])}
+    return [kept[1][where[col.header]] if col.header in where and where[col.header] < len(kept[1]) else None for col in lay.columns]
+
+
+def _read_rows(table: Table, lay: Layout, state: ExportState, index: dict[str, dict[str, Any]], names: Names, work: _Work,
+               seen: dict[tuple[str, str], RowRef]) -> None:
+    kind = lay.kind
+    for number, cells in table.rows[lay.header_index + 1:]:
+        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+            continue
+        where = RowRef(table.source, table.sheet or "", number)
+        ident = str(cells[lay.id_column]).strip() if lay.id_column is not None and lay.id_column < len(cells) and cells[lay.id_column] else ""
+        if ident and (kind, ident) in seen:
+            work.bad.append(BadRow(where, f"编号 {ident} 在 {seen[(kind, ident)].zh} 已出现过，同一条记录只能改一次",
+                                   f"id {ident} already appears at {seen[(kind, ident)].en}; a record can be changed once"))
+            continue
+        if ident:
+            seen[(kind, ident)] = where
+        entry = index[kind].get(ident) if ident else None
+        if entry is None:
+            _new_row(kind, lay, cells, where, names, work)
         else:
-            unknown.append(str(raw))
-            out.append(None)
-    if unknown:
-        raise UserError(f"不认识的列：{'、'.join(unknown)}", f"unknown columns: {', '.join(unknown)}", exit_code=EXIT_USAGE,
-                        hint_zh="用 --map 列名=字段 说明对应的字段，或 --map 列名= 忽略这一列",
-                        hint_en="say which field each is with --map column=field, or ignore it with --map column=")
+            _edit_row(table, lay, state, cells, where, entry, names, work)
+
+
+def _new_row(kind: str, lay: Layout, cells: list[Any], where: RowRef, names: Names, work: _Work) -> None:
+    record: dict[str, Any] = {}
+    problems = False
+    for col, value in zip(lay.columns, cells, strict=False):
+        if col is IGNORED or not col.path or value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        try:
+            decoded = decode_cell(col, value, names)
+        except UserError as exc:
+            work.bad.append(_bad_cell(where, col.header, exc.zh, exc.en))
+            problems = True
+            continue
+        if len(col.path) == 1:
+            record[col.path[0]] = decoded
+        else:
+            record.setdefault(col.path[0], {})[col.path[1]] = decoded
+    if not problems:
+        work.new[kind].append((where, record))
+
+
+def _edit_row(table: Table, lay: Layout, state: ExportState, cells: list[Any], where: RowRef, entry: Any, names: Names, work: _Work) -> None:
+    kind, record = lay.kind, entry.record
+    current = record_cells(kind, record, 0, lay.columns, names)[0]
+    base = _base(state, table, lay, record.id) or current
+    changed = any(not same_cell(c, b) for col, c, b in zip(lay.columns, cells, base, strict=False) if col is not IGNORED and col.header)
+    if not changed:
+        work.unchanged += 1
+        return
+    digest = state.rows.get((table.sheet or "", record.id), ("", []))[0] or (
+        str(cells[lay.digest_column]) if lay.digest_column is not None and lay.digest_column < len(cells) and cells[lay.digest_column] else "")
+    if digest and digest != record_digest(record):
+        work.bad.append(BadRow(where, f"{record.id}：导出后仓库中的这条记录已被修改，这一行与之冲突，未导入；请按最新台账重新填写",
+                               f"{record.id}: the record changed in the repository after the export; this row conflicts and was not imported",
+                               conflict=True))
+        return
+    edit = diff_row(kind, lay.columns, cells, base, record, names)
+    for problem in edit.problems:
+        work.bad.append(_bad_cell(where, problem.header, problem.zh, problem.en))
+    if edit.problems:
+        return
+    if not edit.values and not edit.appends:
+        work.unchanged += 1
+        return
+    order = list(KINDS[kind].model_fields)
+    change = FieldChange(entry.source.path, edit.values, edit.appends, order)
+    shown = RowChange(where, kind, record.id, getattr(record, "title", "") or "", edit.shown, file=entry.source.file)
+    work.edits.append(_Edit(where, kind, record, entry.source.file, entry.source.path, change, shown))
+
+
+def _spans(text: str, indexes: list[int]) -> list[tuple[int, int, int]]:
+    """(first line, last line, index) of the top-level list items ``indexes`` of ``text``."""
+    positions = index_positions(text)
+    out = []
+    total = len(text.split("\n"))
+    for i in indexes:
+        start = positions.find((i,))[0]
+        after = positions.find((i + 1,))
+        end = after[0] - 1 if after != positions.find(()) and after[0] > start else total
+        out.append((start, end, i))
     return out
 
 
-def _header_row(kind: str, rows: list[tuple[int, list[Any]]], maps: list[str]) -> int:
-    known = set(_known_headers(kind)) | {_norm(m.partition("=")[0]) for m in maps}
-    for index, (_, cells) in enumerate(rows[:_HEADER_SCAN]):
-        if sum(1 for c in cells if _norm(c) in known) >= 2:
-            return index
-    raise UserError("找不到表头行（至少两列的列名应是字段名称，如 问题、责任单位）",
-                    "no header row found (at least two columns must be named like the fields, e.g. 问题, 责任单位)",
-                    hint_zh="用 --map 列名=字段 说明各列", hint_en="name the columns with --map column=field")
-
-
-def _shape_at(kind: str, path: tuple[str, ...]) -> FieldShape | None:
-    shape = shapes(KINDS[kind]).get(path[0])
-    if shape is not None and len(path) > 1:
-        return shapes(shape.model).get(path[1]) if shape.model is not None else None
-    return shape
-
-
-def _decode(shape: FieldShape | None, value: Any) -> Any:
-    if shape is None:  # the office's own columns (extra) keep the cell as it is
-        return value.date() if isinstance(value, dt.datetime) else value
-    if shape.kind == "models" and isinstance(value, str):
-        items = []
-        for line in filter(None, (part.strip() for part in value.split("\n"))):
-            match = _PROGRESS.match(line)
-            if not line.startswith("{") and match and shape.model is not None and set(shapes(shape.model)) >= {"on", "text"}:
-                items.append({"on": coerce(FieldShape("on", "日期", "date", True), match.group(1)), "text": match.group(2)})
-            else:
-                items.extend(coerce(shape, line))
-        return items
-    if shape.kind == "lines" and isinstance(value, str):
-        lines = [line for line in value.split("\n") if line.strip()]
-        if lines and all(line.startswith("- ") for line in lines):
-            return [line[2:].strip() for line in lines]
-    return coerce(shape, value)
-
-
-def _record(kind: str, paths: list[tuple[str, ...] | None], cells: list[Any]) -> dict[str, Any]:
-    record: dict[str, Any] = {}
-    for path, value in zip(paths, cells, strict=False):
-        if path is None or value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        decoded = _decode(_shape_at(kind, path), value)
-        if len(path) == 1:
-            record[path[0]] = decoded
+def _plan(root: Path, work: _Work, excluded: set[RowRef], *, as_of: dt.date, rng: random.Random, file: str | None,
+          baseline: CheckResult) -> tuple[Plan, dict[str, list[tuple[int, int, RowRef]]], list[RowChange]]:
+    plan = Plan()
+    texts: dict[str, str] = {}
+    originals: dict[str, bytes] = {}
+    places: dict[str, list[tuple[int, int, RowRef]]] = defaultdict(list)
+    shown: list[RowChange] = []
+    by_file: dict[str, list[_Edit]] = defaultdict(list)
+    for edit in work.edits:
+        if edit.where not in excluded:
+            by_file[edit.file].append(edit)
+    for rel, edits in by_file.items():
+        raw = repository_path(root, rel).read_bytes()
+        text, _ = split_text(raw, rel)
+        texts[rel] = change_records(text, [e.change for e in edits], rel)
+        originals[rel] = raw
+        listed = {e.path[0]: e.where for e in edits if len(e.path) == 1 and isinstance(e.path[0], int)}
+        if len(listed) == len(edits):
+            places[rel] += [(s, t, listed[i]) for s, t, i in _spans(texts[rel], [int(i) for i in listed])]
         else:
-            record.setdefault(path[0], {})[path[1]] = decoded
-    return record
+            places[rel] += [(1, len(texts[rel].split("\n")), e.where) for e in edits]
+        shown += [e.shown for e in edits]
+    for kind, new_rows in work.new.items():
+        kept = [(where, record) for where, record in new_rows if where not in excluded]
+        if not kept:
+            continue
+        refs = [where for where, _ in kept]
+        batch = prepare_records(root, kind, [r for _, r in kept], as_of=as_of, rng=rng, file=file, rows=list(range(len(kept))),
+                                baseline=baseline, texts=texts)
+        _added(batch, refs, texts, places, shown, originals, root)
+    for rel, text in texts.items():
+        was = originals.get(rel)
+        style = split_text(was, rel)[1] if was is not None else None
+        plan.put(rel, join_text(text, style) if style else text.encode("utf-8"), was)
+    return plan, places, shown
 
 
-def import_file(
-    root: Path, source: Path, plural: str, *, as_of: dt.date, rng: random.Random, maps: list[str], sheet: str | None = None,
+def _added(batch: Batch, refs: list[RowRef], texts: dict[str, str], places: dict[str, list[tuple[int, int, RowRef]]],
+           shown: list[RowChange], originals: dict[str, bytes], root: Path) -> None:
+    for rel, text in batch.texts.items():
+        if rel not in originals:
+            path = repository_path(root, rel)
+            if path.exists():
+                originals[rel] = path.read_bytes()
+        texts[rel] = text
+        mine = [a for a in batch.added if a.file == rel]
+        spans = _spans(text, [a.index for a in mine])
+        for (start, end, _), added in zip(spans, mine, strict=True):
+            places[rel].append((start, end, refs[added.row]))
+    for added in batch.added:
+        title = next((line.split(":", 1)[1].strip() for line in added.text.split("\n") if line.strip().startswith(("title:", "name:"))), "")
+        shown.append(RowChange(refs[added.row], added.kind, added.id, title, [], new=True, file=added.file))
+
+
+def _trace(findings: list[Finding], places: dict[str, list[tuple[int, int, RowRef]]]) -> tuple[dict[RowRef, list[Finding]], list[Finding]]:
+    traced: dict[RowRef, list[Finding]] = defaultdict(list)
+    loose: list[Finding] = []
+    for finding in findings:
+        hit = next((where for start, end, where in places.get(finding.file, []) if start <= finding.line <= end), None)
+        if hit is None:
+            loose.append(finding)
+        else:
+            traced[hit].append(finding)
+    return traced, loose
+
+
+def _tables(sources: list[Path], plural: str | None, sheet: str | None) -> list[tuple[Table, ExportState, str]]:
+    found = []
+    for source in sources:
+        tables, state = read_tables(source, sheet)
+        for table in tables:
+            kind = kind_of_table(table, plural, len(tables) > 1)
+            if kind is not None:
+                found.append((table, state, kind))
+        if not any(t[0].source == source.name for t in found):
+            lists = "、".join(sheet_title(k) for k in ("problem", "solution", "institution", "topic", "visit"))
+            raise UserError(f"“{source.name}”中没有可以识别的清单：用 --kind 指明（工作表名应为 {lists} 之一）",
+                            f"{source.name!r} holds no list dytool recognises: name it with --kind", hint_zh="例如 --kind problems",
+                            hint_en="e.g. --kind problems")
+    return found
+
+
+def import_files(
+    root: Path, sources: list[Path], plural: str | None, *, as_of: dt.date, rng: random.Random, maps: list[str], sheet: str | None = None,
     file: str | None = None, skip_bad: bool = False, dry_run: bool = False, load: LoadOptions | None = None,
 ) -> ImportResult:
-    kind = LISTS[plural]
-    rows = read_table(source, sheet, kind)
-    start = _header_row(kind, rows, maps)
-    paths = _mapping(kind, rows[start][1], maps)
-    baseline, campaign = load_for_edit(root, as_of, load)
-    existing = {entry.record.id: entry.record for entry in baseline.repo.entries(kind)}
-    records: list[tuple[int, dict[str, Any]]] = []
-    bad: list[BadRow] = []
-    unchanged: list[int] = []
-    for number, cells in rows[start + 1:]:
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-            continue
-        try:
-            record = _record(kind, paths, cells)
-        except UserError as exc:
-            bad.append(BadRow(number, exc.zh, exc.en))
-            continue
-        ident = str(record.get("id", ""))
-        if ident in existing:
-            if _same(kind, record, existing[ident], campaign):
-                unchanged.append(number)
-            else:
-                bad.append(BadRow(number, f"编号“{ident}”已存在，且内容与仓库中的不同；import 只添加新记录，修改请直接编辑文件或用 dytool close",
-                                  f"the id {ident!r} exists with different content; import only adds records (edit the file, or use 'dytool close')"))
-            continue
-        records.append((number, record))
-    if bad and not skip_bad:
-        return ImportResult(None, bad, unchanged)
-    if not records and unchanged:
-        return ImportResult(Batch(), bad, unchanged)
-    while records:
-        batch = prepare_records(root, kind, [r for _, r in records], as_of=as_of, rng=rng, file=file, rows=[n for n, _ in records],
-                                baseline=baseline)
-        added = check_plan(root, batch.plan, as_of, baseline.findings)
-        if added:
-            found = rows_of(batch, added)
-            unplaced = [f for f in added if not any(f in fs for fs in found.values())]
-            if unplaced:
-                raise RefusedWrite(unplaced, batch)
-            bad += [BadRow(row, _zh(fs), _en(fs)) for row, fs in sorted(found.items())]
-            if not skip_bad:
-                return ImportResult(None, sorted(bad, key=lambda b: b.row), unchanged)
-            records = [(n, r) for n, r in records if n not in found]
-            continue
-        if not dry_run:
-            write_plan(root, batch.plan)
-        return ImportResult(batch, sorted(bad, key=lambda b: b.row), unchanged)
-    if bad:
-        raise UserError("没有可以导入的行", "no row could be imported", exit_code=EXIT_FINDINGS)
-    raise UserError("文件中没有数据行", "the file has no data rows", exit_code=EXIT_FINDINGS)
-
-
-def _same(kind: str, record: dict[str, Any], current: Any, campaign: Campaign) -> bool:
-    """Whether a row says exactly what the repository's record says (an unchanged row)."""
-    context: dict[str, Any] = {"period": Span(campaign.period.start.first, campaign.period.end.last)}
-    if campaign.calendar == "cn":
-        context["workdays"] = china_calendar()
-    if kind == "problem" and record.get("found_on") is not None:
-        try:
-            context["anchor"] = parse_when(record["found_on"], context).first
-        except Exception:  # noqa: BLE001 - then it differs anyway
-            return False
-    try:
-        return bool(KINDS[kind].model_validate(ordered(kind, record), context=context) == current)
-    except ValidationError:
-        return False
-
-
-def _zh(findings: list[Finding]) -> str:
-    return "；".join(f"{f.code} {f.message_zh}" for f in findings)
-
-
-def _en(findings: list[Finding]) -> str:
-    return "; ".join(f"{f.code} {f.message_en}" for f in findings)
+    """Import every returned ledger of ``sources`` as one change; see the module's docs."""
+    with editing(root):
+        tables = _tables(sources, plural, sheet)
+        baseline, _ = load_for_edit(root, as_of, load)
+        repo = baseline.repo
+        names = Names.of(repo)
+        index = {kind: {e.record.id: e for e in repo.entries(kind)} for kind in KINDS}
+        work = _Work()
+        seen: dict[tuple[str, str], RowRef] = {}
+        for table, state, kind in tables:
+            _read_rows(table, layout(table, kind, maps), state, index, names, work, seen)
+        excluded = {bad.where for bad in work.bad}
+        result = ImportResult(bad=list(work.bad), unchanged=work.unchanged)
+        while True:
+            plan, places, shown = _plan(root, work, excluded, as_of=as_of, rng=rng, file=file, baseline=baseline)
+            added = check_plan(root, plan, as_of, baseline.findings) if plan.files else []
+            traced, loose = _trace(added, places)
+            if loose:
+                raise RefusedWrite(loose)
+            for where, findings in sorted(traced.items()):
+                result.bad += [BadRow(where, f"{f.code} {f.message_zh}", f"{f.code} {f.message_en}") for f in findings]
+            excluded |= set(traced)
+            if traced and skip_bad:
+                continue
+            result.changes = sorted(shown, key=lambda c: c.where)
+            result.files = sorted(plan.files)
+            result.bad.sort(key=lambda b: b.where)
+            if (result.bad and not skip_bad) or dry_run or not plan.files:
+                return result
+            write_plan(root, plan)
+            result.written = True
+            return result

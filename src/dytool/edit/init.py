@@ -21,7 +21,7 @@ from dytool.edit.scaffold import support_files
 from dytool.edit.yamlio import dump
 from dytool.models.base import ID_PATTERN
 from dytool.models.enums import IdStyle, Level
-from dytool.source.atomic import write_atomic
+from dytool.source.atomic import repository_path, write_atomic
 from dytool.source.packaged import packaged
 
 __all__ = ["Answers", "example_source", "scaffold", "scaffold_example"]
@@ -107,6 +107,8 @@ def _write_new(dest: Path, files: dict[str, str]) -> list[str]:
     if existing:
         raise UserError(f"“{dest}”中已有这些文件，未做任何改动：{'、'.join(existing[:8])}",
                         f"{str(dest)!r} already has these files; nothing was changed: {', '.join(existing[:8])}", exit_code=EXIT_FINDINGS)
+    for rel in files:
+        repository_path(dest, rel)  # a linked folder (.github → elsewhere) must not redirect the scaffold
     for rel, text in files.items():
         write_atomic(dest / rel, text.encode("utf-8"))
     return sorted(files)

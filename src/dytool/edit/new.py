@@ -23,7 +23,7 @@ from dytool.core.findings import Finding
 from dytool.dates import Span
 from dytool.edit.fields import shapes
 from dytool.edit.ids import PREFIXES, new_id
-from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, write_plan
+from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write_plan
 from dytool.edit.splice import append_records
 from dytool.edit.targets import KIND_NAMES, default_file, new_file_text, target_file
 from dytool.edit.yamlio import dump_item, join_text, split_text
@@ -32,6 +32,7 @@ from dytool.engine.load import LoadOptions
 from dytool.models import KINDS
 from dytool.models.campaign import Campaign
 from dytool.models.when import When, parse_when
+from dytool.source.atomic import repository_path
 from dytool.source.locate import index_positions
 
 __all__ = ["Added", "Batch", "add_records", "load_for_edit", "ordered", "prepare_records", "rows_of"]
@@ -120,15 +121,19 @@ def add_records(
     baseline: CheckResult | None = None,
     load: LoadOptions | None = None,
 ) -> Batch:
-    """Add ``records`` of ``kind``; refuse (:class:`RefusedWrite`) if that adds any error."""
-    result = baseline or load_for_edit(root, as_of, load)[0]
-    batch = prepare_records(root, kind, records, as_of=as_of, rng=rng, file=file, rows=rows, baseline=result)
-    added = check_plan(root, batch.plan, as_of, result.findings)
-    if added:
-        raise RefusedWrite(added, batch)
-    if not dry_run:
-        write_plan(root, batch.plan)
-    return batch
+    """Add ``records`` of ``kind``; refuse (:class:`RefusedWrite`) if that adds any error.
+
+    Everything from reading the repository to writing it happens under its write lock, so
+    concurrent commands take turns and serial ids never collide."""
+    with editing(root):
+        result = baseline or load_for_edit(root, as_of, load)[0]
+        batch = prepare_records(root, kind, records, as_of=as_of, rng=rng, file=file, rows=rows, baseline=result)
+        added = check_plan(root, batch.plan, as_of, result.findings)
+        if added:
+            raise RefusedWrite(added, batch)
+        if not dry_run:
+            write_plan(root, batch.plan)
+        return batch
 
 
 def prepare_records(
@@ -141,8 +146,12 @@ def prepare_records(
     file: str | None = None,
     rows: Sequence[int] = (),
     baseline: CheckResult | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> Batch:
-    """The files with ``records`` added (ids completed, fields ordered), not yet checked or written."""
+    """The files with ``records`` added (ids completed, fields ordered), not yet checked or written.
+
+    ``texts`` gives the current text of files this batch already changed (by path): records
+    are appended to that text, and the plan still compares the file with what is on disk."""
     result, campaign = (baseline, baseline.repo.campaign) if baseline and baseline.repo.campaign else load_for_edit(root, as_of)
     taken = {entry.record.id for entry in result.repo.entries(kind)}
     rel_given = target_file(root, kind, file) if file else None
@@ -167,17 +176,17 @@ def prepare_records(
         rel = rel_given or default_file(root, kind, owner if isinstance(owner, str) else None, _first_day(record, campaign))
         by_file.setdefault(rel, []).append((number, record))
     for rel, items in by_file.items():
-        path = root / rel
-        text = split_text(path.read_bytes(), rel)[0] if path.exists() else new_file_text(root, kind, rel)
+        path = repository_path(root, rel)
+        was = path.read_bytes() if path.exists() else None
+        text, style = split_text(was, rel) if was is not None else (new_file_text(root, kind, rel), None)
+        if texts and rel in texts:
+            text = texts[rel]
         text, count = append_records(text, [record for _, record in items], rel)
         batch.texts[rel] = text
         for offset, (number, record) in enumerate(items):
             row = rows[number] if number < len(rows) else number + 1
             batch.added.append(Added(kind, record["id"], rel, count + offset, dump_item(record), row))
-    for rel, text in batch.texts.items():
-        path = root / rel
-        style = split_text(path.read_bytes(), rel)[1] if path.exists() else None
-        batch.plan.put(rel, join_text(text, style) if style else text.encode("utf-8"))
+        batch.plan.put(rel, join_text(text, style) if style else text.encode("utf-8"), was)
     return batch
 
 

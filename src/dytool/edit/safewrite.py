@@ -1,11 +1,17 @@
 """Safe writes: check the repository as it would be, then replace files atomically.
 
-Every command that changes a campaign repository builds a :class:`Plan` (file → new bytes) and
-calls :func:`commit`.  The plan is first applied to a scratch copy of the repository (hard
-links where possible, in a temporary folder) and checked there; if that adds an error the
-repository did not already have, nothing is written and :class:`RefusedWrite` says why.
-Otherwise each file is replaced atomically: a temporary file in the same folder, fsync,
-rename, the original's mode kept.
+Every command that changes a campaign repository holds :func:`editing` (the repository's
+write lock, :mod:`dytool.source.lock`) from the moment it reads what it will change, builds a
+:class:`Plan` (file → new bytes, and the digest of what each file held when it was read) and
+calls :func:`commit` (or :func:`check_plan` then :func:`write_plan`).  The plan is first
+applied to a scratch copy of the repository (hard links where possible, in a temporary
+folder) and checked there; if that adds an error the repository did not already have,
+nothing is written and :class:`RefusedWrite` says why.  Otherwise every file is compared with
+what the command read (an editor may have saved it meanwhile: then nothing is written) and
+replaced atomically.  No file is written through a link (:func:`dytool.source.atomic.repository_path`).
+
+Scratch folders are named ``dytool-check-*`` and hold a lock while in use; one left behind
+by a killed command is removed by the next check.
 """
 
 from __future__ import annotations
@@ -15,18 +21,30 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
 from dytool.checks import SUITE
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.findings import Finding, Severity
-from dytool.source.atomic import write_atomic
+from dytool.source.atomic import ChangedMeanwhile, digest, file_digest, repository_path, write_atomic
+from dytool.source.lock import repository_lock, try_lock, unlock
 
-__all__ = ["Plan", "RefusedWrite", "check_plan", "commit", "new_errors", "write_atomic", "write_plan"]
+__all__ = [
+    "ChangedMeanwhile", "Plan", "RefusedWrite", "check_plan", "commit", "editing", "new_errors", "scratch_folder", "sweep_scratch",
+    "write_atomic", "write_plan",
+]
+
+_SCRATCH_PREFIX = "dytool-check-"
+_UNLOCKED_AGE = 3600
+"""Seconds after which a scratch folder without a lock file is taken as abandoned."""
+_UNSET: Any = object()
 
 _SKIP = {".git", ".dytool", "__pycache__", "node_modules", ".venv"}
 _POSITION = re.compile(r":\d+(?::\d+)?")
@@ -48,14 +66,32 @@ class RefusedWrite(UserError):
         """What the caller was adding, to tell which of its records the errors are in."""
 
 
+@contextmanager
+def editing(root: Path) -> Iterator[None]:
+    """Hold the repository's write lock: read, plan, check and write inside it."""
+    with repository_lock(root):
+        yield
+
+
 @dataclass
 class Plan:
-    """New contents by repository-relative POSIX path (``None`` content is never written)."""
+    """New contents by repository-relative POSIX path, and what each file held when read.
+
+    ``bases[rel]`` is the :func:`~dytool.source.atomic.digest` of the bytes the change was
+    computed from (``"absent"`` for a new file); :func:`write_plan` writes nothing when a file
+    no longer holds them."""
 
     files: dict[str, bytes] = field(default_factory=dict)
+    bases: dict[str, str] = field(default_factory=dict)
 
-    def put(self, rel: str, data: bytes) -> None:
+    def put(self, rel: str, data: bytes, base: bytes | None = _UNSET, *, root: Path | None = None) -> None:
+        """Plan ``rel`` to become ``data``; ``base`` is what it held when read (None: absent).
+        Without ``base`` the file is read now from ``root`` (or its digest left unchecked)."""
         self.files[rel] = data
+        if base is not _UNSET:
+            self.bases[rel] = digest(base)
+        elif root is not None:
+            self.bases[rel] = file_digest(root / rel)
 
 
 def _key(finding: Finding) -> tuple[str, str, str]:
@@ -110,19 +146,71 @@ def _copy_link(src: Path, target: Path, real_root: Path) -> None:
     target.symlink_to(text if inside and not os.path.isabs(text) else resolved)
 
 
+def sweep_scratch(base: Path | None = None) -> list[Path]:
+    """Remove scratch folders left by killed commands (their lock is free); the ones removed."""
+    folder = Path(base or tempfile.gettempdir())
+    removed = []
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(_SCRATCH_PREFIX)]
+    except OSError:
+        return []
+    for path in candidates:
+        lock = path / "in-use.lock"
+        try:
+            if path.is_symlink() or not path.is_dir() or lock.is_symlink():
+                continue
+            if not lock.exists():  # just made (its lock comes next), or left by an older dytool
+                if time.time() - path.stat().st_mtime < _UNLOCKED_AGE:
+                    continue
+                fd = None
+            else:
+                fd = try_lock(lock)
+                if fd is None:
+                    continue  # a live command owns it
+        except OSError:
+            continue
+        try:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+        finally:
+            if fd is not None:
+                unlock(fd)
+    return removed
+
+
+@contextmanager
+def scratch_folder() -> Iterator[Path]:
+    """A private temporary folder that the next command removes if this one is killed."""
+    sweep_scratch()
+    tmp = Path(tempfile.mkdtemp(prefix=_SCRATCH_PREFIX))
+    fd = try_lock(tmp / "in-use.lock")
+    try:
+        yield tmp
+    finally:
+        if fd is not None:
+            unlock(fd)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) -> list[Finding]:
     """The errors ``plan`` would add to the repository at ``root`` (checked on a scratch copy)."""
     from dytool.engine.check import check_repository
 
-    with tempfile.TemporaryDirectory(prefix="dytool-check-") as tmp:
-        scratch = Path(tmp) / "repo"
+    for rel in plan.files:
+        repository_path(root, rel)  # no link on the way, even for a dry run
+    with scratch_folder() as tmp:
+        scratch = tmp / "repo"
         _scratch_copy(root, scratch)
         for rel, data in plan.files.items():
-            target = scratch / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists() or target.is_symlink():
-                target.unlink()  # a hard link: never write through it
-            target.write_bytes(data)
+            target = repository_path(scratch, rel)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.exists():
+                    target.unlink()  # a hard link: never write through it
+                target.write_bytes(data)
+            except OSError as exc:
+                raise UserError(f"无法写入“{rel}”：{exc.strerror}；文件保持原样", f"cannot write {rel!r}: {exc.strerror}; nothing was changed",
+                                exit_code=EXIT_FINDINGS, hint_zh="文件名是否太长？", hint_en="is the file name too long?") from None
         after = check_repository(scratch, SUITE, as_of).findings
     return new_errors(before, after)
 
@@ -137,12 +225,35 @@ def commit(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) -> Non
 
 def write_plan(root: Path, plan: Plan) -> None:
     """Write every file of an already checked plan; a file that cannot be written (a full
-    disk, a read-only folder) is left as it was and the user is told why."""
-    for rel, data in plan.files.items():
-        try:
-            write_atomic(root / rel, data)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise UserError(f"无法写入“{rel}”：{reason}；文件保持原样", f"cannot write {rel!r}: {reason}; the file is unchanged",
-                            exit_code=EXIT_FINDINGS, hint_zh="检查磁盘空间和文件夹权限后重试",
-                            hint_en="check the free disk space and the folder's permissions, then try again") from None
+    disk, a read-only folder) is left as it was and the user is told why.  A file that no
+    longer holds what the plan was made from is never overwritten (:class:`ChangedMeanwhile`),
+    and then no file is written at all when that is seen before the first write."""
+    targets = {rel: repository_path(root, rel) for rel in plan.files}
+    with repository_lock(root):
+        for rel, expected in plan.bases.items():
+            if file_digest(targets[rel]) != expected:
+                raise ChangedMeanwhile(rel)
+        for rel, data in plan.files.items():
+            _remove_stale_temporaries(targets[rel])
+            _write_one(targets[rel], rel, data, plan.bases.get(rel))
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary copies (``.name.xxxx.tmp``) a killed command left beside ``path``.  Only writes
+    of repository files make them, all under the lock this caller holds: none is in use."""
+    try:
+        stale = [p for p in path.parent.glob(f".{glob_escape(path.name[:64])}.*.tmp") if p.is_file() and not p.is_symlink()]
+    except OSError:
+        return
+    for leftover in stale:
+        leftover.unlink(missing_ok=True)
+
+
+def _write_one(path: Path, rel: str, data: bytes, expect: str | None) -> None:
+    try:
+        write_atomic(path, data, expect=expect, rel=rel)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UserError(f"无法写入“{rel}”：{reason}；文件保持原样", f"cannot write {rel!r}: {reason}; the file is unchanged",
+                        exit_code=EXIT_FINDINGS, hint_zh="检查磁盘空间和文件夹权限后重试",
+                        hint_en="check the free disk space and the folder's permissions, then try again") from None

@@ -25,10 +25,15 @@ Thumbs.db
 """
 
 _GITATTRIBUTES = """\
-# 两个分支都在同一文件末尾添加记录（dytool new）时，合并保留两边的记录，不产生冲突；
-# 合并后 CI 运行 dytool check，两边改了同一条记录的同一字段时会报“同一字段写了两次”。
-# Records added at the end of the same file on two branches merge without a conflict; CI's
-# dytool check reports a field both branches changed in the same record (a duplicate key).
+# 记录文件用 dytool 的合并程序按记录合并：两个分支各自添加的记录都保留，字段一行不丢；
+# 两边改了同一条记录时照常报冲突。dytool init 已在本仓库登记该程序；克隆后运行一次
+# dytool merge-records --install。在 GitHub/GitLab 网页上合并时没有这个程序，git 按行合并：
+# 两边在同一处添加记录会报冲突（不会丢内容），请在本地 git merge 解决（dytool 会自动合并）。
+# Record files merge record by record with dytool's merge driver: records added on two
+# branches are both kept, no field lost; a record both sides changed is a conflict as usual.
+# dytool init registered the driver here; in a clone run 'dytool merge-records --install'.
+# Merges on a server (GitHub, GitLab) do not have the driver and merge line by line: two
+# additions at the same place conflict (nothing is lost); merge locally to resolve them.
 {patterns}
 """
 
@@ -132,7 +137,8 @@ def support_files(title: str, requirement: str) -> dict[str, str]:
     for kind, folder in RECORD_FOLDERS.items():
         mapping[f"schemas/{kind}.schema.json"] = f"{folder}/**/*.yaml"
     vscode = {"yaml.schemas": mapping, "files.encoding": "utf8", "files.eol": "\n", "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True}}
-    patterns = [f"{folder}/**/*.yaml merge=union" for folder in RECORD_FOLDERS.values()] + ["people.yaml merge=union", "units.yaml merge=union"]
+    patterns = [f"{folder}/**/*.{suffix} merge=dytool" for folder in RECORD_FOLDERS.values() for suffix in ("yaml", "yml")]
+    patterns += ["people.yaml merge=dytool", "units.yaml merge=dytool"]
     files = {
         ".gitignore": _GITIGNORE,
         ".gitattributes": _GITATTRIBUTES.format(patterns="\n".join(patterns)),

@@ -23,10 +23,12 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.edit.splice_fast import edit_item
 from dytool.edit.yamlio import dump, dump_item, load, to_node
+from dytool.source.locate import index_positions
 from dytool.source.yamlread import parse_text
 
-__all__ = ["FieldChange", "append_records", "change_fields", "comments_of", "plain"]
+__all__ = ["FieldChange", "append_records", "change_fields", "change_records", "comments_of", "plain"]
 
 Path = tuple[str | int, ...]
 _EMPTY_FLOW = re.compile(r"^[ \t]*\[[ \t]*\][ \t]*(#.*)?$")
@@ -261,3 +263,52 @@ def _position(node: CommentedMap, key: str, order: list[str]) -> int:
         if existing in order and order.index(existing) > rank:
             return i
     return len(node)
+
+
+# -- changing many records of one file at once -------------------------------------------------
+
+def change_records(text: str, changes: Sequence[FieldChange], rel: str) -> str:
+    """``text`` with every change applied; one read of the file however many records change
+    (an import of a thousand edited rows must not parse a large file a thousand times)."""
+    if not changes:
+        return text
+    paths = [change.path for change in changes]
+    if len(set(paths)) != len(paths) or not all(len(p) == 1 and isinstance(p[0], int) for p in paths):
+        for change in changes:  # records not in a top-level list: one at a time
+            text = change_fields(text, change, rel)
+        return text
+    old = _read(text, rel)
+    expected = copy.deepcopy(old)
+    for change in changes:
+        target = _walk(expected, change.path, rel)
+        for key, value in change.values.items():
+            target[key] = plain(value)
+        for key, items in change.appends.items():
+            target.setdefault(key, [])
+            target[key].extend(plain(list(items)))
+    lines = text.split("\n")
+    positions = index_positions(text)
+    spans = []
+    for change in changes:
+        line, column = positions.find(change.path)
+        dash = _dash_column(lines, (line - 1, column - 1))
+        if dash is None:
+            raise _refuse(rel, "找不到要修改的记录", "the record to change was not found")
+        spans.append((line - 1, _item_end(lines, line - 1, dash), dash, change))
+    original = list(lines)
+    for fast in (True, False):  # edit lines where the layout allows it; if that fails the guard, round-trip every record
+        lines = list(original)
+        for start, end, dash, change in sorted(spans, key=lambda span: span[0], reverse=True):
+            edited = edit_item(lines[start:end], dash, dict(change.values), dict(change.appends), list(change.order)) if fast else None
+            if edited is None:
+                block = "\n".join(line[min(dash, len(line) - len(line.lstrip())):] for line in lines[start:end]) + "\n"
+                item_doc = load(block, rel)
+                _apply(item_doc[0], change)
+                edited = _indent(dump(item_doc), dash).rstrip("\n").split("\n")
+            lines[start:end] = edited
+        if fast:
+            try:
+                return _guard(rel, text, "\n".join(lines), expected)
+            except UserError:
+                continue
+    return _guard(rel, text, "\n".join(lines), expected)

@@ -23,8 +23,8 @@ import hashlib
 import hmac
 import os
 import pickle
-import zlib
 import secrets
+import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path

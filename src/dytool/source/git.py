@@ -19,7 +19,10 @@ from typing import Any
 
 from dytool.core.errors import EXIT_USAGE, UserError
 
-__all__ = ["changed_files", "commit_before", "export_tree", "ignored_paths", "init_repository", "is_repository", "resolve", "toplevel"]
+__all__ = [
+    "changed_files", "commit_before", "export_tree", "ignored_paths", "init_repository", "is_repository", "merge_file",
+    "register_merge_driver", "resolve", "toplevel",
+]
 
 _CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -144,3 +147,22 @@ def ignored_paths(root: Path, paths: list[str]) -> frozenset[str]:
     if done.returncode not in (0, 1):
         return frozenset()  # not a repository
     return frozenset(PurePosixPath(n).as_posix() for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n)
+
+
+def merge_file(ours: Path, base: Path, theirs: Path, label: str) -> int:
+    """git's own line merge of three versions, written into ``ours``; the number of conflicts."""
+    done = _run(ours.parent, "merge-file", "-L", f"ours:{label}", "-L", "base", "-L", "theirs", "--", str(ours), str(base), str(theirs),
+                check=False)
+    if done.returncode < 0 or done.returncode > 127:
+        raise UserError(f"git merge-file 失败：{done.stderr.decode('utf-8', 'replace').strip()}",
+                        f"git merge-file failed: {done.stderr.decode('utf-8', 'replace').strip()}", exit_code=EXIT_USAGE)
+    return done.returncode
+
+
+def register_merge_driver(root: Path, name: str, title: str, command: str) -> bool:
+    """Define merge driver ``name`` in the repository's own configuration; False outside git."""
+    if not is_repository(root):
+        return False
+    _run(root, "config", f"merge.{name}.name", title)
+    _run(root, "config", f"merge.{name}.driver", command)
+    return True

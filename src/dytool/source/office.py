@@ -1,4 +1,5 @@
-"""LibreOffice, where the user has it: Word files to PDF, with the contents page updated.
+"""LibreOffice, where the user has it: Word files to PDF with the contents page updated, and
+.doc or .wps files to .docx.
 
 The one module that runs LibreOffice.  With LibreOffice's Python-UNO bridge (bundled with
 LibreOffice on Windows and macOS; ``python3-uno`` on Debian) every index and field is updated
@@ -24,9 +25,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dytool.core.errors import UserError
+from dytool.core.errors import EXIT_FINDINGS, UserError
 
-__all__ = ["TIME_LIMIT", "Exported", "Office", "export", "find_office"]
+__all__ = ["CONVERTIBLE", "TIME_LIMIT", "Exported", "Office", "convert_to_docx", "export", "find_office", "office_program"]
 
 TIME_LIMIT = 600
 """Seconds one LibreOffice run may take (a compilation of 500 reports takes about a minute)."""
@@ -123,3 +124,45 @@ def export(office: Office, documents: Sequence[tuple[bytes, bool]], env: Mapping
             lines = json.loads(toc.read_text(encoding="utf-8")) if toc.is_file() else []
             out.append(Exported(pdf, tuple(str(line) for line in lines)))
         return out
+
+
+# Converting what offices still send (.doc, .wps) to .docx, for import-report.
+
+CONVERTIBLE = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
+_CONVERT_TIMEOUT = 180
+
+
+def office_program() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def convert_to_docx(source: Path, dest_dir: Path) -> Path:
+    """``source`` converted to .docx in ``dest_dir`` (a temporary folder, which also holds
+    LibreOffice's profile); UserError without LibreOffice or on failure."""
+    program = office_program()
+    if program is None:
+        raise UserError(f"“{source.name}”是 {source.suffix} 文件，需要 LibreOffice 转换，但本机没有安装 LibreOffice",
+                        f"{source.name!r} is a {source.suffix} file; converting it needs LibreOffice, which is not installed",
+                        exit_code=EXIT_FINDINGS, hint_zh="在 Word 或 WPS 中“另存为” .docx 后再导入，或安装 LibreOffice",
+                        hint_en="save it as .docx in Word or WPS and import that, or install LibreOffice")
+    profile = dest_dir / "office-profile"  # inside the caller's temporary folder: removed with it
+    profile.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "HOME": str(profile)}
+    try:
+        done = subprocess.run(  # noqa: S603 - a fixed program, arguments never go through a shell
+            [program, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={profile.resolve().as_uri()}",
+             "--convert-to", "docx", "--outdir", str(dest_dir), str(source)],
+            capture_output=True, timeout=_CONVERT_TIMEOUT, check=False, env=env,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UserError(f"LibreOffice 转换“{source.name}”失败：{exc}", f"LibreOffice could not convert {source.name!r}: {exc}",
+                        exit_code=EXIT_FINDINGS) from None
+    target = dest_dir / f"{source.stem}.docx"
+    if done.returncode != 0 or not target.is_file():
+        raise UserError(f"LibreOffice 无法转换“{source.name}”（文件可能已损坏或加密）",
+                        f"LibreOffice could not convert {source.name!r} (damaged or encrypted?)", exit_code=EXIT_FINDINGS)
+    return target

@@ -8,8 +8,10 @@ refused unless it leads to such a target.  OS errors become clear usage errors, 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import time
 from pathlib import Path
 
 from dytool.core.errors import EXIT_USAGE, UserError
@@ -53,7 +55,16 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
 
 def _write_in_place(path: Path, data: bytes) -> None:
     flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
+    for wait in (0.0, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6):  # a pipe's reader may be starting: wait a little, never for ever
+        time.sleep(wait)
+        try:
+            fd = os.open(path, flags)
+            break
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:
+                raise
+    else:
+        raise OSError(errno.ENXIO, "no program is reading from this pipe")
     try:
         view = memoryview(data)
         while view:

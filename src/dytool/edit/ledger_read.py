@@ -1,0 +1,162 @@
+"""Reading a ledger that came back (xlsx or csv), bounded in time and memory.
+
+A returned file is untrusted: a 4.9 KB workbook whose ``<dimension>`` claims a million rows
+and 16,384 columns must not exhaust memory, nor a zip that inflates to gigabytes.  So: the file
+is at most 32 MiB, its zip entries inflate to at most 128 MiB (and at most 200 times their
+compressed size), the claimed dimensions are ignored, and at most 100,000 rows of at most 512
+columns are read per sheet; past that the file is refused with what to do.
+
+The hidden sheet ``dytool`` that ``export`` writes (:mod:`dytool.edit.workbook`) comes back as
+:class:`ExportState`: per sheet and id, the record's digest and the cells as exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.edit.export import csv_unescape
+from dytool.edit.workbook import OPTIONS_SHEET, STATE_SHEET, STATE_VERSION
+
+__all__ = ["MAX_COLUMNS", "MAX_ROWS", "ExportState", "Table", "check_zip", "read_tables"]
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_INFLATED = 128 * 1024 * 1024
+MAX_RATIO = 200
+MAX_ROWS = 100_000
+MAX_COLUMNS = 512
+
+Row = tuple[int, list[Any]]
+
+
+@dataclass
+class Table:
+    source: str
+    """The file's name, as rows are reported (``西岭县.xlsx 问题清单 第5行``)."""
+    sheet: str | None
+    rows: list[Row]
+
+
+@dataclass
+class ExportState:
+    as_of: str | None = None
+    rows: dict[tuple[str, str], tuple[str, list[Any]]] = field(default_factory=dict)
+    """(sheet title, id) → (digest, cells as exported)."""
+
+
+def _refuse(path: Path, zh: str, en: str) -> UserError:
+    return UserError(f"拒绝读取“{path.name}”：{zh}", f"refusing to read {path.name!r}: {en}", exit_code=EXIT_FINDINGS,
+                     hint_zh="拆分成几个文件，或只保留需要导入的行和列", hint_en="split it, or keep only the rows and columns to import")
+
+
+def check_zip(path: Path) -> None:
+    """Refuse a zip (xlsx, docx) whose entries inflate beyond the limits."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = 0
+            for info in archive.infolist():
+                total += info.file_size
+                if info.file_size > MAX_RATIO * max(info.compress_size, 1024):
+                    raise _refuse(path, f"其中的 {info.filename} 解压后异常膨胀", f"its entry {info.filename} inflates abnormally")
+            if total > MAX_INFLATED:
+                raise _refuse(path, "解压后超过 128 MiB", "it inflates to more than 128 MiB")
+    except zipfile.BadZipFile:
+        kind = path.suffix.lower().lstrip(".") or "Office"
+        raise UserError(f"“{path.name}”不是有效的 {kind} 文件（可能是旧格式或已损坏；请另存为 .{kind}）",
+                        f"{path.name!r} is not a valid {kind} file (an old format, or damaged? save it as .{kind})", exit_code=EXIT_FINDINGS) from None
+
+
+def _rows(path: Path, sheet: Any) -> list[Row]:
+    sheet.reset_dimensions()  # never trust the <dimension> the file claims
+    rows: list[Row] = []
+    for number, values in enumerate(sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True), start=1):
+        if number > MAX_ROWS:
+            raise _refuse(path, f"工作表“{sheet.title}”超过 {MAX_ROWS} 行", f"the sheet {sheet.title!r} has more than {MAX_ROWS} rows")
+        cells = list(values)
+        while cells and cells[-1] is None:
+            cells.pop()
+        if cells:
+            rows.append((number, cells))
+    return rows
+
+
+def _state(rows: list[Row]) -> ExportState:
+    state = ExportState()
+    if not rows or not rows[0][1] or rows[0][1][0] != STATE_VERSION:
+        return state
+    head = rows[0][1]
+    state.as_of = str(head[1]) if len(head) > 1 else None
+    for _, cells in rows[1:]:
+        if len(cells) < 4 or not all(isinstance(c, str) for c in cells[:4]):
+            continue
+        try:
+            values = json.loads(cells[3])
+        except ValueError:
+            continue
+        if isinstance(values, list):
+            state.rows[(cells[0], cells[1])] = (cells[2], values)
+    return state
+
+
+def read_tables(path: Path, sheet: str | None) -> tuple[list[Table], ExportState]:
+    """Every sheet of a workbook (or the one named), or the rows of a CSV file."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UserError(f"无法读取“{path}”：{exc.strerror}", f"cannot read {str(path)!r}: {exc.strerror}") from None
+    if size > MAX_BYTES:
+        raise _refuse(path, "文件超过 32 MiB", "the file is larger than 32 MiB")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    if suffix in (".csv", ".txt"):
+        return [Table(path.name, None, _read_csv(path))], ExportState()
+    raise UserError(f"只能导入 .xlsx 或 .csv 文件：{path.name}", f"only .xlsx and .csv files can be imported: {path.name}",
+                    hint_zh=".xls、.et 文件请先另存为 .xlsx", hint_en="save .xls or .et files as .xlsx first")
+
+
+def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState]:
+    from openpyxl import load_workbook
+
+    check_zip(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same user error
+        raise UserError(f"无法读取 Excel 文件“{path.name}”：{type(exc).__name__}", f"cannot read the workbook {path.name!r}: {exc}",
+                        exit_code=EXIT_FINDINGS) from None
+    try:
+        names = list(book.sheetnames)
+        if wanted is not None and wanted not in names:
+            raise UserError(f"“{path.name}”中没有工作表“{wanted}”；可选：{'、'.join(names)}", f"{path.name!r} has no sheet {wanted!r}; sheets: {', '.join(names)}")
+        state = _state(_rows(path, book[STATE_SHEET])) if STATE_SHEET in names else ExportState()
+        tables = [Table(path.name, name, _rows(path, book[name])) for name in names
+                  if (wanted is None and name not in (STATE_SHEET, OPTIONS_SHEET)) or name == wanted]
+    finally:
+        book.close()
+    return tables, state
+
+
+def _read_csv(path: Path) -> list[Row]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")  # Excel on Chinese Windows saves CSV as GBK
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[Row] = []
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if number > MAX_ROWS or len(cells) > MAX_COLUMNS:
+                raise _refuse(path, f"超过 {MAX_ROWS} 行或 {MAX_COLUMNS} 列", f"more than {MAX_ROWS} rows or {MAX_COLUMNS} columns")
+            if any(cell.strip() for cell in cells):
+                rows.append((number, [csv_unescape(cell) if cell else None for cell in cells]))
+    except csv.Error as exc:
+        raise UserError(f"“{path.name}”第{reader.line_num}行无法按 CSV 读取：{exc}", f"{path.name!r} line {reader.line_num}: not CSV ({exc})",
+                        exit_code=EXIT_FINDINGS) from None
+    return rows

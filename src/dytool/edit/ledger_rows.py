@@ -1,0 +1,122 @@
+"""Which list a returned sheet holds, where its header row is, and what each column means.
+
+The header row is found among the first rows (a title and a 截至 line come first in an
+exported ledger); each header names a field by its Chinese label (as ``export`` writes them),
+its field name, or what ``--map 列名=字段`` says (``--map 列名=`` ignores a column).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from dytool.core.errors import EXIT_USAGE, UserError
+from dytool.edit.columns import CLOSED, EXTRA, JOIN, LISTS, SEQ, Column, columns, sheet_title
+from dytool.edit.export import DIGEST_HEADER
+from dytool.edit.fields import shapes
+from dytool.edit.ledger_read import Table
+from dytool.models import KINDS
+
+__all__ = ["Layout", "kind_of_table", "layout"]
+
+_HEADER_SCAN = 20
+IGNORED = Column("", (), None)
+
+
+def norm(text: Any) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or ""))).strip("*＊")
+
+
+@dataclass
+class Layout:
+    kind: str
+    header_index: int
+    """Index in the table's rows of the header row."""
+    columns: list[Column]
+    """One per cell of a row; :data:`IGNORED` for columns that mean nothing to import."""
+    id_column: int | None
+    digest_column: int | None
+
+
+def kind_of_table(table: Table, plural: str | None, several: bool) -> str | None:
+    """The record kind a sheet holds: named by ``--kind``, or by the sheet's title."""
+    titles = {sheet_title(kind): kind for kind in LISTS.values()}
+    if plural is not None:
+        kind = LISTS[plural]
+        if table.sheet is None or not several or table.sheet == sheet_title(kind):
+            return kind
+        return None
+    return titles.get(table.sheet or "")
+
+
+def _known(kind: str) -> dict[str, Column]:
+    known: dict[str, Column] = {}
+    for col in columns(kind):
+        if col.path:
+            known[norm(col.header)] = col
+            known[norm(".".join(col.path))] = col
+    return known
+
+
+def _given(kind: str, maps: list[str]) -> dict[str, tuple[str, ...] | None]:
+    fields = shapes(KINDS[kind])
+    given: dict[str, tuple[str, ...] | None] = {}
+    for item in maps:
+        column, eq, target = item.partition("=")
+        if not eq:
+            raise UserError(f"--map 写成 列名=字段：{item}", f"write --map as column=field: {item!r}", exit_code=EXIT_USAGE)
+        path = tuple(target.strip().split(".")) if target.strip() else None
+        if path and path[0] not in fields:
+            raise UserError(f"--map {item}：没有字段“{path[0]}”", f"--map {item}: there is no field {path[0]!r}", exit_code=EXIT_USAGE,
+                            hint_zh=f"可用字段：{', '.join(fields)}", hint_en=f"fields: {', '.join(fields)}")
+        given[norm(column)] = path
+    return given
+
+
+def _column_for(kind: str, path: tuple[str, ...], header: str) -> Column:
+    for col in columns(kind):
+        if col.path == path:
+            return Column(header, col.path, col.shape, col.refs, col.text_ok)
+    return Column(header, path, None)
+
+
+def layout(table: Table, kind: str, maps: list[str]) -> Layout:
+    known = _known(kind)
+    given = _given(kind, maps)
+    names = set(known) | set(given) | {norm(CLOSED)}
+    start = next((i for i, (_, cells) in enumerate(table.rows[:_HEADER_SCAN]) if sum(1 for c in cells if norm(c) in names) >= 2), None)
+    if start is None:
+        raise UserError(f"{table.source}{' ' + table.sheet if table.sheet else ''}：找不到表头行（至少两列的列名应是字段名称，如 问题、责任单位）",
+                        f"{table.source}{' ' + table.sheet if table.sheet else ''}: no header row found (at least two columns must be named like the fields)",
+                        hint_zh="用 --map 列名=字段 说明各列", hint_en="name the columns with --map column=field")
+    out: list[Column] = []
+    unknown: list[str] = []
+    id_column = digest_column = None
+    for index, raw in enumerate(table.rows[start][1]):
+        name = norm(raw)
+        if name in given:
+            path = given[name]
+            out.append(_column_for(kind, path, str(raw)) if path else IGNORED)
+        elif not name or name == SEQ:
+            out.append(IGNORED)
+        elif name == norm(CLOSED):
+            out.append(Column(CLOSED, (), None))
+        elif name == norm(DIGEST_HEADER):
+            digest_column = index
+            out.append(IGNORED)
+        elif name in known:
+            out.append(Column(str(raw).strip(), known[name].path, known[name].shape, known[name].refs, known[name].text_ok))
+        elif name.startswith(f"{EXTRA}{JOIN}") or name.startswith("extra."):
+            out.append(Column(str(raw).strip(), ("extra", re.split(r"[·.]", name, maxsplit=1)[1]), None))
+        else:
+            unknown.append(str(raw))
+            out.append(IGNORED)
+        if out[-1].path == ("id",):
+            id_column = index
+    if unknown:
+        raise UserError(f"不认识的列：{'、'.join(unknown)}", f"unknown columns: {', '.join(unknown)}", exit_code=EXIT_USAGE,
+                        hint_zh="用 --map 列名=字段 说明对应的字段，或 --map 列名= 忽略这一列",
+                        hint_en="say which field each is with --map column=field, or ignore it with --map column=")
+    return Layout(kind, start, out, id_column, digest_column)

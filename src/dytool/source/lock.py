@@ -1,0 +1,167 @@
+"""A lock on a campaign repository, so that two dytool commands never write it at once.
+
+Every command that changes a repository holds :func:`repository_lock` from the moment it
+reads the files it will change until the last file is replaced: four ``dytool new`` run at
+the same moment take turns, each sees the records the others added, and serial ids are
+allocated under the lock.  The lock is an advisory lock on ``.dytool/write.lock`` (``flock``
+on POSIX, ``msvcrt.locking`` on Windows), so the operating system releases it when a
+process dies: a killed command never leaves the repository locked.
+
+Editors do not take this lock; :mod:`dytool.source.atomic` therefore also compares each file
+with what the command read, just before replacing it.
+
+:func:`held_lock` / :func:`try_lock` lock any file the same way (the scratch folders of the
+safe writer use it to tell a live owner from a dead one).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dytool.core.errors import EXIT_FINDINGS, UserError
+
+__all__ = ["LOCK_FILE", "LockBusy", "held_lock", "repository_lock", "try_lock", "unlock"]
+
+LOCK_FILE = ".dytool/write.lock"
+_POLL = 0.05
+_held: dict[str, list[int]] = {}
+"""Locks this process holds: path → [file descriptor, depth] (the lock is re-entrant)."""
+_guard = threading.Lock()
+
+
+class LockBusy(UserError):
+    def __init__(self, root: Path, waited: float) -> None:
+        super().__init__(
+            f"另一个 dytool 命令正在修改这个仓库，已等待 {waited:.0f} 秒；请稍后重试",
+            f"another dytool command is changing this repository (waited {waited:.0f} s); try again in a moment",
+            exit_code=EXIT_FINDINGS,
+            hint_zh=f"锁文件：{root / LOCK_FILE}（命令结束时自动释放）",
+            hint_en=f"lock file: {root / LOCK_FILE} (released when that command ends)",
+        )
+
+
+def _lock_fd(fd: int) -> bool:
+    """Take the lock on ``fd`` without waiting; False when another process holds it."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock_fd(fd: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _open(path: Path) -> int:
+    """The lock file, never through a link (a link planted there must not redirect anything)."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o644)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path} is not a regular file")
+    return fd
+
+
+def try_lock(path: Path) -> int | None:
+    """A descriptor holding the lock on ``path``, or None when another process holds it."""
+    fd = _open(path)
+    if _lock_fd(fd):
+        return fd
+    os.close(fd)
+    return None
+
+
+def unlock(fd: int) -> None:
+    _unlock_fd(fd)
+    os.close(fd)
+
+
+@contextmanager
+def held_lock(path: Path, *, timeout: float, busy: UserError) -> Iterator[None]:
+    """Hold the lock on ``path`` (waiting up to ``timeout`` seconds, then raising ``busy``)."""
+    key = os.path.abspath(path)
+    with _guard:
+        mine = _held.get(key)
+        if mine is not None:
+            mine[1] += 1
+    if mine is None:
+        _acquire(path, key, timeout, busy)
+    try:
+        yield
+    finally:
+        with _guard:
+            entry = _held[key]
+            entry[1] -= 1
+            if entry[1] == 0:
+                del _held[key]
+                unlock(entry[0])
+
+
+def _acquire(path: Path, key: str, timeout: float, busy: UserError) -> None:
+    try:
+        fd = _open(path)
+    except OSError as exc:
+        raise UserError(f"无法锁定仓库以写入：{exc.strerror or exc}", f"cannot lock the repository for writing: {exc.strerror or exc}",
+                        exit_code=EXIT_FINDINGS) from None
+    deadline = time.monotonic() + timeout
+    while not _lock_fd(fd):
+        if time.monotonic() >= deadline:
+            os.close(fd)
+            raise busy
+        time.sleep(_POLL)
+    with _guard:
+        _held[key] = [fd, 1]
+
+
+def _lock_folder(root: Path) -> Path:
+    folder = root / ".dytool"
+    try:
+        info = folder.lstat()
+    except FileNotFoundError:
+        folder.mkdir(exist_ok=True)
+        info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode):
+        raise UserError(f"“{folder}”不是普通文件夹（可能是链接），无法加锁写入", f"{str(folder)!r} is not a plain folder (a link?); refusing to write",
+                        exit_code=EXIT_FINDINGS, hint_zh="删除它后重试（dytool 会重新创建）", hint_en="remove it and try again (dytool recreates it)")
+    ignore = folder / ".gitignore"
+    if not ignore.exists() and not ignore.is_symlink():
+        ignore.write_text("*\n", encoding="utf-8")  # the lock, like the cache, is never committed
+    return folder
+
+
+@contextmanager
+def repository_lock(root: Path, *, timeout: float = 120.0) -> Iterator[None]:
+    """Hold the write lock of the repository at ``root`` (re-entrant within one process)."""
+    path = _lock_folder(root) / "write.lock"
+    with held_lock(path, timeout=timeout, busy=LockBusy(root, timeout)):
+        yield

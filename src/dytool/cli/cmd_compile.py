@@ -33,7 +33,9 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
 
 
 def _safe_name(title: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", title).strip(" .") or "document"
+    from dytool.filenames import safe_stem
+
+    return safe_stem(title)
 
 
 def _load(settings: Settings) -> tuple[object, object, Path]:

@@ -64,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     # a full pass: a tenth of a check of 200,000 records.  Collect far less often, as mypy
     # does; the forked workers of a cold load inherit the setting.
     gc.set_threshold(200_000, 30, 30)
+    from dytool.cli.streams import tolerate_code_pages
+
+    tolerate_code_pages(sys.stdout, sys.stderr)
     sys.exit(run(list(sys.argv[1:] if argv is None else argv)))
 
 

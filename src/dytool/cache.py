@@ -31,7 +31,7 @@ from typing import Any
 from dytool import __version__
 from dytool.atomic import write_atomic
 
-__all__ = ["CACHE_DIR", "FileCache", "content_digest", "fingerprint", "save_entry", "signed_dump", "signed_load", "user_key"]
+__all__ = ["CACHE_DIR", "FileCache", "content_digest", "fingerprint", "save_entry", "signed_dump", "signed_load", "user_folder", "user_key"]
 
 CACHE_DIR = Path(".dytool") / "cache"
 _SHARDS = 16
@@ -65,9 +65,14 @@ def fingerprint(context: Iterable[object]) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
+def user_folder() -> Path:
+    """The user's own dytool cache folder (the signing key's), outside every repository."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dytool"
+
+
 def user_key() -> bytes | None:
     """The signing key, created once per user (never inside a repository)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dytool"
+    base = user_folder()
     path = base / "cache-key"
     try:
         data = path.read_bytes()

@@ -74,7 +74,10 @@ def test_ci_files_are_valid_yaml_and_their_check_commands_run(tmp_path: Path, ca
     report = json.loads((root / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert report == []
     hooks = _yaml(root / ".pre-commit-config.yaml")
-    assert isinstance(hooks, dict) and {h["entry"] for h in hooks["repos"][0]["hooks"]} == {"dytool check", "dytool fmt"}
+    assert isinstance(hooks, dict)
+    assert {h["entry"] for h in hooks["repos"][0]["hooks"]} == {"python vendor/dytool/pre-commit-hook.py check", "python vendor/dytool/pre-commit-hook.py fmt"}
+    assert {h["language"] for h in hooks["repos"][0]["hooks"]} == {"python"}  # pre-commit makes the environment
+    assert (root / "vendor" / "dytool" / "dytool-0.1.0-py3-none-any.whl").is_file()
 
 
 def test_the_project_ships_pre_commit_hooks() -> None:

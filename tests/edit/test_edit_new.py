@@ -12,6 +12,7 @@ from dytool.checks import SUITE
 from dytool.edit.new import add_records
 from dytool.edit.scaffold import support_files
 from dytool.edit.targets import default_file
+from dytool.edit.vendoring import Install
 from dytool.engine.load import load_repository
 
 
@@ -125,7 +126,7 @@ def test_two_branches_add_problems_and_merge_cleanly(campaign: Path, capsys: pyt
 
 
 def test_two_branches_appending_to_the_same_file_merge_with_the_generated_attributes(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (campaign / ".gitattributes").write_text(support_files("t", "dytool")[".gitattributes"], encoding="utf-8")
+    (campaign / ".gitattributes").write_text(support_files("t", Install("0"))[".gitattributes"], encoding="utf-8")
     git_repo(campaign)
     assert dy(capsys, campaign, "merge-records", "--install").code == 0
     git(campaign, "checkout", "-q", "-b", "east")

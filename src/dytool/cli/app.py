@@ -120,6 +120,18 @@ def schema_command(
     return run_schema(ctx.obj, ctx.obj.path(output))
 
 
+@app.command("doctor")
+def doctor_command(
+    ctx: typer.Context,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text|json", metavar="FORMAT")] = "text",
+) -> int:
+    """版本与环境报告，求助时附上 / Versions and environment, to send when asking for help."""
+    from dytool.cli.cmd_doctor import run_doctor
+
+    settings = ctx.obj
+    return run_doctor(settings.directory or Path.cwd(), settings.lang(), output_format)
+
+
 def _register_editing_commands() -> None:
     from dytool.cli.app_edit import register
 

@@ -45,7 +45,9 @@ def write_document(path: Path, data: bytes) -> Path:
 
 
 def _safe_name(title: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", title).strip(" .") or "document"
+    from dytool.source.filenames import safe_stem
+
+    return safe_stem(title)
 
 
 @dataclass

@@ -34,9 +34,11 @@ def _day(text: str, flag: str) -> object:
     return day
 
 
-def run_init(settings: Settings, directory: Path | None, flags: InitFlags, *, example: bool, git: bool, no_input: bool) -> int:
+def run_init(settings: Settings, directory: Path | None, flags: InitFlags, *, example: bool, git: bool, no_input: bool,
+             bundle: Path | None = None) -> int:
     import datetime as dt
 
+    from dytool.cli.init_install import install_for_init
     from dytool.edit.init import Answers, scaffold, scaffold_example
 
     base = settings.directory or Path.cwd()
@@ -45,8 +47,9 @@ def run_init(settings: Settings, directory: Path | None, flags: InitFlags, *, ex
     zh = lang is Lang.ZH
     if dest.exists() and not dest.is_dir():
         raise UserError(f"“{dest}”不是目录", f"{str(dest)!r} is not a folder")
+    install, warning = install_for_init(bundle)
     if example:
-        written = scaffold_example(dest)
+        written = scaffold_example(dest, install)
     else:
         title, start, end = flags.title, flags.start, flags.end
         missing = [name for name, value in (("--title", title), ("--start", start), ("--end", end)) if not value]
@@ -65,7 +68,7 @@ def run_init(settings: Settings, directory: Path | None, flags: InitFlags, *, ex
         first, last = _day(start, "--start"), _day(end, "--end")
         assert isinstance(first, dt.date) and isinstance(last, dt.date)
         answers = Answers(flags.ident or f"campaign-{first.year}", title, first, last, flags.issuer, flags.doc_number, flags.level, flags.id_style)
-        written = scaffold(dest, answers)
+        written = scaffold(dest, answers, install)
     created_git = False
     if git:
         from dytool.cli.cmd_merge import install_driver
@@ -76,6 +79,8 @@ def run_init(settings: Settings, directory: Path | None, flags: InitFlags, *, ex
     print(f"已创建调研活动仓库：{dest}（{len(written)} 个文件）" if zh else f"created the campaign repository {dest} ({len(written)} files)")
     if created_git:
         print("已运行 git init" if zh else "ran git init")
+    if warning:
+        print(f"dytool: {warning[0] if zh else warning[1]}", file=sys.stderr)
     if not example:
         print(f"下一步：cd {dest}；dytool new person --id 编号 --name 姓名；dytool check" if zh
               else f"next: cd {dest}; dytool new person --id ID --name NAME; dytool check")

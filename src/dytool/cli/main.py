@@ -2,7 +2,8 @@
 
 ``main`` is the only place that turns outcomes into exit codes: 0 ok, 1 findings or a refused
 operation, 2 usage or no repository, 3 a bug (a short message; ``--debug`` shows the
-traceback), 130 on Ctrl-C.  ``--version`` is answered before anything heavy is imported.
+traceback), 130 on Ctrl-C.  ``--version`` is answered before anything heavy is imported;
+``--version --verbose`` is ``dytool doctor``.
 """
 
 from __future__ import annotations
@@ -64,11 +65,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     # a full pass: a tenth of a check of 200,000 records.  Collect far less often, as mypy
     # does; the forked workers of a cold load inherit the setting.
     gc.set_threshold(200_000, 30, 30)
+    from dytool.cli.streams import tolerate_code_pages
+
+    tolerate_code_pages(sys.stdout, sys.stderr)
     sys.exit(run(list(sys.argv[1:] if argv is None else argv)))
 
 
 def run(args: list[str]) -> int:
-    if "--version" in args[: args.index("--") if "--" in args else len(args)]:
+    head = args[: args.index("--") if "--" in args else len(args)]
+    if "--version" in head:
+        if "--verbose" in head or "-v" in head:
+            from pathlib import Path
+
+            from dytool.cli.cmd_doctor import run_doctor
+            from dytool.core.findings import Lang
+
+            return run_doctor(Path.cwd(), Lang.EN if _lang_from(args).startswith("en") else Lang.ZH)
         print(f"dytool {__version__}")
         return EXIT_OK
     args = hoist_globals(args)

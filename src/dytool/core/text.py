@@ -9,11 +9,12 @@ character XML 1.0 does not allow.  :func:`printable` makes such characters visib
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from typing import Any, TypeVar
 
-__all__ = ["XML_INVALID", "printable", "sanitized", "xml_safe"]
+__all__ = ["XML_INVALID", "can_encode", "is_utf", "printable", "sanitized", "xml_safe"]
 
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
@@ -58,3 +59,23 @@ def _clean(value: Any) -> Any:
     if isinstance(value, dict):
         return {_clean(k): _clean(v) for k, v in value.items()}
     return value
+
+
+def is_utf(encoding: str | None) -> bool:
+    if not encoding:
+        return False
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def can_encode(text: str, encoding: str | None) -> bool:
+    """Whether a stream in ``encoding`` can show ``text`` as it is."""
+    if not encoding or is_utf(encoding):
+        return True
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

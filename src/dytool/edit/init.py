@@ -3,8 +3,8 @@
 Writes campaign.yaml (from :class:`Answers`), empty people.yaml and units.yaml, the record
 folders, the JSON Schemas under ``schemas/`` with the editor's schema line at the top of each
 file, ``.gitignore`` (which ignores ``.dytool/``), a GitHub Actions workflow and a
-``.gitlab-ci.yml`` that run ``dytool check``, a pre-commit config, ``.editorconfig`` and VS Code
-settings.  Nothing existing is ever overwritten: if any of those files exists, nothing is
+``.gitlab-ci.yml`` that run ``dytool check``, a pre-commit config, ``.editorconfig``, VS Code
+settings and ``vendor/dytool/`` (dytool's wheel, from which CI and the hooks install it).  Nothing existing is ever overwritten: if any of those files exists, nothing is
 written.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from dytool import __version__
 from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
 from dytool.edit.scaffold import support_files
+from dytool.edit.vendoring import Install
 from dytool.edit.yamlio import dump
 from dytool.models.base import ID_PATTERN
 from dytool.models.enums import IdStyle, Level
@@ -26,7 +27,6 @@ from dytool.source.packaged import packaged
 
 __all__ = ["Answers", "example_source", "scaffold", "scaffold_example"]
 
-REQUIREMENT = f"dytool=={__version__}"
 _SCHEMA_LINE = re.compile(r"^(# yaml-language-server: \$schema=)(?:\.\./)*schemas/", re.MULTILINE)
 
 _GUIDE = """
@@ -102,15 +102,15 @@ def _schema_files() -> dict[str, str]:
     return {f"schemas/{name}": render_schema(schema) for name, schema in build_schemas().items()}
 
 
-def _write_new(dest: Path, files: dict[str, str]) -> list[str]:
+def _write_new(dest: Path, files: dict[str, str | bytes]) -> list[str]:
     existing = sorted(rel for rel in files if (dest / rel).exists())
     if existing:
         raise UserError(f"“{dest}”中已有这些文件，未做任何改动：{'、'.join(existing[:8])}",
                         f"{str(dest)!r} already has these files; nothing was changed: {', '.join(existing[:8])}", exit_code=EXIT_FINDINGS)
     for rel in files:
         repository_path(dest, rel)  # a linked folder (.github → elsewhere) must not redirect the scaffold
-    for rel, text in files.items():
-        write_atomic(dest / rel, text.encode("utf-8"))
+    for rel, content in files.items():
+        write_atomic(dest / rel, content if isinstance(content, bytes) else content.encode("utf-8"))
     return sorted(files)
 
 
@@ -120,16 +120,17 @@ def _refuse_existing(dest: Path) -> None:
                         exit_code=EXIT_FINDINGS)
 
 
-def scaffold(dest: Path, answers: Answers) -> list[str]:
-    """Create a new campaign repository in ``dest``; the repository-relative files written."""
+def scaffold(dest: Path, answers: Answers, install: Install | None = None) -> list[str]:
+    """Create a new campaign repository in ``dest``; the repository-relative files written.
+    ``install`` says where its CI and hooks get dytool (see :mod:`dytool.edit.vendoring`)."""
     answers.validate()
     _refuse_existing(dest)
-    files = {
+    files: dict[str, str | bytes] = {
         "campaign.yaml": campaign_text(answers),
         "people.yaml": _list_file("people", "人员：领导和工作人员（用 dytool new person 添加）"),
         "units.yaml": _list_file("units", "单位：部门、县（市、区）、乡镇、村、企业（用 dytool new unit 添加）"),
         **_schema_files(),
-        **support_files(answers.title, REQUIREMENT),
+        **support_files(answers.title, install or Install(__version__)),
     }
     return _write_new(dest, files)
 
@@ -142,15 +143,15 @@ def example_source() -> Path:
     raise UserError("找不到示例活动（安装包中缺少 examples）", "the bundled example campaign was not found", exit_code=EXIT_USAGE)
 
 
-def scaffold_example(dest: Path) -> list[str]:
+def scaffold_example(dest: Path, install: Install | None = None) -> list[str]:
     """Copy the example campaign into ``dest`` with CI, editor settings and schemas added."""
     _refuse_existing(dest)
     source = example_source()
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for path in sorted(source.rglob("*")):
         rel = PurePosixPath(path.relative_to(source).as_posix())
         if path.is_file() and not path.is_symlink() and not any(part.startswith((".", "_")) for part in rel.parts):
             text = path.read_text(encoding="utf-8")  # the example is text only (its .dytool/ cache is left behind)
             files[rel.as_posix()] = _SCHEMA_LINE.sub(rf"\g<1>{'../' * (len(rel.parts) - 1)}schemas/", text)
-    files |= _schema_files() | support_files("青川市2023年大兴调查研究活动（示例）", REQUIREMENT)
+    files |= _schema_files() | support_files("青川市2023年大兴调查研究活动（示例）", install or Install(__version__))
     return _write_new(dest, files)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from dytool.edit.vendoring import HOOK_LAUNCHER, VENDOR_DIR, Install, vendor_files
 from dytool.source.discover import RECORD_FOLDERS
 
 __all__ = ["CHECK_COMMAND_GITHUB", "CHECK_COMMAND_GITLAB", "support_files"]
@@ -44,6 +45,13 @@ name: dytool check
 on:
   push:
   pull_request:
+env:
+  # 从哪里安装 dytool：仓库或组织的变量 DYTOOL_SPEC（Settings → Secrets and variables → Actions →
+  # Variables），可写单位软件源上的版本（dytool==0.2.0）、本仓库中的 wheel 或 git+https://… 地址；
+  # 不设时用 dytool init 放在 {vendor}/ 的安装包（见其中的 README.md）。
+  # Where dytool comes from: the variable DYTOOL_SPEC (a version on the office's mirror, a wheel
+  # in this repository or a git URL); by default the one dytool init put in {vendor}/.
+  DYTOOL_SPEC: ${{{{ vars.DYTOOL_SPEC || '{spec}' }}}}
 jobs:
   check:
     runs-on: ubuntu-latest
@@ -55,7 +63,7 @@ jobs:
         with:
           python-version: '3.12'
       - name: 安装 dytool / install dytool
-        run: pip install "{requirement}"
+        run: {install}
       - name: 检查仓库 / check the repository
         run: {check}
 """
@@ -63,10 +71,15 @@ jobs:
 _GITLAB = """\
 # 每次推送和合并请求都运行 dytool check；结果在合并请求的 Code Quality 中显示。
 # Runs dytool check on every push and merge request; findings show in Code Quality.
+variables:
+  # 从哪里安装 dytool：在 Settings → CI/CD → Variables 设置 DYTOOL_SPEC 即可覆盖这里的缺省值
+  # （单位软件源上的版本 dytool==0.2.0、本仓库中的 wheel 或 git+https://… 地址）。
+  # Where dytool comes from: a CI/CD variable DYTOOL_SPEC overrides this default.
+  DYTOOL_SPEC: "{spec}"
 dytool-check:
   image: python:3.12-slim
   script:
-    - pip install "{requirement}"
+    - {install}
     - {check}
   artifacts:
     when: always
@@ -76,20 +89,21 @@ dytool-check:
 
 _PRE_COMMIT = """\
 # pre-commit（https://pre-commit.com）在每次提交前运行 dytool：pip install pre-commit && pre-commit install
-# 需要本机已安装 dytool / needs dytool installed: pip install "{requirement}"
+# 钩子第一次运行时，从 {vendor}/ 把 dytool 装进 pre-commit 为它建的环境（不需要事先安装 dytool）。
+# The hooks install dytool from {vendor}/ into pre-commit's own environment on their first run.
 repos:
   - repo: local
     hooks:
       - id: dytool-fmt
         name: dytool fmt（统一 YAML 格式 / canonical YAML style）
-        entry: dytool fmt
-        language: system
+        entry: python {launcher} fmt
+        language: python
         pass_filenames: false
         files: \\.ya?ml$
       - id: dytool-check
         name: dytool check（检查记录 / check the records）
-        entry: dytool check
-        language: system
+        entry: python {launcher} check
+        language: python
         pass_filenames: false
         files: \\.(ya?ml|md)$
 """
@@ -125,13 +139,14 @@ dytool import 单位报来的台账.xlsx --kind problems
 
 `campaign.yaml` 是活动总体安排；`people.yaml`、`units.yaml` 是人员和单位；
 `topics/`、`visits/`、`problems/`、`solutions/`、`institutions/` 是课题、调研活动和三张清单；
-`reports/` 是调研报告。每次提交和合并请求都会自动运行 `dytool check`。
+`reports/` 是调研报告。每次提交和合并请求都会自动运行 `dytool check`；CI 和 pre-commit 钩子
+从 `vendor/dytool/` 安装 dytool（说明见其中的 README.md）。
 `schemas/` 供编辑器边输入边检查；升级 dytool 后运行 `dytool schema -o schemas` 更新。
 """
 
 
-def support_files(title: str, requirement: str) -> dict[str, str]:
-    """Path → text of every file besides campaign.yaml, people.yaml, units.yaml and schemas."""
+def support_files(title: str, install: Install) -> dict[str, str | bytes]:
+    """Path → content of every file besides campaign.yaml, people.yaml, units.yaml and schemas."""
     schemas = {"campaign.yaml": "campaign", "people.yaml": "people", "units.yaml": "units"}
     mapping = {f"schemas/{name}.schema.json": file for file, name in schemas.items()}
     for kind, folder in RECORD_FOLDERS.items():
@@ -139,16 +154,18 @@ def support_files(title: str, requirement: str) -> dict[str, str]:
     vscode = {"yaml.schemas": mapping, "files.encoding": "utf8", "files.eol": "\n", "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True}}
     patterns = [f"{folder}/**/*.{suffix} merge=dytool" for folder in RECORD_FOLDERS.values() for suffix in ("yaml", "yml")]
     patterns += ["people.yaml merge=dytool", "units.yaml merge=dytool"]
-    files = {
+    ci = {"spec": install.default_spec, "install": install.pip_install, "vendor": VENDOR_DIR}
+    files: dict[str, str | bytes] = {
         ".gitignore": _GITIGNORE,
         ".gitattributes": _GITATTRIBUTES.format(patterns="\n".join(patterns)),
-        ".github/workflows/dytool.yml": _GITHUB.format(requirement=requirement, check=CHECK_COMMAND_GITHUB),
-        ".gitlab-ci.yml": _GITLAB.format(requirement=requirement, check=CHECK_COMMAND_GITLAB),
-        ".pre-commit-config.yaml": _PRE_COMMIT.format(requirement=requirement),
+        ".github/workflows/dytool.yml": _GITHUB.format(**ci, check=CHECK_COMMAND_GITHUB),
+        ".gitlab-ci.yml": _GITLAB.format(**ci, check=CHECK_COMMAND_GITLAB),
+        ".pre-commit-config.yaml": _PRE_COMMIT.format(vendor=VENDOR_DIR, launcher=HOOK_LAUNCHER),
         ".editorconfig": _EDITORCONFIG,
         ".vscode/settings.json": json.dumps(vscode, ensure_ascii=False, indent=2) + "\n",
         ".vscode/extensions.json": json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n",
         "README.md": _README.format(title=title),
+        **vendor_files(install),
     }
     for folder in (*RECORD_FOLDERS.values(), "reports"):
         files[f"{folder}/.gitkeep"] = ""

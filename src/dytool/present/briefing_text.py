@@ -27,9 +27,11 @@ MAX_ROWS = 10
 _STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.PENDING: "", Status.DONE: "green", Status.DONE_LATE: "green"}
 
 
-def _bar(progress: float, width: int = 20) -> str:
+def _bar(progress: float, encoding: str | None, width: int = 20) -> str:
+    from dytool.core.text import can_encode
+
     filled = round(progress * width)
-    return "█" * filled + "░" * (width - filled)
+    return "█" * filled + ("░" if can_encode("░", encoding) else "-") * (width - filled)
 
 
 def _days_bar(days: int, required: int | None) -> str:
@@ -82,7 +84,7 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
         if b.filters:
             console.print(Text(("filter: " if en else "筛选：") + ", ".join(f"{k}={v}" for k, v in b.filters.items()), style="dim"))
         for s in b.stages:
-            console.print(f"{'stage' if en else '当前阶段'}  {s.title}  {_bar(s.progress)} {s.progress * 100:.0f}%  "
+            console.print(f"{'stage' if en else '当前阶段'}  {s.title}  {_bar(s.progress, console.encoding)} {s.progress * 100:.0f}%  "
                           + (f"{s.days_left} days left" if en else f"剩余 {s.days_left} 天"))
         if b.next_stage is not None:
             n = b.next_stage

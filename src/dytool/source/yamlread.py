@@ -10,7 +10,8 @@ Every read-only command loads through here, so it is built for speed and for hos
   text too (the date type of :mod:`dytool.models` reads them, and can say what is wrong);
 * anchors and aliases, explicit non-core tags, ``%YAML``/``%TAG`` directives, a second
   document, duplicate keys, complex keys and nesting deeper than :data:`MAX_DEPTH` stop the
-  file with a finding; anything the parser raises becomes a finding too.
+  file with a finding; anything the parser raises becomes a finding too, the parser's own
+  limits as the finding of the same limit here (see :mod:`dytool.source.yamlerrors`).
 
 Positions are not kept on the fast path.  When a finding needs one, :func:`index_positions`
 re-reads that one file with marks (see :mod:`dytool.source.locate`).
@@ -40,6 +41,7 @@ from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 from dytool.source.hints import fullwidth_colons, odd_indents, text_hint
 from dytool.source.readfile import MAX_BYTES
+from dytool.source.yamlerrors import memory_finding, reader_finding, syntax_finding
 
 try:  # the C parser; PyYAML without libyaml falls back to the pure-Python one
     from yaml._yaml import CParser as _Parser
@@ -163,9 +165,11 @@ def parse_text(text: str, file: str, *, line_offset: int = 0) -> Parsed:
     except _Stop as stop:
         return Parsed(None, (*findings, stop.finding), False)
     except yaml.MarkedYAMLError as exc:
-        return Parsed(None, (*findings, _syntax_finding(exc, text, file, line_offset)), False)
+        return Parsed(None, (*findings, syntax_finding(exc, text, file, line_offset)), False)
     except yaml.reader.ReaderError as exc:
-        return Parsed(None, (*findings, _reader_finding(exc, text, file, line_offset)), False)
+        return Parsed(None, (*findings, reader_finding(exc, text, file, line_offset)), False)
+    except MemoryError:
+        return Parsed(None, (*findings, memory_finding(file)), False)
     except Exception as exc:  # noqa: BLE001 - any parser failure is the input's fault
         finding = CODES["yaml-syntax"].at(
             Pos(file),
@@ -296,56 +300,4 @@ def _bad_tag(ev: Any, file: str, line_offset: int) -> Finding:
         f"tag {ev.tag} is not allowed",
         hint_zh="删除以 ! 开头的标签；如果 ! 是正文的一部分，请加引号",
         hint_en="remove the tag starting with !; if ! is part of the text, quote the value",
-    )
-
-
-def _reader_finding(exc: yaml.reader.ReaderError, text: str, file: str, line_offset: int) -> Finding:
-    prefix = text.encode("utf-8")[: max(0, exc.position)].decode("utf-8", errors="ignore")  # libyaml counts bytes
-    line = prefix.count("\n") + 1 + line_offset
-    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
-    char = exc.character if isinstance(exc.character, str) else chr(exc.character) if isinstance(exc.character, int) else "?"
-    code = f"U+{ord(char):04X}" if len(char) == 1 else repr(char)
-    return CODES["yaml-syntax"].at(
-        Pos(file, line, column),
-        f"文件含有不允许的控制字符 {code}", f"the file contains the control character {code}, which YAML does not allow",
-        hint_zh="删除这个字符（常见于从其他软件复制粘贴的文字）", hint_en="delete it (it often comes with text pasted from other programs)",
-    )
-
-
-_PROBLEMS_ZH = (
-    ("could not find expected ':'", "找不到应有的冒号“:”（字段名后要有半角冒号和空格）"),
-    ("mapping values are not allowed here", "这里不能出现“字段: 值”（多半是缩进不对，或值里有未加引号的冒号）"),
-    ("cannot start any token", "这个字符不能出现在这里（Tab、@ 或 ` 开头的值要加引号）"),
-    ("did not find expected key", "找不到应有的字段名（多半是缩进不一致）"),
-    ("did not find expected '-' indicator", "找不到应有的“- ”（列表各项的缩进不一致）"),
-    ("did not find expected node content", "这里缺少值"),
-    ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
-    ("found unknown escape character", "双引号里的转义字符无法识别（写反斜杠请改用单引号）"),
-    ("expected <block end>", "缩进不一致"),
-    ("did not find expected ',' or ']'", "方括号列表没有闭合，或逗号缺失"),
-    ("did not find expected ',' or '}'", "花括号没有闭合，或逗号缺失"),
-    ("found a tab character", "缩进里有 Tab 字符"),
-)
-
-
-def _problem_zh(problem: str) -> str:
-    """libyaml's problem in Chinese, where we know it (the English original otherwise)."""
-    return next((zh for en, zh in _PROBLEMS_ZH if en in problem), problem)
-
-
-def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Finding:
-    mark = exc.problem_mark or exc.context_mark
-    problem = (exc.problem or exc.context or "syntax error").strip()
-    line_text = ""
-    if mark is not None:
-        lines = text.split("\n")
-        if 0 <= mark.line < len(lines):
-            line_text = lines[mark.line]
-    hint_zh, hint_en = text_hint(line_text)
-    return CODES["yaml-syntax"].at(
-        _pos(file, mark, line_offset),
-        f"YAML 语法错误：{_problem_zh(problem)}",
-        f"YAML syntax error: {problem}",
-        hint_zh=hint_zh,
-        hint_en=hint_en,
     )

@@ -41,11 +41,16 @@ def init_command(
     id_style: Annotated[str, typer.Option("--id-style", help="编号方式 / random (branch-safe) or serial")] = "random",
     no_git: Annotated[bool, typer.Option("--no-git", help="不运行 git init / do not run git init")] = False,
     no_input: Annotated[bool, typer.Option("--no-input", help="不提问 / never prompt")] = False,
+    rollup: Annotated[bool, typer.Option("--rollup", help="新建汇总仓库（rollup.yaml）/ a roll-up repository over member campaigns")] = False,
 ) -> int:
     """新建调研活动仓库 / Scaffold a new campaign repository."""
     from dytool.cli.cmd_init import InitFlags, run_init
 
     flags = InitFlags(ident, title, start, end, issuer, doc_number, level, id_style)
+    if rollup:
+        from dytool.cli.cmd_init import run_init_rollup
+
+        return run_init_rollup(ctx.obj, directory, flags, git=not no_git, no_input=no_input)
     return run_init(ctx.obj, directory, flags, example=example, git=not no_git, no_input=no_input)
 
 

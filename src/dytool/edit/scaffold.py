@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from dytool.edit.scaffold_rollup import publish_github, publish_gitlab
 from dytool.source.discover import RECORD_FOLDERS
 
 __all__ = ["CHECK_COMMAND_GITHUB", "CHECK_COMMAND_GITLAB", "support_files"]
@@ -137,7 +138,8 @@ def support_files(title: str, requirement: str) -> dict[str, str]:
         ".gitignore": _GITIGNORE,
         ".gitattributes": _GITATTRIBUTES.format(patterns="\n".join(patterns)),
         ".github/workflows/dytool.yml": _GITHUB.format(requirement=requirement, check=CHECK_COMMAND_GITHUB),
-        ".gitlab-ci.yml": _GITLAB.format(requirement=requirement, check=CHECK_COMMAND_GITLAB),
+        **publish_github(requirement),
+        ".gitlab-ci.yml": _GITLAB.format(requirement=requirement, check=CHECK_COMMAND_GITLAB) + publish_gitlab(requirement),
         ".pre-commit-config.yaml": _PRE_COMMIT.format(requirement=requirement),
         ".editorconfig": _EDITORCONFIG,
         ".vscode/settings.json": json.dumps(vscode, ensure_ascii=False, indent=2) + "\n",

@@ -100,6 +100,9 @@ def rollup_markdown(v: RollupView, lang: Lang = Lang.ZH) -> str:
     else:
         add(f"统计日期：{chinese_date(v.as_of)}　纳入汇总 {len(v.members)}/{v.configured} 个成员")
     add("")
+    if not v.configured:
+        add("rollup.yaml lists no members yet." if en else "rollup.yaml 中还没有成员。")
+        add("")
     if v.findings:
         _findings_md(v, en, add)
     if v.ranking:

@@ -49,6 +49,9 @@ def _heading(console: Console, zh: str, en_text: str, en: bool) -> None:
 def _show(console: Console, v: RollupView, en: bool) -> None:
     console.print(Text(v.title, style="bold"), Text(f"  {'as of' if en else '统计日期'} {day_text(v.as_of, en)}", style="cyan"))
     console.print(Text(f"{len(v.members)} of {v.configured} members combined" if en else f"纳入汇总 {len(v.members)}/{v.configured} 个成员"))
+    if not v.configured:
+        console.print(Text("rollup.yaml lists no members yet: add them as its comments show" if en
+                           else "rollup.yaml 中还没有成员：按文件中的注释添加", style="yellow"))
     if v.findings:
         _heading(console, "数据报送情况", "Members' data", en)
         for f in v.findings:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dytool.core.findings import Lang
-from dytool.present.rollup_md import day_text, pct
+from dytool.present.rollup_md import day_text, pct, rounded
 from dytool.rollup.changes import RollupChanges
 from dytool.rollup.textsafe import markdown as esc
 
@@ -50,8 +50,8 @@ def changes_markdown(changes: RollupChanges | None, lang: Lang) -> str:
 def changes_json(changes: RollupChanges) -> dict[str, Any]:
     return {
         "since": changes.since.isoformat(),
-        "members": [{"name": m.name, "found": m.found, "closed": m.closed, "overdue": m.overdue, "closure_rate_before": m.rate_before,
-                     "closure_rate_after": m.rate_after, "rank_before": m.rank_before, "rank_after": m.rank_after,
+        "members": [{"name": m.name, "found": m.found, "closed": m.closed, "overdue": m.overdue, "closure_rate_before": rounded(m.rate_before),
+                     "closure_rate_after": rounded(m.rate_after), "rank_before": m.rank_before, "rank_after": m.rank_after,
                      "newly_overdue": m.newly_overdue, "no_longer_overdue": m.no_longer_overdue} for m in changes.members],
         "joined": list(changes.joined), "not_combined_now": list(changes.failing_now), "combined_again": list(changes.recovered),
     }

@@ -17,7 +17,7 @@ from dytool.present.briefing_md import chinese_date
 from dytool.rollup.model import Counts, MemberFigures, RollupView
 from dytool.rollup.textsafe import markdown as esc
 
-__all__ = ["MAX_ITEMS", "STAGE_LABELS", "day_text", "pct", "rollup_json", "rollup_markdown", "version_text"]
+__all__ = ["MAX_ITEMS", "STAGE_LABELS", "day_text", "pct", "rollup_json", "rollup_markdown", "rounded", "version_text"]
 
 MAX_ITEMS = 10
 STAGE_LABELS = {"proposed": "选题", "claimed": "领题", "planned": "立题", "researching": "调研", "reported": "结题", "evaluated": "评审",
@@ -39,9 +39,14 @@ def version_text(m: MemberFigures) -> str:
     return m.commit[:10] if m.commit else m.digest.removeprefix("sha256:")[:10]
 
 
+def rounded(value: float | None) -> float | None:
+    """A rate in JSON: four decimals, as ``dytool status --format json`` writes them."""
+    return None if value is None else round(value, 4)
+
+
 def _counts_json(c: Counts) -> dict[str, Any]:
     return {"found": c.found, "closed": c.closed, "closed_on_time": c.closed_on_time, "closed_late": c.closed_late, "open": c.open,
-            "overdue": c.overdue, "closure_rate": c.closure_rate, "on_time_rate": c.on_time_rate}
+            "overdue": c.overdue, "closure_rate": rounded(c.closure_rate), "on_time_rate": rounded(c.on_time_rate)}
 
 
 def _finding_json(f: Finding, en: bool) -> dict[str, Any]:

@@ -19,7 +19,9 @@ __all__ = [
 
 
 def rate(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
+    """``part ÷ whole`` unrounded (None without a whole): shown as a percentage with one
+    decimal, computed from the counts so every output rounds once and agrees with the 通报."""
+    return part / whole if whole else None
 
 
 @dataclass(frozen=True, slots=True)

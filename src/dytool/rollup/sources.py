@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -97,11 +98,20 @@ def _from_path(member: Member, ctx: _Context) -> tuple[PublishedSummary, int]:
     return _summarise(folder, ctx, head_commit(folder))
 
 
+def _git_url(url: str, root: Path) -> str:
+    """A URL as written, or a relative folder path (``../members/nanxi``) made absolute against
+    the roll-up's root (git would read it against its own working folder)."""
+    if "://" in url or Path(url).is_absolute() or re.match(r"[^/\\]+:", url):
+        return url
+    return str((root / url).resolve())
+
+
 def _from_git(member: Member, ctx: _Context) -> tuple[PublishedSummary, int]:
     spec = member.spec
     url, ref, subdir = spec.git or "", spec.ref or "HEAD", (spec.subdir or "").strip("/")
     if ".." in Path(subdir).parts or Path(subdir).is_absolute():
         raise _Problem("member-unavailable", "subdir 不能含 .. 或以 / 开头", "subdir cannot contain '..' or start with '/'")
+    url = _git_url(url, ctx.root)
     cache = ctx.root / CACHE_FOLDER
     store = cache / "git" / hashlib.sha256(url.encode("utf-8")).hexdigest()[:20]
     try:

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 
+from dytool.core.codes import CODES
 from dytool.core.findings import Finding
 from dytool.rollup.config import Member, Rejected, RollupConfig
 from dytool.rollup.model import (
@@ -91,8 +92,8 @@ def combine(config: RollupConfig, outcomes: list[Outcome], as_of: dt.date, confi
             rejected: Sequence[Rejected] = ()) -> RollupView:
     """The roll-up's briefing as of ``as_of`` from the members' outcomes (rollup.yaml order)."""
     members = [_figures(o.member, o.summary, as_of, o.stale) for o in outcomes if o.summary is not None]
-    failed = tuple(FailedMember(o.member.name, o.member.spec.kind, o.member.source_text, o.refusal[0], o.refusal[1], o.refusal[2],
-                                o.findings[0].where if o.findings else "")
+    failed = tuple(FailedMember(o.member.name, o.member.spec.kind, o.member.source_text, CODES[o.refusal[0]].code, o.refusal[1], o.refusal[2],
+                                o.member.pos.file + f":{o.member.pos.line}:{o.member.pos.column}")
                    for o in outcomes if o.summary is None and o.refusal is not None)
     failed += tuple(FailedMember(r.name, None, "rollup.yaml", r.findings[0].code if r.findings else "", r.findings[0].message_zh if r.findings else "",
                                  r.findings[0].message_en if r.findings else "", r.findings[0].where if r.findings else "") for r in rejected)

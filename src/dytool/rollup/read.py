@@ -72,7 +72,11 @@ def read_summary(data: bytes) -> PublishedSummary | Refusal:
     except ValidationError as exc:
         failure = exc
     try:
-        value = json.loads(data)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Refusal("member-malformed", "不是有效的 JSON：不是 UTF-8 编码", "not valid JSON: not UTF-8")
+    try:
+        value = json.loads(text)
     except (ValueError, RecursionError) as exc:
         where = f"第 {exc.lineno} 行第 {exc.colno} 列" if isinstance(exc, json.JSONDecodeError) else ""
         where_en = f" at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""

@@ -73,19 +73,21 @@ def _read_http(url: str, limit: int, timeout: float) -> bytes:
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise FetchError("服务器转向了非 http(s) 地址，已拒绝", "the server redirected to a non-http(s) address; refused") from None
         raise FetchError(f"服务器回答 {exc.code}", f"the server answered {exc.code}") from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise FetchError(f"无法连接：{reason}", f"cannot connect: {reason}") from None
 
 
-def fetch(where: str, base: Path, limit: int, timeout: float = TIMEOUT) -> bytes:
+def fetch(where: str, base: Path, limit: int, timeout: float | None = None) -> bytes:
     """The bytes at ``where`` (a path relative to ``base``, or absolute; or a URL), at most
     ``limit + 1`` of them, so the caller can tell a file over the limit."""
     parts = urllib.parse.urlsplit(where)
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
-        return _read_http(where, limit, timeout)
+        return _read_http(where, limit, TIMEOUT if timeout is None else timeout)
     if scheme == "file":
         if parts.netloc not in ("", "localhost"):
             return _read_file(Path(urllib.request.url2pathname(f"//{parts.netloc}{parts.path}")), limit)

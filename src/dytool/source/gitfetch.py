@@ -42,7 +42,11 @@ def fetch_ref(store: Path, url: str, ref: str) -> str:
     store.mkdir(parents=True, exist_ok=True)
     if not (store / "HEAD").is_file():
         _run(store, "init", "-q", "--bare")
-    _run(store, *_SAFE, "fetch", "-q", "--no-tags", "--depth", "1", "--end-of-options", url, f"+{ref}:refs/dytool/member")
+    done = _run(store, *_SAFE, "fetch", "-q", "--no-tags", "--depth", "1", "--end-of-options", url, f"+{ref}:refs/dytool/member", check=False)
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").splitlines()
+        said = next((line for line in lines if line.startswith(("fatal:", "error:"))), lines[0] if lines else "")
+        raise UserError(f"无法取得分支“{ref}”：地址不对、分支不存在或没有访问权限", f"cannot fetch {ref!r}: {said.strip()[:200]}")
     done = _run(store, "rev-parse", "--verify", "--quiet", "refs/dytool/member^{commit}")
     return done.stdout.decode("ascii").strip()
 

@@ -102,7 +102,7 @@ def run_rollup_status(settings: Settings, output_format: str, *, output: Path | 
 
         report = rollup_json(view, lang)
         report["changes"] = changes_json(changes) if changes is not None else None
-        text = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps(report, ensure_ascii=False) + "\n"  # one line: a province's roll-up is megabytes, and indent= takes the slow encoder
     else:
         from dytool.present.rollup_changes import changes_markdown
         from dytool.present.rollup_md import rollup_markdown
@@ -150,7 +150,7 @@ def run_rollup_bulletin(settings: Settings, *, month: str | None, output_format:
         body = text[text.index("\n## ") + 1 :] if "\n## " in text else text  # the masthead is set apart, as in a campaign's bulletin
         masthead = f"第{bulletin.number}期　{bulletin.issuer}　{chinese_day(bulletin.month_last)}"
         data = rollup_docx([Markdown(body, new_page=False, title=bulletin.title, byline=masthead)], title=f"{bulletin.title}第{bulletin.number}期",
-                           author=bulletin.issuer, subject=rollup.view().title, as_of=bulletin.month_last, fonts=rollup.config.fonts,
+                           author=bulletin.issuer, subject=rollup.config.title, as_of=bulletin.month_last, fonts=rollup.config.fonts,
                            on_problem=lambda zh, en: None)
         written.append(write_document(folder / f"{name}.docx", data))
     for path in written:

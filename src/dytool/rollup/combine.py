@@ -39,7 +39,8 @@ def counts_of(p: ProblemFigures) -> Counts:
 
 
 def overdue_short(items: list[OverdueFigures]) -> tuple[OverdueShort, ...]:
-    return tuple(OverdueShort(clean(o.id, 64), clean(o.title), clean(o.owner_unit, 100) if o.owner_unit else None, o.due, o.days_overdue)
+    """Ids need no cleaning: the schema allows only letters, digits, ``-``, ``_`` and ``.`` in them."""
+    return tuple(OverdueShort(o.id, clean(o.title), clean(o.owner_unit, 100) if o.owner_unit else None, o.due, o.days_overdue)
                  for o in items)
 
 
@@ -65,7 +66,7 @@ def _figures(member: Member, summary: PublishedSummary, as_of: dt.date, stale: b
         problems=counts_of(lists.problems), units=tuple((clean(u.name, 100), counts_of(u.problems)) for u in summary.units),
         solutions_done=lists.solutions_done, solutions_total=lists.solutions_total,
         institutions_issued=lists.institutions_issued, topics_total=topics.total, topics_behind_total=max(topics.behind_total, len(topics.behind)),
-        topics_behind=tuple(TopicShort(clean(t.id, 64), clean(t.title), clean(t.leader, 100) if t.leader else None, t.stage, t.expected)
+        topics_behind=tuple(TopicShort(t.id, clean(t.title), clean(t.leader, 100) if t.leader else None, t.stage, t.expected)
                             for t in topics.behind),
         leaders_month=month.month if month else None, leaders_below=below,
         overdue_total=max(summary.overdue_total, len(summary.overdue)), overdue=overdue_short(summary.overdue),

@@ -35,6 +35,7 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parents[2]
 GOLDEN = PROJECT / "tests" / "golden" / "rollup"
+EXAMPLE = PROJECT / "examples" / "campaign-2023"
 AS_OF = "2023-09-15"
 REGENERATE = "DYTOOL_REGENERATE=1 python -m pytest tests/rollup -rP"
 

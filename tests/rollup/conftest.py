@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from citykit import EXAMPLE
 
 from dytool.checks import SUITE
 from dytool.engine.load import LoadOptions, load_repository
 from dytool.rollup.publish import publish_summary, source_state
 from dytool.rollup.read import summary_json
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "campaign-2023"
 AS_OF = dt.date(2023, 9, 15)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE
+from citykit import EXAMPLE
 
 from dytool.cli.main import run
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE
+from citykit import EXAMPLE
 
 from dytool.cli.main import run
 from dytool.rollup.published import PublishedSummary

@@ -79,7 +79,8 @@ def _show(console: Console, v: RollupView, en: bool) -> None:
         for m in late:
             console.print(Text.assemble((m.name, "bold"), f"  {m.overdue_total}" + ("" if en else " 个"), ("  " + version_text(m), "dim")))
             for o in m.overdue[:MAX_ROWS]:
-                console.print(Text(f"  {o.id} {o.title}（{o.owner_unit or '—'}，{'overdue' if en else '逾期'} {o.days_overdue} {'d' if en else '天'}）"))
+                console.print(Text(f"  {o.id} {o.title} ({o.owner_unit or '-'}, overdue {o.days_overdue} d)" if en
+                                   else f"  {o.id} {o.title}（{o.owner_unit or '—'}，逾期 {o.days_overdue} 天）"))
             if m.overdue_total > MAX_ROWS:
                 console.print(Text(f"  … {m.overdue_total - MAX_ROWS} more" if en else f"  ……另有 {m.overdue_total - MAX_ROWS} 项", style="dim"))
     behind = [m for m in v.members if m.topics_behind_total]
@@ -89,15 +90,16 @@ def _show(console: Console, v: RollupView, en: bool) -> None:
             console.print(Text.assemble((m.name, "bold"), f"  {m.topics_behind_total}"))
             for t in m.topics_behind[:MAX_ROWS]:
                 stage, expected = (t.stage, t.expected) if en else (STAGE_LABELS.get(t.stage, t.stage), STAGE_LABELS.get(t.expected, t.expected))
-                console.print(Text(f"  {t.id} {t.title}（{t.leader or '—'}）：{stage} → {expected}"))
+                console.print(Text(f"  {t.id} {t.title} ({t.leader or '-'}): {stage} → {expected}" if en
+                                   else f"  {t.id} {t.title}（{t.leader or '—'}）：{stage} → {expected}"))
     below = [m for m in v.members if m.leaders_below]
     if below:
         _heading(console, "调研天数未达要求的领导", "Leaders below the visit rule", en)
         for m in below:
-            people = "、".join(f"{b.name} {b.days}/{b.required}" for b in m.leaders_below)
-            console.print(Text.assemble((m.name, "bold"), f"（{m.leaders_month}）：", people))
+            people = (", " if en else "、").join(f"{b.name} {b.days}/{b.required}" for b in m.leaders_below)
+            console.print(Text.assemble((m.name, "bold"), f" ({m.leaders_month}): " if en else f"（{m.leaders_month}）：", people))
     late_items = [m for m in v.members if m.behind.milestones or m.behind.submissions]
     if late_items:
         _heading(console, "时间节点和常态化报送", "Milestones and submissions", en)
         for m in late_items:
-            console.print(Text.assemble((m.name, "bold"), "：", "；".join((*m.behind.milestones, *m.behind.submissions))))
+            console.print(Text.assemble((m.name, "bold"), ": " if en else "：", ("; " if en else "；").join((*m.behind.milestones, *m.behind.submissions))))

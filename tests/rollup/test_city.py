@@ -78,6 +78,7 @@ def test_ranking_and_totals_by_hand(city: City) -> None:
         (3, "市发改委", 44, 11, 10, 33, 7),
         (4, "北山区", 41, 9, 8, 32, 4),
     ]
+    assert [(r["name"], r["on_time_rank"]) for r in report["ranking"]] == [("南溪县", 1), ("西岭县", 3), ("市发改委", 4), ("北山区", 2)]
     rates = {r["name"]: (r["closure_rate"], r["on_time_rate"]) for r in report["ranking"]}
     assert rates == {"南溪县": (0.3023, 0.6471), "西岭县": (0.2558, 0.5882), "市发改委": (0.25, 0.5556), "北山区": (0.2195, 0.6154)}
     totals = report["totals"]

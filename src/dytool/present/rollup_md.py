@@ -80,7 +80,7 @@ def rollup_json(v: RollupView, lang: Lang = Lang.ZH) -> dict[str, Any]:
         "members_configured": v.configured,
         "members_combined": len(v.members),
         "totals": _counts_json(v.totals),
-        "ranking": [{"rank": line.rank, "name": line.member.name, "kind": line.member.kind.value, "as_of": line.member.as_of.isoformat(),
+        "ranking": [{"rank": line.rank, "on_time_rank": line.on_time_rank, "name": line.member.name, "kind": line.member.kind.value, "as_of": line.member.as_of.isoformat(),
                      "stale": line.member.stale, **_counts_json(line.member.problems)} for line in v.ranking],
         "members": [_member_json(m) for m in v.members],
         "failed": [{"name": f.name, "kind": f.kind.value if f.kind else None, "source": f.source, "code": f.code, "reason": f.reason_en if en else f.reason_zh,
@@ -134,17 +134,18 @@ def _findings_md(v: RollupView, en: bool, add: Callable[[str], None]) -> None:
 def _ranking_md(v: RollupView, en: bool, add: Callable[[str], None]) -> None:
     add("## Ranking by closure rate" if en else "## 销号率排名")
     add("")
-    add("| Rank | Member | Kind | As of | Problems | Closed | On time | Open | Overdue | Closure rate | On-time rate |" if en
-        else "| 排名 | 成员 | 类型 | 数据截至 | 问题总数 | 已销号 | 按时销号 | 未销号 | 逾期未销号 | 销号率 | 按时销号率 |")
-    add("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    add("| Rank | Member | Kind | As of | Problems | Closed | On time | Open | Overdue | Closure rate | On-time rate | On-time rank |" if en
+        else "| 排名 | 成员 | 类型 | 数据截至 | 问题总数 | 已销号 | 按时销号 | 未销号 | 逾期未销号 | 销号率 | 按时销号率 | 按时销号率排名 |")
+    add("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for line in v.ranking:
         m, p = line.member, line.member.problems
         stale = (" (stale)" if en else "（数据过期）") if m.stale else ""
         add(f"| {line.rank if line.rank is not None else '—'} | {esc(m.name, 100)}{stale} | {_kind(m, en)} | {day_text(m.as_of, en)} | {p.found} | "
-            f"{p.closed} | {p.closed_on_time} | {p.open} | {p.overdue} | {pct(p.closure_rate)} | {pct(p.on_time_rate)} |")
+            f"{p.closed} | {p.closed_on_time} | {p.open} | {p.overdue} | {pct(p.closure_rate)} | {pct(p.on_time_rate)} | "
+            f"{line.on_time_rank if line.on_time_rank is not None else '—'} |")
     t = v.totals
     add(f"|  | {'Total' if en else '合计'} |  |  | {t.found} | {t.closed} | {t.closed_on_time} | {t.open} | {t.overdue} | "
-        f"{pct(t.closure_rate)} | {pct(t.on_time_rate)} |")
+        f"{pct(t.closure_rate)} | {pct(t.on_time_rate)} |  |")
     add("")
 
 

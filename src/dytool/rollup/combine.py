@@ -75,17 +75,28 @@ def _figures(member: Member, summary: PublishedSummary, as_of: dt.date, stale: b
     )
 
 
+def _competition(values: list[tuple[str, float]]) -> dict[str, int]:
+    """Rank by value, highest first; equal values share a rank (1, 2, 2, 4)."""
+    ordered = sorted(values, key=lambda item: -item[1])
+    ranks: dict[str, int] = {}
+    for i, (name, value) in enumerate(ordered):
+        ranks[name] = ranks[ordered[i - 1][0]] if i and ordered[i - 1][1] == value else i + 1
+    return ranks
+
+
 def rank(members: list[MemberFigures]) -> tuple[RankLine, ...]:
+    """By 销号率, then 按时销号率; each line also says the member's rank by 按时销号率 alone."""
     def key(m: MemberFigures) -> tuple[float, float]:
         on_time = m.problems.on_time_rate
         return (-(m.problems.closure_rate or 0.0), -(on_time if on_time is not None else -1.0))
 
+    on_time = _competition([(m.name, r) for m in members if (r := m.problems.on_time_rate) is not None])
     ranked = sorted((m for m in members if m.problems.found), key=key)
     lines: list[RankLine] = []
     for i, m in enumerate(ranked):
         shared = lines and key(lines[-1].member) == key(m)
-        lines.append(RankLine(lines[-1].rank if shared else i + 1, m))
-    lines.extend(RankLine(None, m) for m in members if not m.problems.found)
+        lines.append(RankLine(lines[-1].rank if shared else i + 1, m, on_time.get(m.name)))
+    lines.extend(RankLine(None, m, None) for m in members if not m.problems.found)
     return tuple(lines)
 
 

@@ -121,6 +121,8 @@ class RankLine:
     rank: int | None
     """1 for the highest 销号率 (ties share a rank); None for a member with no problem yet."""
     member: MemberFigures
+    on_time_rank: int | None = None
+    """The rank by 按时销号率 alone; None while nothing had to be closed yet."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,7 @@ def test_a_summary_with_a_byte_order_mark_is_read(rollup_repo: Make, example_sum
     assert code == 0 and report["members_combined"] == 2
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_folder_or_a_pipe_instead_of_a_file(rollup_repo: Make, capsys: pytest.CaptureFixture[str]) -> None:
     root = rollup_repo([("西岭县", "county", None), ("南溪县", "county", None)])
     (root.parent / "share" / "m0.json").mkdir()

@@ -12,7 +12,7 @@ __all__ = ["register"]
 
 rollup_app = typer.Typer(
     name="rollup",
-    help="汇总下级活动仓库发布的数据 / Combine what member campaigns publish (run in a roll-up repository with rollup.yaml).",
+    help="上级汇总（rollup.yaml）/ The roll-up over member campaigns.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -29,7 +29,7 @@ def publish_command(
     ctx: typer.Context,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件（缺省为标准输出）/ write to a file (default: standard output)", metavar="FILE")] = None,  # noqa: UP045
 ) -> int:
-    """发布本活动的汇总数据（JSON），供上级汇总 / Publish this campaign's summary (JSON) for the roll-up."""
+    """发布汇总数据供上级汇总 / Publish the summary for the roll-up."""
     from dytool.cli.cmd_publish import run_publish
 
     return run_publish(ctx.obj, output)
@@ -77,7 +77,7 @@ def rollup_schema_command(
     ctx: typer.Context,
     output: Annotated[Path, typer.Option("-o", "--output", help="输出目录 / output folder", metavar="DIR")] = Path("schemas"),
 ) -> int:
-    """写出汇总数据和 rollup.yaml 的 JSON Schema / Write the JSON Schemas of the published summary and of rollup.yaml."""
+    """汇总数据和 rollup.yaml 的 JSON Schema / The roll-up's JSON Schemas."""
     from dytool.cli.cmd_rollup import run_rollup_schema
 
     return run_rollup_schema(ctx.obj, output)

@@ -18,6 +18,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("cli",),
     ("api",),
     ("present",),
+    ("rollup",),
     ("documents",),
     ("status", "edit"),
     ("checks",),

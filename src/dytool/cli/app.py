@@ -139,3 +139,12 @@ def _register_editing_commands() -> None:
 
 
 _register_editing_commands()
+
+
+def _register_rollup_commands() -> None:
+    from dytool.cli.app_rollup import register
+
+    register(app)
+
+
+_register_rollup_commands()

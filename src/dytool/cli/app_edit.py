@@ -55,11 +55,16 @@ def init_command(
     no_git: Annotated[bool, typer.Option("--no-git", help="不运行 git init / do not run git init")] = False,
     no_input: Annotated[bool, typer.Option("--no-input", help="不提问 / never prompt")] = False,
     bundle: Annotated[Optional[Path], typer.Option("--bundle", help="把离线安装包放进 vendor/dytool/，CI 不用软件源 / commit the offline bundle (python3 -m dytool.bundle); CI installs with --no-index", metavar="DIR")] = None,  # noqa: UP045
+    rollup: Annotated[bool, typer.Option("--rollup", help="新建汇总仓库（rollup.yaml）/ a roll-up repository over member campaigns")] = False,
 ) -> int:
     """新建调研活动仓库 / Scaffold a new campaign repository."""
     from dytool.cli.cmd_init import InitFlags, run_init
 
     flags = InitFlags(ident, title, start, end, issuer, doc_number, level, id_style)
+    if rollup:
+        from dytool.cli.cmd_init import run_init_rollup
+
+        return run_init_rollup(ctx.obj, directory, flags, git=not no_git, no_input=no_input, bundle=bundle)
     return run_init(ctx.obj, directory, flags, example=example, git=not no_git, no_input=no_input, bundle=bundle)
 
 

@@ -2,7 +2,8 @@
 
 Codes are stable: tools, CI filters and people's notes refer to them, so a code is never
 reused for another meaning.  ``DY0xx`` reading files, ``DY1xx`` record schema, ``DY2xx``
-identifiers, references and paths, ``DY3xx`` content checks, ``DY4xx`` campaign rules.
+identifiers, references and paths, ``DY3xx`` content checks, ``DY4xx`` campaign rules,
+``DY5xx`` the members of a roll-up (reported at the member's entry in ``rollup.yaml``).
 """
 
 from __future__ import annotations
@@ -118,6 +119,16 @@ _ALL = [
     Code("DY407", "accompanying", W, "陪同人数超过上限", "too many accompanying staff"),
     Code("DY408", "topic-required", W, "调研没有注明课题", "visit names no topic"),
     Code("DY409", "report-length", W, "报告字数超过上限", "report longer than allowed"),
+    # the members of a roll-up (rollup.yaml)
+    Code("DY501", "member-unavailable", E, "成员数据无法获取", "member's data cannot be obtained"),
+    Code("DY502", "member-malformed", E, "成员数据无法读取", "member's data is malformed"),
+    Code("DY503", "member-version", E, "成员数据的格式版本不符", "member's data has another schema version"),
+    Code("DY504", "member-invalid", E, "成员数据不符合格式", "member's data does not match the schema"),
+    Code("DY505", "member-stale", W, "成员数据过期", "member's data is stale"),
+    Code("DY506", "member-future", W, "成员数据晚于统计日期", "member's data is later than the as-of day"),
+    Code("DY507", "member-campaign", E, "成员数据不是指定的活动", "member's data is of another campaign"),
+    Code("DY508", "member-duplicate", W, "两个成员的数据来自同一活动", "two members publish the same campaign"),
+    Code("DY509", "member-errors", W, "成员仓库有错误", "member's repository has errors"),
 ]
 
 CODES: dict[str, Code] = {c.name: c for c in _ALL}

@@ -25,7 +25,7 @@ from dytool.models.enums import IdStyle, Level
 from dytool.source.atomic import repository_path, write_atomic
 from dytool.source.packaged import packaged
 
-__all__ = ["Answers", "example_source", "scaffold", "scaffold_example"]
+__all__ = ["Answers", "RollupAnswers", "example_source", "scaffold", "scaffold_example", "scaffold_rollup"]
 
 _SCHEMA_LINE = re.compile(r"^(# yaml-language-server: \$schema=)(?:\.\./)*schemas/", re.MULTILINE)
 
@@ -155,3 +155,30 @@ def scaffold_example(dest: Path, install: Install | None = None) -> list[str]:
             files[rel.as_posix()] = _SCHEMA_LINE.sub(rf"\g<1>{'../' * (len(rel.parts) - 1)}schemas/", text)
     files |= _schema_files() | support_files("青川市2023年大兴调查研究活动（示例）", install or Install(__version__))
     return _write_new(dest, files)
+
+
+@dataclass(frozen=True)
+class RollupAnswers:
+    id: str
+    title: str
+    issuer: str | None = None
+    level: str | None = None
+
+
+def scaffold_rollup(dest: Path, answers: RollupAnswers, install: Install | None = None) -> list[str]:
+    """Create a roll-up repository (rollup.yaml, schemas, CI) in ``dest``; the files written."""
+    from dytool.edit.scaffold_rollup import rollup_files
+
+    Answers(answers.id, answers.title, dt.date.min, dt.date.min, level=answers.level).validate()
+    if (dest / "rollup.yaml").exists():
+        raise UserError(f"“{dest}”已经是汇总仓库（有 rollup.yaml）", f"{str(dest)!r} is already a roll-up repository (it has rollup.yaml)",
+                        exit_code=EXIT_FINDINGS)
+    files = rollup_files(answers.id, answers.title, answers.issuer, Level.coerce(answers.level).value if answers.level else None,
+                         install or Install(__version__))
+    for name in ("rollup.schema.json", "publish.schema.json"):
+        shipped = packaged("schemas", name)
+        if shipped is None:
+            raise UserError(f"安装包中缺少 schemas/{name}", f"schemas/{name} is missing from the installation", exit_code=EXIT_USAGE)
+        files[f"schemas/{name}"] = shipped.read_text(encoding="utf-8")
+    return _write_new(dest, files)
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from dytool.edit.scaffold_rollup import publish_github, publish_gitlab
 from dytool.edit.vendoring import HOOK_LAUNCHER, VENDOR_DIR, Install, vendor_files
 from dytool.source.discover import RECORD_FOLDERS
 
@@ -159,7 +160,8 @@ def support_files(title: str, install: Install) -> dict[str, str | bytes]:
         ".gitignore": _GITIGNORE,
         ".gitattributes": _GITATTRIBUTES.format(patterns="\n".join(patterns)),
         ".github/workflows/dytool.yml": _GITHUB.format(**ci, check=CHECK_COMMAND_GITHUB),
-        ".gitlab-ci.yml": _GITLAB.format(**ci, check=CHECK_COMMAND_GITLAB),
+        **publish_github(install),
+        ".gitlab-ci.yml": _GITLAB.format(**ci, check=CHECK_COMMAND_GITLAB) + publish_gitlab(install),
         ".pre-commit-config.yaml": _PRE_COMMIT.format(vendor=VENDOR_DIR, launcher=HOOK_LAUNCHER),
         ".editorconfig": _EDITORCONFIG,
         ".vscode/settings.json": json.dumps(vscode, ensure_ascii=False, indent=2) + "\n",

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["STATE_SHEET", "STATE_VERSION", "LedgerSheet", "build_workbook", "safe_text"]
+__all__ = ["STATE_SHEET", "STATE_VERSION", "LedgerSheet", "build_workbook", "display_width", "fixed_zip", "safe_text"]
 
 STATE_SHEET = "dytool"
 STATE_VERSION = "dytool-ledger-1"
@@ -186,7 +186,7 @@ def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: s
     book.properties.title = safe_text(f"{heading}{as_of_line}")
     out = io.BytesIO()
     book.save(out)
-    return _fixed_zip(out.getvalue(), moment)
+    return fixed_zip(out.getvalue(), moment)
 
 
 def _text_row(sheet: Any, row: int, texts: Sequence[str]) -> None:
@@ -283,7 +283,7 @@ def _width(value: Any) -> int:
     return display_width(str(value))
 
 
-def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
+def fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
     """The same zip with every entry dated ``moment`` (zip files store local times from 1980)."""
     stamp = max(moment, dt.datetime(1980, 1, 1)).timetuple()[:6]
     out = io.BytesIO()

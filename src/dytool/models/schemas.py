@@ -31,18 +31,18 @@ SCHEMA_FILES = tuple(f"{name}.schema.json" for name in (*_ONE, *_LIST, *_ONE_OR_
 
 
 def _schema(model: type[BaseModel]) -> dict[str, Any]:
-    schema: dict[str, Any] = _open_objects_explicit(model.model_json_schema(mode="validation"))
+    schema: dict[str, Any] = open_objects_explicit(model.model_json_schema(mode="validation"))
     return schema
 
 
-def _open_objects_explicit(node: Any) -> Any:
+def open_objects_explicit(node: Any) -> Any:
     """Say ``additionalProperties: true`` on free-form objects, as pydantic does from 2.11 on
     (2.10 leaves it out; the meaning is the same), so the files do not depend on its version."""
     if isinstance(node, list):
-        return [_open_objects_explicit(item) for item in node]
+        return [open_objects_explicit(item) for item in node]
     if not isinstance(node, dict):
         return node
-    out = {key: _open_objects_explicit(value) for key, value in node.items()}
+    out = {key: open_objects_explicit(value) for key, value in node.items()}
     if out.get("type") == "object" and not {"properties", "additionalProperties", "patternProperties"} & out.keys():
         out = {"additionalProperties": True, **out}
     return out

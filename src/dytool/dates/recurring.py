@@ -41,7 +41,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Final, TypeAlias
@@ -65,6 +65,7 @@ __all__ = [
 
 _ONE = timedelta(days=1)
 _MAX_OCCURRENCES: Final = 5000
+_MAX_RULE: Final = 200
 _EXAMPLES: Final = ("每月5日前", "每季度末")
 
 
@@ -143,6 +144,8 @@ def _unreadable(text: str, zh: str = "", en: str = "") -> PhraseError:
 @lru_cache(maxsize=1024)
 def parse_recurring(text: str) -> Recurrence:
     """Read a recurring rule; raises :class:`PhraseError` ``unreadable`` quoting ``text``."""
+    if len(text) > _MAX_RULE:
+        raise _unreadable(text[:_MAX_RULE], f"周期性要求不超过{_MAX_RULE}个字", f"a recurring rule has at most {_MAX_RULE} characters")
     raw = unicodedata.normalize("NFKC", text).strip()
     upper = raw.upper()
     if upper.startswith(("RRULE:", "DTSTART", "FREQ=")):
@@ -167,7 +170,7 @@ def parse_recurring(text: str) -> Recurrence:
 
 
 def _rrule_dates(text: str, rule: str, period: Span) -> list[date]:
-    from dateutil.rrule import rrulestr  # lazy: only raw rules need it
+    from dytool.dates.rrules import RuleProblem, rule_days
 
     if not _SLOW_FREQ_RE.search(rule.upper()):
         raise _unreadable(
@@ -175,18 +178,9 @@ def _rrule_dates(text: str, rule: str, period: Span) -> list[date]:
             "FREQ 须为 YEARLY、MONTHLY、WEEKLY 或 DAILY",
             "FREQ must be YEARLY/MONTHLY/WEEKLY/DAILY",
         )
-    start = datetime.combine(period.first, time())
-    end = datetime.combine(period.last, time())
     try:
-        has_start = "DTSTART" in rule.upper()
-        parsed = rrulestr(rule) if has_start else rrulestr(rule, dtstart=start)
-        days: list[date] = []
-        for moment in parsed.xafter(start, count=_MAX_OCCURRENCES + 1, inc=True):
-            if moment > end:
-                break
-            if not days or days[-1] != moment.date():
-                days.append(moment.date())
-    except (ValueError, TypeError) as err:
+        days = rule_days(rule, period.first, period.last)
+    except RuleProblem as err:
         raise _unreadable(text, str(err), str(err)) from None
     return days[:_MAX_OCCURRENCES]
 

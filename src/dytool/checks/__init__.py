@@ -11,6 +11,7 @@ sorting.  :data:`SUITE` is what every command hands the engine.
 from __future__ import annotations
 
 from dytool.checks.content import check_content, local_content
+from dytool.checks.fields import check_campaign_fields, empty_file, local_fields
 from dytool.checks.ids import check_duplicates, check_references
 from dytool.checks.paths import check_paths, check_reports
 from dytool.checks.personal import scan_personal
@@ -20,7 +21,8 @@ from dytool.engine.suite import Suite
 __all__ = ["SUITE"]
 
 SUITE = Suite(
-    text=(scan_personal,),
-    local=(local_content, local_rules),
-    cross=(check_duplicates, check_references, check_paths, check_reports, check_content, check_recurring, check_rules),
+    text=(scan_personal, empty_file),
+    local=(local_content, local_rules, local_fields),
+    cross=(check_duplicates, check_references, check_paths, check_reports, check_content, check_campaign_fields, check_recurring,
+           check_rules),
 )

@@ -25,9 +25,11 @@ rule                        due day of each occurrence                      key
 
 A key names the calendar month / quarter / ISO week / half / year **in which the occurrence
 is due** (so the report due on the 5th of August under ``每月5日前`` is ``2023-08``); any
-occurrence may also be named by its ISO due day.  Occurrences are those due inside the
-period; each one's *window* runs from the day after the previous due day (the period's
-first day for the first one) to its own due day.
+occurrence may also be named by its ISO due day.  Occurrences are those whose window starts
+inside the period: every one due inside it, and the one the period's end falls in (a quarter
+that overlaps the period's end is still owed, due on the quarter's last day); each one's
+*window* runs from the day after the previous due day (the period's first day for the first
+one) to its own due day.
 
 Submissions are ``(period_key, on)`` pairs, which count for the named occurrence whatever
 ``on`` is (a late July report stays July's), or plain days, which count for the occurrence
@@ -242,16 +244,31 @@ def _key(rec: Recurrence, due: date) -> str:
     return due.isoformat()
 
 
+def _beyond(day: date) -> date:
+    """A year and a month after ``day``: far enough to find the occurrence the period's end
+    falls in (a quarter, a half-year), never past the last representable day."""
+    try:
+        return day + timedelta(days=400)
+    except OverflowError:
+        return date.max
+
+
 def occurrences(rec: Recurrence | str, period: Span) -> list[Occurrence]:
-    """The occurrences of ``rec`` due inside ``period``, in order, with their windows."""
+    """The occurrences of ``rec`` whose window starts inside ``period``, in order, with their
+    windows: those due inside it, and the one the period's end falls in (the third quarter of
+    a campaign that ends on August 31 is still owed, due on September 30)."""
     if isinstance(rec, str):
         rec = parse_recurring(rec)
     out: list[Occurrence] = []
     window_start = period.first
-    for due in _due_days(rec, period):
-        if not period.contains(due) or due < window_start:
+    for due in _due_days(rec, Span(period.first, _beyond(period.last))):
+        if window_start > period.last:
+            break
+        if due < period.first or due < window_start:
             continue
         out.append(Occurrence(_key(rec, due), Span(window_start, due), due))
+        if due == date.max:
+            break
         window_start = due + _ONE
     return out
 

@@ -16,15 +16,33 @@ from dytool.documents.compile import chinese_day
 from dytool.documents.templating import Templates
 from dytool.engine.repository import Repository
 from dytool.facts.records import Facts, gather
+from dytool.facts.stages import stage_title
 from dytool.facts.visits import leader_days
 from dytool.models import Campaign
 from dytool.models.enums import UnitType
 from dytool.status import compute_status
+from dytool.status.deadlines import ObligationTable, obligation_tables
 from dytool.status.ledger import LedgerRow, problem_state
 
 __all__ = ["Bulletin", "bulletin_number", "make_bulletin", "month_span"]
 
 _LOCAL = (UnitType.county, UnitType.district)
+_KIND_ZH = {"problem": "问题", "solution": "解决事项", "institution": "制度"}
+
+
+def _obligation(table: ObligationTable, day: dt.date) -> dict[str, Any]:
+    """A member × period table: the day each member handed in (月/日), 逾期 when late, 未报送
+    when an occurrence due by the day is missing, blank while it is not yet due."""
+    rows = []
+    for _, name, handed in table.rows:
+        cells = []
+        for due, on in zip(table.dues, handed, strict=True):
+            if on is not None:
+                cells.append(f"{on.month}月{on.day}日" + ("（逾期）" if on > due else ""))
+            else:
+                cells.append("未报送" if due < day else "")
+        rows.append({"name": name, "cells": cells})
+    return {"title": table.title, "periods": list(table.periods), "rows": rows}
 
 
 def month_span(month: str) -> tuple[dt.date, dt.date]:
@@ -99,7 +117,7 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
     closed = [r.problem for r in rows if r.problem.closed_on is not None and first <= r.problem.closed_on.first <= last]
     next_first, next_last = month_span(f"{last.year + (last.month == 12)}-{last.month % 12 + 1:02d}")
     due_next = [{"title": m.title, "due": chinese_day(m.due)} for m in briefing.milestones
-                if next_first <= m.due <= next_last and not m.status.is_done]
+                if m.due is not None and next_first <= m.due <= next_last and not m.status.is_done]
     due_next += [{"title": r.title, "due": chinese_day(r.current.due)} for r in briefing.recurring
                  if r.current is not None and next_first <= r.current.due <= next_last]
     spec = campaign.bulletin
@@ -109,15 +127,18 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
     data = {
         "title": title, "number": number, "issuer": issuer, "campaign": campaign.title,
         "month": f"{first.year}年{first.month}月", "date": chinese_day(last),
-        "stages": [s.title for s in briefing.stages],
+        "stages": [stage_title(s.title) for s in briefing.stages],
         "visits_total": len(in_month), "leaders": leaders,
         "new_problems": len(new), "closed_problems": len(closed),
         "unit_table": _unit_table(facts, rows),
-        "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue}
-                    for o in briefing.lists.overdue],
-        "missed_milestones": [{"title": m.title, "due": chinese_day(m.due), "missing": "、".join(m.missing)}
-                              for m in briefing.milestones if m.status is Status.OVERDUE],
-        "missed_submissions": [{"title": r.title, "periods": "、".join(o.period for o in r.missed)} for r in briefing.recurring if r.missed],
+        "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue,
+                     "kind": o.kind, "kind_zh": _KIND_ZH.get(o.kind, "")} for o in briefing.lists.overdue],
+        "has_rule": any(line["required"] is not None for line in leaders),
+        "obligations": [_obligation(table, last) for table in obligation_tables(facts, last)],
+        "missed_milestones": [{"title": m.title, "due": chinese_day(m.due), "missing": "、".join(m.missing_names or m.missing)}
+                              for m in briefing.milestones if m.status is Status.OVERDUE and m.due is not None],
+        "missed_submissions": [{"title": r.title, "periods": "、".join(f"{o.by_name}（{o.period}）" if o.by_name else o.period for o in r.missed)}
+                               for r in briefing.recurring if r.missed],
         "due_next": due_next, "next_month": f"{next_first.month}月",
     }
     return Bulletin(title, number, issuer, first, last, templates.render("bulletin/bulletin.md.j2", data))

@@ -89,11 +89,11 @@ def _stages(repo: Repository | None, as_of: dt.date) -> dict[str, str]:
     if repo is None:
         return {}
     from dytool.engine.index import build_index
-    from dytool.facts.topics import topic_progress
+    from dytool.facts.topics import topic_facts, topic_progress
     from dytool.models import Topic
 
-    index = build_index(repo)
-    return {e.record.id: topic_progress(e.record, index, as_of).stage.value for e in repo.entries("topic") if isinstance(e.record, Topic)}
+    facts = topic_facts(repo, build_index(repo))
+    return {e.record.id: topic_progress(e.record, facts, as_of).stage.value for e in repo.entries("topic") if isinstance(e.record, Topic)}
 
 
 def _milestones_done(repo: Repository | None, as_of: dt.date) -> dict[str, tuple[str, str]]:

@@ -1,0 +1,86 @@
+"""The campaign's stages as spans of days, and the months a rule with a scope in time covers.
+
+Plans often give a stage only by its end (动员部署阶段 4月中旬前, 检查考核阶段 12月底前): a stage
+without ``start`` begins the day after the previous stage (in file order) ends, or on the
+period's first day for the first stage.  A rule written into a stage (``stage: implement``)
+or given a span (``during: 4月至11月``) is judged only in that span's months.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from dytool.dates import Span
+from dytool.models import Campaign
+
+__all__ = ["StageSpan", "months_of", "rule_spans", "stage_spans", "stage_title"]
+
+_ONE = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpan:
+    id: str
+    title: str
+    first: dt.date
+    last: dt.date
+    index: int
+    """The stage's place in campaign.yaml (where a finding about it points)."""
+
+    @property
+    def span(self) -> Span | None:
+        return Span(self.first, self.last) if self.first <= self.last else None
+
+
+def stage_spans(campaign: Campaign) -> list[StageSpan]:
+    """Every stage with its first and last day (a stage that ends before it starts keeps its
+    days as written: the check reports it)."""
+    out: list[StageSpan] = []
+    previous_end: dt.date | None = None
+    for i, stage in enumerate(campaign.stages):
+        if stage.start is not None:
+            first = stage.start.first
+        elif previous_end is not None and previous_end < dt.date.max:
+            first = previous_end + _ONE
+        else:
+            first = campaign.period.start.first
+        last = stage.end.due
+        out.append(StageSpan(stage.id, stage.title, first, last, i))
+        previous_end = last
+    return out
+
+
+def stage_title(title: str) -> str:
+    """A stage's name as a sentence uses it: ``落实推进`` → ``落实推进阶段``, but ``落实推进阶段``
+    stays as it is (never ``落实推进阶段阶段``)."""
+    text = title.strip()
+    return text if text.endswith("阶段") else f"{text}阶段"
+
+
+def rule_spans(campaign: Campaign, stage: Sequence[str], during: Span | None) -> list[Span] | None:
+    """The spans a rule applies in: its stages' spans and its ``during`` span; None when the
+    rule has no scope in time (it applies throughout the period)."""
+    if not stage and during is None:
+        return None
+    spans: list[Span] = []
+    wanted = set(stage)
+    for s in stage_spans(campaign):
+        if s.id in wanted and s.span is not None:
+            spans.append(s.span)
+    if during is not None:
+        spans.append(during)
+    return spans
+
+
+def months_of(spans: Sequence[Span] | None, period: Span) -> Iterator[tuple[int, int]]:
+    """The months (year, month) of the period that a rule's spans touch, in order; every
+    month of the period when the rule has no scope in time."""
+    y, m = period.first.year, period.first.month
+    while (y, m) <= (period.last.year, period.last.month):
+        first = dt.date(y, m, 1)
+        last = (dt.date(y + (m == 12), m % 12 + 1, 1) - _ONE) if (y, m) != (dt.MAXYEAR, 12) else dt.date.max
+        if spans is None or any(s.first <= last and first <= s.last for s in spans):
+            yield y, m
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)

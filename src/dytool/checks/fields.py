@@ -59,13 +59,25 @@ def _words(obj: StrictModel, source: Source, campaign: Campaign | None, loc: Loc
         zh, en = _LISTS[plan.word]
         builtin = VOCABULARIES[plan.word]
         choices = "、".join(f"{m.value}（{m.label_zh}）" for m in builtin)
+        short = _shortened(value, builtin)
         yield CODES["bad-choice"].at(
             loc.pos(source, path),
             f"“{value}”不是内置的{zh}，也没有在 campaign.yaml 的 vocabulary.{plan.word} 中声明；内置：{choices}",
             f"{value!r} is neither a built-in {en} nor declared under vocabulary.{plan.word} in campaign.yaml",
-            hint_zh=f"本活动的用语请在 campaign.yaml 中声明它计入哪一类，如 vocabulary: {{{plan.word}: {{{value}: {next(iter(builtin)).value}}}}}",
-            hint_en=f"declare the campaign's word and the category it counts under: vocabulary: {{{plan.word}: {{{value}: {next(iter(builtin)).value}}}}}",
+            hint_zh=f"本活动的用语请在 campaign.yaml 中声明它计入哪一类，如 vocabulary: {{{plan.word}: {{{value}: <内置类别>}}}}"
+            + (f"；若是内置的“{short.label_zh}”没写全，改为“{short.label_zh}”" if short is not None else ""),
+            hint_en=f"declare the campaign's word and the category it counts under: vocabulary: {{{plan.word}: {{{value}: <built-in value>}}}}"
+            + (f"; if it is the built-in {short.value!r} cut short, write that" if short is not None else ""),
         )
+
+
+def _shortened(word: str, builtin: type[LabeledEnum]) -> LabeledEnum | None:
+    """A built-in value whose label the word begins (座谈 → 座谈会): a word cut short, not
+    another value that merely looks alike (实地调研 is never 实地走访, 问 never 问卷调查)."""
+    if len(word) < 2:
+        return None
+    found = [m for m in builtin if m.label_zh.startswith(word) and m.label_zh != word]
+    return found[0] if len(found) == 1 else None
 
 
 def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str]]:

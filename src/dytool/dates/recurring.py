@@ -25,8 +25,8 @@ rule                        due day of each occurrence                      key
 
 A key names the calendar month / quarter / ISO week / half / year **in which the occurrence
 is due** (so the report due on the 5th of August under ``每月5日前`` is ``2023-08``); any
-occurrence may also be named by its ISO due day.  Occurrences are those whose window starts
-inside the period: every one due inside it, and the one the period's end falls in (a quarter
+occurrence may also be named by its ISO due day.  Occurrences are those due inside the period,
+and the one whose own month, quarter, half-year, year or week the period ends in (a quarter
 that overlaps the period's end is still owed, due on the quarter's last day); each one's
 *window* runs from the day after the previous due day (the period's first day for the first
 one) to its own due day.
@@ -244,6 +244,9 @@ def _key(rec: Recurrence, due: date) -> str:
     return due.isoformat()
 
 
+_DAY_KEYED: Final = frozenset({Frequency.RRULE, Frequency.HALF_MONTHLY, Frequency.DEKADAL})
+
+
 def _beyond(day: date) -> date:
     """A year and a month after ``day``: far enough to find the occurrence the period's end
     falls in (a quarter, a half-year), never past the last representable day."""
@@ -254,9 +257,9 @@ def _beyond(day: date) -> date:
 
 
 def occurrences(rec: Recurrence | str, period: Span) -> list[Occurrence]:
-    """The occurrences of ``rec`` whose window starts inside ``period``, in order, with their
-    windows: those due inside it, and the one the period's end falls in (the third quarter of
-    a campaign that ends on August 31 is still owed, due on September 30)."""
+    """The occurrences of ``rec`` due inside ``period``, in order, with their windows, and the
+    one whose own month, quarter, half-year, year or week the period ends in (the third
+    quarter of a campaign that ends on August 31 is still owed, due on September 30)."""
     if isinstance(rec, str):
         rec = parse_recurring(rec)
     out: list[Occurrence] = []
@@ -266,6 +269,8 @@ def occurrences(rec: Recurrence | str, period: Span) -> list[Occurrence]:
             break
         if due < period.first or due < window_start:
             continue
+        if due > period.last and (rec.frequency in _DAY_KEYED or _key(rec, due) != _key(rec, period.last)):
+            break  # due in a month (quarter, week …) the period does not reach
         out.append(Occurrence(_key(rec, due), Span(window_start, due), due))
         if due == date.max:
             break

@@ -15,8 +15,9 @@ from dytool.dates import Status
 from dytool.documents.compile import chinese_day
 from dytool.documents.templating import Templates
 from dytool.engine.repository import Repository
+from dytool.facts.periods import period_label
 from dytool.facts.records import Facts, gather
-from dytool.facts.stages import stage_title
+from dytool.facts.stages import stages_phrase
 from dytool.facts.visits import leader_days
 from dytool.models import Campaign
 from dytool.models.enums import UnitType
@@ -42,7 +43,7 @@ def _obligation(table: ObligationTable, day: dt.date) -> dict[str, Any]:
             else:
                 cells.append("未报送" if due < day else "")
         rows.append({"name": name, "cells": cells})
-    return {"title": table.title, "periods": list(table.periods), "rows": rows}
+    return {"title": table.title, "periods": [period_label(k) for k in table.periods], "rows": rows}
 
 
 def month_span(month: str) -> tuple[dt.date, dt.date]:
@@ -127,7 +128,7 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
     data = {
         "title": title, "number": number, "issuer": issuer, "campaign": campaign.title,
         "month": f"{first.year}年{first.month}月", "date": chinese_day(last),
-        "stages": [stage_title(s.title) for s in briefing.stages],
+        "stages": stages_phrase([s.title for s in briefing.stages]),
         "visits_total": len(in_month), "leaders": leaders,
         "new_problems": len(new), "closed_problems": len(closed),
         "unit_table": _unit_table(facts, rows),

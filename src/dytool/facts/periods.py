@@ -9,6 +9,7 @@ periods that touch those spans are judged.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dytool.dates import Span
 from dytool.facts.stages import rule_spans
@@ -44,13 +45,27 @@ def period_span(key: str) -> Span:
     return Span(dt.date(year, month, 1), end)
 
 
+_KEY = re.compile(r"(\d{4})(?:-(?:Q([1-4])|H([12])|W(\d{2})|(\d{2})(?:-(\d{2}))?))?")
+
+
 def period_label(key: str) -> str:
-    """``2023-Q2`` → 2023年第二季度, ``2023-06`` → 2023年6月, ``2023`` → 2023年."""
-    if len(key) == 4:
-        return f"{key}年"
-    if key[5] == "Q":
-        return f"{key[:4]}年第{_QUARTERS[int(key[6]) - 1]}季度"
-    return f"{key[:4]}年{int(key[5:7])}月"
+    """An occurrence's key in Chinese: ``2023-Q2`` → 2023年第二季度, ``2023-06`` → 2023年6月,
+    ``2023`` → 2023年, ``2023-H2`` → 2023年下半年, ``2023-W27`` → 2023年第27周, a day → 2023年7月15日."""
+    m = _KEY.fullmatch(key)
+    if m is None:
+        return key
+    year, quarter, half, week, month, day = m.groups()
+    if quarter:
+        return f"{year}年第{_QUARTERS[int(quarter) - 1]}季度"
+    if half:
+        return f"{year}年{'上' if half == '1' else '下'}半年"
+    if week:
+        return f"{year}年第{int(week)}周"
+    if month and day:
+        return f"{year}年{int(month)}月{int(day)}日"
+    if month:
+        return f"{year}年{int(month)}月"
+    return f"{year}年"
 
 
 def rule_periods(campaign: Campaign, rule: PeriodRule, period: Span, as_of: dt.date) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dytool.dates import Span
 from dytool.models import Campaign
 
-__all__ = ["StageSpan", "months_of", "rule_spans", "stage_spans", "stage_title"]
+__all__ = ["StageSpan", "months_of", "rule_spans", "stage_spans", "stage_title", "stages_phrase"]
 
 _ONE = dt.timedelta(days=1)
 
@@ -57,6 +57,17 @@ def stage_title(title: str) -> str:
     stays as it is (never ``落实推进阶段阶段``)."""
     text = title.strip()
     return text if text.endswith("阶段") else f"{text}阶段"
+
+
+def stages_phrase(titles: Sequence[str]) -> str:
+    """The current stages in a sentence (处于…): ``调研破题、交流结题阶段``; titles that already
+    end in 阶段 keep it (``落实推进阶段``), never ``落实推进阶段阶段``."""
+    names = [t.strip() for t in titles if t.strip()]
+    if not names:
+        return ""
+    if any(n.endswith("阶段") for n in names):
+        return "、".join(stage_title(n) for n in names)
+    return "、".join(names) + "阶段"
 
 
 def rule_spans(campaign: Campaign, stage: Sequence[str], during: Span | None) -> list[Span] | None:

@@ -25,7 +25,7 @@ from dytool.models.enums import (
 from dytool.models.records import Extra
 from dytool.models.types import Lines, OwnerRef, PathText, PersonRef, Texts, UnitOrText, UnitRef
 from dytool.models.when import Day, When
-from dytool.models.words import UnitTypeWord
+from dytool.models.words import UnitTypeWords
 
 __all__ = [
     "Activity",
@@ -121,7 +121,7 @@ class AppliesTo(StrictModel):
     model_config = ConfigDict(title="适用范围")
 
     roles: Texts = label("角色", default_factory=list)
-    unit_types: Annotated[list[UnitTypeWord], one_or_many] = label("单位类型", default_factory=list)
+    unit_types: UnitTypeWords = label("单位类型", default_factory=list)
     topic_kinds: Annotated[list[TopicKind], one_or_many] = label("课题类型", default_factory=list)
 
 
@@ -131,7 +131,7 @@ class Group(StrictModel):
 
     model_config = ConfigDict(title="责任主体（多个单位或人员）")
 
-    unit_types: Annotated[list[UnitTypeWord], one_or_many] = label("单位类型", "这些类型的所有单位，如 [district, department]", default_factory=list)
+    unit_types: UnitTypeWords = label("单位类型", "这些类型的所有单位，如 [district, department]", default_factory=list)
     roles: Texts = label("角色", "有这些角色的所有人员", default_factory=list)
     units: Annotated[list[OwnerRef], one_or_many] = label("单位或人员", "另外列出的单位或人员编号", default_factory=list)
 
@@ -197,7 +197,7 @@ class RangeRule(_Rule):
     min: int | None = label("最少", default=None, ge=0, le=_COUNT)
     max: int | None = label("最多", default=None, ge=0, le=_COUNT)
     roles: Texts = label("适用角色", default_factory=list)
-    unit_types: Annotated[list[UnitTypeWord], one_or_many] = label("适用单位类型", default_factory=list)
+    unit_types: UnitTypeWords = label("适用单位类型", default_factory=list)
 
 
 class PeriodRule(RangeRule):

@@ -38,7 +38,7 @@ from dytool.models.types import (
     VisitRefs,
 )
 from dytool.models.when import Day, DueDay
-from dytool.models.words import MeetingWord, MethodWord, OutcomeFormWord, SourceWord, UnitTypeWord
+from dytool.models.words import MeetingWord, MethodWords, OutcomeFormWord, SourceWord, UnitTypeWord
 
 __all__ = [
     "Approval", "Evaluation", "FiveOnes", "Institution", "Outcome", "Outline", "Person",
@@ -127,7 +127,7 @@ class Topic(Record):
     kind: TopicKind | None = label("课题类型", "重大课题/专项调研/日常调研", default=None)
     case: Case | None = label("案例类型", "正面案例/反面案例", default=None)
     questions: Texts = label("关键问题", "本课题要解决的 2—3 个关键问题", default_factory=list)
-    methods: Annotated[list[MethodWord], one_or_many] = label("调研方式", "内置方式，或 vocabulary.methods 中声明的本活动用语", default_factory=list)
+    methods: MethodWords = label("调研方式", "内置方式，或 vocabulary.methods 中声明的本活动用语", default_factory=list)
     sites: Texts = label("调研点", default_factory=list)
     outline: Outline | None = label("调研提纲", default=None)
     plan: list[PlanStep] = label("工作计划", default_factory=list)
@@ -163,7 +163,7 @@ class Visit(Record):
     hosts: UnitOrTexts = label("调研对象", "单位编号，或不在 units.yaml 中的企业、农户等的名称", default_factory=list)
     location: str | None = label("地点", default=None)
     filed: bool | None = label("已备案", "计划外调研是否已备案（true/false）", default=None)
-    methods: Annotated[list[MethodWord], one_or_many] = label("调研方式", "内置方式，或 vocabulary.methods 中声明的本活动用语", default_factory=list)
+    methods: MethodWords = label("调研方式", "内置方式，或 vocabulary.methods 中声明的本活动用语", default_factory=list)
     meeting: MeetingWord | None = label("会议形式", "以会议形式开展的调研：座谈会、研讨会等，或 vocabulary.meeting_kinds 中声明的本活动用语", default=None)
     accompanying: int | None = label("陪同人数", default=None, ge=0)
     summary: Lines | None = label("调研情况", default=None)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, TypeVar
 
-from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
 from dytool.models.base import LabeledEnum, Vocab, user_error
 from dytool.models.enums import MeetingKind, Method, OutcomeForm, ProblemSource, UnitType
 
 __all__ = [
-    "VOCABULARIES", "MeetingWord", "MethodWord", "OutcomeFormWord", "SourceWord", "UnitTypeWord", "Vocab",
+    "VOCABULARIES", "MeetingWord", "MethodWord", "MethodWords", "OutcomeFormWord", "SourceWord", "UnitTypeWord", "UnitTypeWords", "Vocab",
     "category", "word_label", "word_schema",
 ]
 
@@ -50,7 +50,7 @@ def word_schema(enum: type[LabeledEnum], words: dict[str, Any] | None = None) ->
     return {"anyOf": options}
 
 
-def _open(enum: type[LabeledEnum], name: str) -> Any:
+def _validator(enum: type[LabeledEnum]) -> Any:
     table = enum._by_text
 
     def validate(value: Any) -> str:
@@ -68,16 +68,24 @@ def _open(enum: type[LabeledEnum], name: str) -> Any:
             f"{value!r} is not allowed: expected text such as {', '.join(m.value for m in list(enum)[:3])}",
         )
 
-    return Annotated[
-        str, Vocab(name), PlainValidator(validate), PlainSerializer(str, return_type=str), WithJsonSchema(word_schema(enum)),
-    ]
+    return PlainValidator(validate)
 
 
-MethodWord = _open(Method, "methods")
-SourceWord = _open(ProblemSource, "sources")
-MeetingWord = _open(MeetingKind, "meeting_kinds")
-UnitTypeWord = _open(UnitType, "unit_types")
-OutcomeFormWord = _open(OutcomeForm, "outcome_forms")
+_TEXT = PlainSerializer(str, return_type=str)
+MethodWord = Annotated[str, Vocab("methods"), _validator(Method), _TEXT, WithJsonSchema(word_schema(Method))]
+SourceWord = Annotated[str, Vocab("sources"), _validator(ProblemSource), _TEXT, WithJsonSchema(word_schema(ProblemSource))]
+MeetingWord = Annotated[str, Vocab("meeting_kinds"), _validator(MeetingKind), _TEXT, WithJsonSchema(word_schema(MeetingKind))]
+UnitTypeWord = Annotated[str, Vocab("unit_types"), _validator(UnitType), _TEXT, WithJsonSchema(word_schema(UnitType))]
+OutcomeFormWord = Annotated[str, Vocab("outcome_forms"), _validator(OutcomeForm), _TEXT, WithJsonSchema(word_schema(OutcomeForm))]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+MethodWords = Annotated[list[MethodWord], BeforeValidator(_one_or_many, json_schema_input_type=MethodWord | list[MethodWord])]
+"""Methods: one word or a list, each a built-in method or the campaign's word."""
+UnitTypeWords = Annotated[list[UnitTypeWord], BeforeValidator(_one_or_many, json_schema_input_type=UnitTypeWord | list[UnitTypeWord])]
 
 
 def category(value: str | None, declared: dict[str, E] | None, enum: type[E]) -> E | None:

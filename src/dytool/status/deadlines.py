@@ -73,7 +73,7 @@ _UNDATED = dt.date.min  # met, but the records do not say when: counts as on tim
 
 def _summed(items: dict[str, dt.date | None]) -> _Check:
     met = [day for day in items.values() if day is not None]
-    missing = tuple(dict.fromkeys(key.split(":", 1)[1] for key, day in items.items() if day is None))
+    missing = tuple(sorted({key.split(":", 1)[1] for key, day in items.items() if day is None}))
     complete = bool(items) and not missing
     dated = [day for day in met if day is not _UNDATED]
     return _Check(len(met), len(items), missing, complete, max(dated) if complete and dated else None)

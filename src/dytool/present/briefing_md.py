@@ -79,8 +79,10 @@ def _day(day: dt.date | None, en: bool) -> str:
     return day.isoformat() if en else chinese_date(day)
 
 
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
+def _ratio(part: int, whole: int) -> str:
+    """A percentage from the counts themselves (4 of 21 is 19.0%, not the 19.1% of a rate
+    already rounded to 0.1905)."""
+    return f"{part * 100 / whole:.1f}%" if whole else "—"
 
 
 def _cell(text: object) -> str:
@@ -166,14 +168,16 @@ def list_lines(b: Briefing, en: bool) -> list[str]:
     if en:
         return [
             f"Problems: {p.found} found, {p.closed} closed ({p.closed_on_time} on time), {p.open} open, "
-            f"{p.overdue} overdue, {p.escalated} escalated, {p.long_term} long-term; closure rate {_pct(p.closure_rate)}, on-time rate {_pct(p.on_time_rate)}",
+            f"{p.overdue} overdue, {p.escalated} escalated, {p.long_term} long-term; closure rate {_ratio(p.closed, p.found)}, "
+            f"on-time rate {_ratio(p.closed_on_time, p.closed + p.overdue)}",
             f"Solutions: {lists.solutions_done}/{lists.solutions_total} done, {lists.solutions_overdue} overdue",
             f"Institutions: {inst.get('issued', 0)} issued, {inst.get('reviewing', 0)} under review, {inst.get('drafting', 0)} drafting, "
             f"{lists.institutions_overdue} overdue",
         ]
     return [
         f"问题清单：发现 {p.found} 个，已销号 {p.closed} 个（按时 {p.closed_on_time} 个），未销号 {p.open} 个，"
-        f"其中逾期 {p.overdue} 个、提请统筹 {p.escalated} 个、长期坚持 {p.long_term} 个；销号率 {_pct(p.closure_rate)}，按时销号率 {_pct(p.on_time_rate)}",
+        f"其中逾期 {p.overdue} 个、提请统筹 {p.escalated} 个、长期坚持 {p.long_term} 个；销号率 {_ratio(p.closed, p.found)}，"
+        f"按时销号率 {_ratio(p.closed_on_time, p.closed + p.overdue)}",
         f"问题解决清单：完成 {lists.solutions_done}/{lists.solutions_total} 项，逾期 {lists.solutions_overdue} 项",
         f"制度清单：已出台 {inst.get('issued', 0)} 项，审议中 {inst.get('reviewing', 0)} 项，起草中 {inst.get('drafting', 0)} 项，逾期 {lists.institutions_overdue} 项",
     ]

@@ -139,10 +139,6 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
             handle.close()
 
 
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
-
-
 def _lists(out: _Out, b: Briefing) -> None:
     console, en, day = out.console, out.en, out.day
     out.title("lists")

@@ -81,8 +81,8 @@ def _summed(items: dict[str, dt.date | None]) -> _Check:
 
 def _check(milestone: Milestone, facts: Facts, as_of: dt.date, group: Sequence[str]) -> _Check | None:
     """What the records say of a milestone with ``requires`` or owed by several members."""
-    if not milestone.requires and not group:
-        return None
+    if not milestone.requires and not (group and (milestone.due is not None or milestone.submissions)):
+        return None  # a standing requirement of several members with nothing handed in: just 常态化
     items: dict[str, dt.date | None] = {}
     for requirement in milestone.requires:
         for ident, day in _items(requirement, milestone, facts, as_of):

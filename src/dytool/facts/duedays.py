@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from dytool.dates import PhraseError, Span, Status, deadline_status, parse_phrase, resolve
+from dytool.engine.repository import Repository
 from dytool.engine.summary import InstitutionRow, ProblemRow, SolutionRow
 from dytool.models import When
 
-__all__ = ["DueItem", "anchor_dues", "anchor_of", "is_yearless", "overdue_items", "place", "unplaced"]
+__all__ = ["DueItem", "anchor_dues", "anchor_of", "due_days", "is_yearless", "overdue_items", "place", "unplaced"]
 
 R = TypeVar("R", SolutionRow, InstitutionRow)
 
@@ -136,4 +137,18 @@ def overdue_items(problems: Iterable[ProblemRow], solutions: Iterable[SolutionRo
     for i in institutions:
         if i.due is not None and _status(i.due, i.issued_on, as_of, soon) is Status.OVERDUE:
             out.append(DueItem("institution", i.id, i.title, i.drafting_unit, i.due.due, (as_of - i.due.due).days))
+    return out
+
+
+def due_days(repo: Repository) -> dict[tuple[str, str], dt.date]:
+    """(kind, id) → the day each problem, solution and institution with a deadline is due,
+    yearless deadlines placed by their anchors: for exports and anything else that prints it."""
+    rows = [summary for _, summary in repo.summaries.values()]
+    problems = [p for r in rows for p in r.problems]
+    solutions, institutions = anchor_dues(problems, [s for r in rows for s in r.solutions], [i for r in rows for i in r.institutions])
+    out: dict[tuple[str, str], dt.date] = {}
+    for kind, items in (("problem", problems), ("solution", solutions), ("institution", institutions)):
+        for item in items:
+            if item.due is not None:
+                out.setdefault((kind, item.id), item.due.due)
     return out

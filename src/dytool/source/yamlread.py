@@ -314,6 +314,8 @@ _PROBLEMS_ZH = (
     ("did not find expected ',' or ']'", "方括号列表没有闭合，或逗号缺失"),
     ("did not find expected ',' or '}'", "花括号没有闭合，或逗号缺失"),
     ("found a tab character", "缩进里有 Tab 字符"),
+    ("did not find expected alphabetic or numeric character", "* 或 & 后面应是别名或锚点的名称（值以 * 开头时要加引号）"),
+    ("found undefined alias", "使用了未定义的别名（值以 * 开头时要加引号）"),
 )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from seedkit import GOLDEN, golden_files  # noqa: E402
+from seedkit import GOLDEN, golden_files
 
 
 def main() -> int:

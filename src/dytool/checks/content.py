@@ -23,7 +23,7 @@ from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
 from dytool.engine.summary import DONE_FIELDS, FileSummary, InstitutionRow, SolutionRow
 from dytool.facts.duedays import anchor_of, is_yearless, unplaced
-from dytool.facts.stages import stage_spans
+from dytool.facts.stages import campaign_span, stage_spans
 from dytool.facts.topics import TopicFacts, topic_facts, topic_progress
 from dytool.models import Campaign, Institution, Problem, StrictModel, Topic, Visit, When
 from dytool.models.base import walk_marked
@@ -38,7 +38,7 @@ def _period_span(campaign: Campaign | None) -> Span | None:
     if campaign is None:
         return None
     start, end = campaign.period.start.first, campaign.period.end.last
-    return Span(start, end) if start <= end else None
+    return campaign_span(campaign) if start <= end else None
 
 
 def local_content(records: Sequence[tuple[StrictModel, Source]], summary: FileSummary, campaign: Campaign | None, loc: Locator) -> Iterator[Finding]:
@@ -133,6 +133,14 @@ def _campaign_dates(view: Repository, as_of: dt.date) -> Iterator[Finding]:
     if period.end.last < period.start.first:
         yield _end_before_start(loc, source, ("period", "end"), period.start, period.end)
         return
+    counted = campaign_span(campaign)
+    if (counted.first, counted.last) != (period.start.first, period.end.last):
+        yield CODES["bad-value"].at(
+            loc.pos(source, ("period", "end")),
+            f"活动期间 {period.start.text} 至 {period.end.text} 超过十年或超出 1900—2100 年，只按 {counted.first.isoformat()} 至 {counted.last.isoformat()} 计算",
+            f"the campaign period {period.start.text} to {period.end.text} is longer than ten years or leaves 1900-2100; "
+            f"only {counted.first.isoformat()} to {counted.last.isoformat()} is counted",
+            hint_zh="检查年份是否写错", hint_en="check the years for a typo")
     for field, when in (("start", period.start), ("end", period.end)):
         if is_yearless(when):
             yield CODES["bad-date"].at(

@@ -21,7 +21,7 @@ from dytool.facts.members import is_group, members, unit_matches
 from dytool.facts.periods import period_key, period_label, rule_periods
 from dytool.facts.records import name_of
 from dytool.facts.scope import leaders_in_scope
-from dytool.facts.stages import months_of, rule_spans
+from dytool.facts.stages import campaign_span, months_of, rule_spans
 from dytool.facts.visits import host_burden, leader_days
 from dytool.models import Campaign, Person, StrictModel, Topic, Unit, Visit
 from dytool.models.campaign import MaxRule, RangeRule, Rules, Submission, Switch
@@ -119,9 +119,8 @@ def check_rules(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[
         return loc.pos(found.source if isinstance(found, VisitRow) else found, sub)
 
     rules = campaign.rules
-    start, end = campaign.period.start.first, campaign.period.end.last
     scene = _Scene(
-        campaign, rules, Span(min(start, end), max(start, end)),
+        campaign, rules, campaign_span(campaign),
         {e.record.id: e.record for e in view.people}, {e.record.id: e.record for e in view.units},
         [e.record for e in view.topics], visits, [c for summary in rows for c in summary.closures], at,
     )
@@ -261,8 +260,7 @@ def check_recurring(view: Repository, index: RepoIndex, as_of: dt.date) -> Itera
     campaign = view.campaign
     if campaign is None:
         return
-    start, end = campaign.period.start.first, campaign.period.end.last
-    period = Span(min(start, end), max(start, end))
+    period = campaign_span(campaign)
     source = view.campaign_source
     people = [e.record for e in view.people]
     units = [e.record for e in view.units]

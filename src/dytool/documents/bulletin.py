@@ -11,13 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from dytool.core.errors import UserError
 from dytool.dates import Status
 from dytool.documents.compile import chinese_day
 from dytool.documents.templating import Templates
 from dytool.engine.repository import Repository
 from dytool.facts.periods import period_label
 from dytool.facts.records import Facts, gather
-from dytool.facts.stages import stages_phrase
+from dytool.facts.stages import campaign_span, stages_phrase
 from dytool.facts.visits import leader_days
 from dytool.models import Campaign
 from dytool.models.enums import UnitType
@@ -103,6 +104,10 @@ def _unit_table(facts: Facts, rows: list[LedgerRow]) -> list[dict[str, Any]]:
 
 def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: Templates) -> Bulletin:
     first, last = month_span(month)
+    period = campaign_span(campaign)
+    if last < period.first or first > period.last:
+        raise UserError(f"{month} 不在活动期间（{period.first.isoformat()} 至 {period.last.isoformat()}）内，没有这一期工作动态",
+                        f"{month} lies outside the campaign period ({period.first.isoformat()} to {period.last.isoformat()}): no bulletin for it")
     facts = gather(repo, campaign)
     briefing = compute_status(repo, campaign, last)
     in_month = [v for v in facts.visits if first <= v.first_day <= last]

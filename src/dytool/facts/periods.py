@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dytool.dates import Span
+from dytool.dates import Span, add_days
 from dytool.facts.stages import rule_spans
 from dytool.models import Campaign
 from dytool.models.campaign import PeriodRule
@@ -82,5 +82,5 @@ def rule_periods(campaign: Campaign, rule: PeriodRule, period: Span, as_of: dt.d
             keys.append(key)
         if span.last >= period.last or span.last == dt.date.max:
             break
-        day = span.last + dt.timedelta(days=1)
+        day = add_days(span.last, 1)
     return keys

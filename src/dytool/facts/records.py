@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Protocol, TypeVar
 
-from dytool.dates import Span
+from dytool.dates import Span, add_days
 from dytool.engine.index import RepoIndex, build_index
 from dytool.engine.repository import Entry, ReportEntry, Repository
 from dytool.engine.summary import InstitutionRow, ProblemRow, SolutionRow, VisitRow
 from dytool.facts.duedays import anchor_dues
+from dytool.facts.stages import campaign_span
 from dytool.facts.topics import TopicFacts, measures_done, report_of, reports_of, steps_of
 from dytool.models import Campaign, Institution, Person, Record, Solution, Topic, Unit
 
@@ -114,10 +115,9 @@ def gather(repo: Repository, campaign: Campaign, index: RepoIndex | None = None)
     )
     solutions, institutions = anchor_dues(problems, _rows(repo, "solutions"), _rows(repo, "institutions"))
     solved, instituted = measures_done(solutions, institutions)
-    start, end = campaign.period.start.first, campaign.period.end.last
     return Facts(
         campaign=campaign,
-        period=Span(min(start, end), max(start, end)),
+        period=campaign_span(campaign),
         index=index,
         people=people,
         units=units,
@@ -148,7 +148,7 @@ class VisitSpan(Protocol):
 def visit_days(visit: VisitSpan, as_of: dt.date) -> list[dt.date]:
     """The calendar days of a visit up to the as-of day (a visit's days are inclusive)."""
     first = visit.first_day
-    last = min(visit.last_day, as_of, first + dt.timedelta(days=366))  # a typo'd year must not explode
+    last = min(visit.last_day, as_of, add_days(first, 366))  # a typo'd year must not explode
     if last < first:
         return []
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]

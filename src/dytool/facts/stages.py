@@ -12,12 +12,26 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from dytool.dates import Span
+from dytool.dates import Span, add_days
 from dytool.models import Campaign
 
-__all__ = ["StageSpan", "months_of", "rule_spans", "stage_spans", "stage_title", "stages_phrase"]
+__all__ = ["MAX_CAMPAIGN_DAYS", "StageSpan", "campaign_span", "months_of", "rule_spans", "stage_spans", "stage_title", "stages_phrase"]
 
 _ONE = dt.timedelta(days=1)
+MAX_CAMPAIGN_DAYS = 3660
+"""A campaign runs ten years at most; beyond, the period is a typo (9999-12-31), and the
+briefing and the checks count only its first ten years (check says so)."""
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+"""The years date phrases take; a period reaching beyond them is counted within them."""
+
+
+def campaign_span(campaign: Campaign) -> Span:
+    """The days the campaign's occurrences, months and rules are counted over: its period, in
+    order even when written reversed, within 1900–2100 and at most ten years long."""
+    start, end = campaign.period.start.first, campaign.period.end.last
+    first = min(max(min(start, end), FIRST_DAY), LAST_DAY)
+    last = min(max(start, end), LAST_DAY, add_days(first, MAX_CAMPAIGN_DAYS - 1))
+    return Span(first, max(first, last))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +56,8 @@ def stage_spans(campaign: Campaign) -> list[StageSpan]:
     for i, stage in enumerate(campaign.stages):
         if stage.start is not None:
             first = stage.start.first
-        elif previous_end is not None and previous_end < dt.date.max:
-            first = previous_end + _ONE
+        elif previous_end is not None:
+            first = add_days(previous_end, 1)
         else:
             first = campaign.period.start.first
         last = stage.end.due

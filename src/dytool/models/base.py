@@ -72,10 +72,11 @@ _setattr = object.__setattr__
 
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
+        shown = value if len(value) <= 40 else value[:37] + "…"
         raise user_error(
             "bad_id",
-            f"编号“{value}”不合格式：只能用字母、汉字、数字和 - _ .，1—64 个字符",
-            f"id {value!r} is malformed: 1-64 letters (Chinese included), digits, '-', '_' or '.'",
+            f"编号“{shown}”不合格式：只能用字母、汉字、数字和 - _ .，1—64 个字符",
+            f"id {shown!r} is malformed: 1-64 letters (Chinese included), digits, '-', '_' or '.'",
         )
     return value
 

@@ -91,7 +91,7 @@ class PlanStep(StrictModel):
 class Evaluation(StrictModel):
     model_config = ConfigDict(title="评审")
 
-    score: int | float | None = label("评分", default=None)
+    score: int | Annotated[float, Field(allow_inf_nan=False)] | None = label("评分", default=None)
     grade: Grade | None = label("等次", "优秀/良好/合格", default=None)
     awarded_on: Day | None = label("评定日期", default=None)
     by: OwnerOrName | None = label("评审单位或人", "单位编号、人员编号或名称", default=None)

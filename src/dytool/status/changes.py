@@ -195,11 +195,12 @@ def changes_since(root: Path, ref_or_date: str, as_of: dt.date, options: LoadOpt
 
 
 def _phrase_day(root: Path, text: str, options: LoadOptions | None) -> dt.date | None:
-    from dytool.dates import Span
     from dytool.models.when import parse_when
 
     campaign = load_repository(root, SUITE, options).repo.campaign
-    context = {"period": Span(campaign.period.start.first, campaign.period.end.last)} if campaign else {}
+    from dytool.facts.stages import campaign_span
+
+    context = {"period": campaign_span(campaign)} if campaign else {}
     try:
         when = parse_when(text, context)
     except Exception:  # noqa: BLE001 - not a date either: the caller reports the unknown revision

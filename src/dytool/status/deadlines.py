@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from dytool.dates import (
     PhraseError,
-    Span,
     Status,
     WorkCalendar,
     current_occurrence,
@@ -32,7 +31,7 @@ from dytool.dates.recurring import Submission as DateSubmission
 from dytool.facts.members import is_group, members
 from dytool.facts.records import Facts
 from dytool.facts.scope import leaders_in_scope, topics_in_scope, units_in_scope
-from dytool.facts.stages import stage_spans
+from dytool.facts.stages import campaign_span, stage_spans
 from dytool.models import Campaign, When
 from dytool.models.campaign import Milestone, Recurring, Submission
 from dytool.models.enums import Requirement
@@ -208,9 +207,8 @@ def _by_of(sub: Submission | When) -> str | None:
 
 def recurring_occurrences(item: Recurring, campaign: Campaign) -> list[DateOccurrence] | None:
     """The item's occurrences in the campaign period; None when its rule cannot be read."""
-    start, end = campaign.period.start.first, campaign.period.end.last
     try:
-        return occurrences(parse_recurring(item.rule), Span(min(start, end), max(start, end)))
+        return occurrences(parse_recurring(item.rule), campaign_span(campaign))
     except PhraseError:
         return None
 

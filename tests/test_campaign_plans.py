@@ -346,3 +346,11 @@ def test_the_bulletin_shows_meets_only_with_a_rule(tmp_path: Path, capsys: pytes
         out = tmp_path / f"b{shown}"
         assert run_cli(capsys, ["-C", str(root), "--no-cache", "bulletin", "--month", "2023-06", "--format", "md", "-o", str(out)])[0] == 0
         assert ("是否达标" in next(out.glob("*.md")).read_text(encoding="utf-8")) is shown
+
+
+def test_a_collective_owner_written_as_the_plan_says_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``owner: 各区、各部门`` is the group of districts and departments, not a dangling reference."""
+    root = repo(tmp_path, "milestones:\n  - {id: plans, title: 制订方案, due: 2023-04-30, owner: 各区、各部门, submissions: [{by: fgw, on: 2023-04-20}]}\n")
+    assert findings(capsys, root) == set()
+    [m] = status(capsys, root, "2023-05-10")["milestones"]
+    assert (m["members"], m["missing"], m["status"]) == (["fgw", "jyj", "beishan", "kfq"], ["beishan", "jyj", "kfq"], "overdue")

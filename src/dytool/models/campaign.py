@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from dytool.models.base import Id, StrictModel, label, one_or_many
 from dytool.models.enums import (
@@ -136,8 +137,39 @@ class Group(StrictModel):
     units: Annotated[list[OwnerRef], one_or_many] = label("单位或人员", "另外列出的单位或人员编号", default_factory=list)
 
 
-Owner = OwnerRef | list[OwnerRef] | Group
-"""One unit or person, a list of them, or a group."""
+_COLLECTIVE: dict[str, tuple[str, ...]] = {
+    "区": ("district",), "县": ("county",), "县（市、区）": ("county", "district"), "县(市、区)": ("county", "district"),
+    "县市区": ("county", "district"), "县（市）": ("county",), "市、县": ("county",), "乡镇": ("township",), "乡": ("township",),
+    "镇": ("township",), "街道": ("township",), "乡镇（街道）": ("township",), "乡镇(街道)": ("township",), "部门": ("department",),
+    "市直部门": ("department",), "市直单位": ("department",), "区直部门": ("department",), "县直部门": ("department",),
+    "村": ("village",), "社区": ("community",), "村（社区）": ("village", "community"), "村(社区)": ("village", "community"),
+}
+_PARTS = re.compile(r"[^、（(]+(?:[（(][^）)]*[）)])?")
+
+
+def collective(text: str) -> dict[str, list[str]] | None:
+    """A collective owner written as a plan writes it (``各区、各部门``, ``各县（市、区）``,
+    ``各乡镇``) as a group of unit types; None when the text is not one."""
+    words = text.strip()
+    if not words.startswith("各"):
+        return None
+    types: list[str] = []
+    for part in _PARTS.findall(words):
+        kinds = _COLLECTIVE.get(part.strip().removeprefix("各"))
+        if kinds is None:
+            return None
+        types.extend(k for k in kinds if k not in types)
+    return {"unit_types": types} if types else None
+
+
+def _owner(value: Any) -> Any:
+    if isinstance(value, str):
+        return collective(value) or value
+    return value
+
+
+Owner = Annotated[OwnerRef | list[OwnerRef] | Group, BeforeValidator(_owner)]
+"""One unit or person, a list of them, or a group (also written as the plan says it: 各区、各部门)."""
 
 
 class MemberSubmission(StrictModel):

@@ -354,3 +354,20 @@ def test_a_collective_owner_written_as_the_plan_says_it(tmp_path: Path, capsys: 
     assert findings(capsys, root) == set()
     [m] = status(capsys, root, "2023-05-10")["milestones"]
     assert (m["members"], m["missing"], m["status"]) == (["fgw", "jyj", "beishan", "kfq"], ["beishan", "jyj", "kfq"], "overdue")
+
+
+def test_plan_wordings_of_periods_and_standing_requirements(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``per: 季度``, a rule's stage by its title, ``due: 常态化``, occurrences named in Chinese."""
+    root = repo(tmp_path, SCOPED.replace("stage: implement", "stage: 落实推进阶段").replace("per: quarter", "per: 季度")
+                + "milestones:\n  - {id: normal, title: 常态化要求, due: 常态化}\n"
+                + "recurring:\n  - {id: r, title: 季报, rule: 每季度, owner: fgw, submissions: [{period: 2023年第二季度, on: 2023-06-28}, "
+                  "{period: 2023年三季度, on: 2023-10-08}]}\n",
+                files={"visits/v.yaml": "".join(f"- {{id: V-{m}, start: 2023-{m:02d}-10, end: 2023-{m:02d}-11, leaders: [lin, zhou]}}\n"
+                                                for m in range(4, 13))})
+    assert findings(capsys, root, "2024-01-15") == set()
+    b = status(capsys, root, "2024-01-15")
+    assert [(m["id"], m["status"]) for m in b["milestones"]] == [("normal", "ongoing")]
+    [r] = b["recurring"]
+    assert ([o["period"] for o in r["late"]], [o["period"] for o in r["missed"]]) == (["2023-Q3"], ["2023-Q4"])
+    unknown = repo(tmp_path / "unknown", SCOPED.replace("stage: implement", "stage: 推进阶段"))
+    assert ("DY202", "campaign.yaml", 10) in findings(capsys, unknown, "2024-01-15")  # a stage that does not exist

@@ -99,10 +99,23 @@ class _Scene:
         return name_of(ident, self.people, self.units)
 
 
+def _rule_stages(view: Repository, campaign: Campaign, rules: Rules) -> Iterator[Finding]:
+    """A rule's ``stage`` names a stage of campaign.yaml, by its id or its title."""
+    names = {s.id for s in campaign.stages} | {s.title.strip() for s in campaign.stages}
+    for field in type(rules).model_fields:
+        rule = getattr(rules, field)
+        for i, name in enumerate(getattr(rule, "stage", None) or ()):
+            if name not in names:
+                yield CODES["dangling-ref"].at(view.locator.pos(view.campaign_source, ("rules", field, "stage", i)),
+                                               f"找不到阶段“{name}”", f"no stage with id {name!r}",
+                                               hint_zh="写 stages 中的阶段编号（或阶段名称）", hint_en="write a stage id (or title) of stages")
+
+
 def check_rules(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     campaign = view.campaign
     if campaign is None or campaign.rules is None:
         return
+    yield from _rule_stages(view, campaign, campaign.rules)
     rows = [s for _, s in view.summaries.values()]
     visits = [visit for summary in rows for visit in summary.visits]
     places: dict[str, dict[str, Source | VisitRow]] = {

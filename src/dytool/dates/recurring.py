@@ -281,10 +281,39 @@ def occurrences(rec: Recurrence | str, period: Span) -> list[Occurrence]:
 _KEY_RE: Final = re.compile(r"(\d{4})-(W|Q|H)?(\d{1,2})")
 
 
+_CN_KEYS: Final = (
+    (re.compile(r"(\d{4})年第?(\d)季度?"), "Q"),
+    (re.compile(r"(\d{4})年(上|下)半年"), "H"),
+    (re.compile(r"(\d{4})年第?(\d{1,2})周"), "W"),
+    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), "D"),
+    (re.compile(r"(\d{4})年(\d{1,2})月(?:份)?"), "M"),
+)
+
+
+def _chinese_key(text: str) -> str | None:
+    for pattern, kind in _CN_KEYS:
+        if m := pattern.fullmatch(text):
+            year, *rest = m.groups()
+            if kind == "Q":
+                return f"{year}-Q{rest[0]}"
+            if kind == "H":
+                return f"{year}-H{1 if rest[0] == '上' else 2}"
+            if kind == "W":
+                return f"{year}-W{int(rest[0]):02d}"
+            if kind == "D":
+                return f"{year}-{int(rest[0]):02d}-{int(rest[1]):02d}"
+            return f"{year}-{int(rest[0]):02d}"
+    return None
+
+
 def _normal_key(key: str | date) -> str:
+    """An occurrence's name as the submission writes it: ``2023-07``, ``2023-Q3``, or in
+    Chinese, ``2023年7月``, ``2023年第三季度``, ``2023年上半年``."""
     if isinstance(key, date):
         return (key.date() if isinstance(key, datetime) else key).isoformat()
     k = unicodedata.normalize("NFKC", key).strip().upper()
+    if "年" in k:
+        k = _chinese_key(normalize(k)) or k
     if m := _KEY_RE.fullmatch(k):
         unit = m[2] or ""
         return k if unit in ("Q", "H") else f"{m[1]}-{unit}{int(m[3]):02d}"

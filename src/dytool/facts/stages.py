@@ -91,8 +91,8 @@ def rule_spans(campaign: Campaign, stage: Sequence[str], during: Span | None) ->
         return None
     spans: list[Span] = []
     wanted = set(stage)
-    for s in stage_spans(campaign):
-        if s.id in wanted and s.span is not None:
+    for s in stage_spans(campaign):  # a stage named by its id, or by its title as the plan writes it
+        if (s.id in wanted or s.title.strip() in wanted) and s.span is not None:
             spans.append(s.span)
     if during is not None:
         spans.append(during)

@@ -172,6 +172,14 @@ Owner = Annotated[OwnerRef | list[OwnerRef] | Group, BeforeValidator(_owner)]
 """One unit or person, a list of them, or a group (also written as the plan says it: 各区、各部门)."""
 
 
+_STANDING = frozenset({"常态化", "长期", "长期坚持", "持续推进", "长效"})
+
+
+def _standing(value: Any) -> Any:
+    """``due: 常态化`` (or 长期) says what leaving ``due`` out says: a standing requirement."""
+    return None if isinstance(value, str) and value.strip() in _STANDING else value
+
+
 class MemberSubmission(StrictModel):
     model_config = ConfigDict(title="报送记录（按单位）")
 
@@ -184,7 +192,7 @@ class Milestone(StrictModel):
 
     id: Id = label("编号")
     title: str = label("时间节点")
-    due: Day | None = label("截止时间", "日期或短语，如 4月底前；常态化要求不写", default=None)
+    due: Annotated[Day | None, BeforeValidator(_standing)] = label("截止时间", "日期或短语，如 4月底前；常态化要求不写（或写 常态化）", default=None)
     done_on: Day | None = label("完成时间", default=None)
     owner: Owner | None = label("责任单位或责任人", "一个编号、编号列表，或 {unit_types, roles, units}", default=None)
     submissions: list[MemberSubmission] = label("报送记录", "多个责任主体时，各自的完成日期：{by, on}", default_factory=list)
@@ -232,12 +240,19 @@ class RangeRule(_Rule):
     unit_types: UnitTypeWords = label("适用单位类型", default_factory=list)
 
 
+def _per(value: Any) -> Any:
+    """``per`` also as plans say it: 月、季度、年 (每月 … are the labels)."""
+    if isinstance(value, str):
+        return {"月": "month", "季度": "quarter", "季": "quarter", "年": "year", "每季": "quarter"}.get(value.strip(), value)
+    return value
+
+
 class PeriodRule(RangeRule):
     """每季度开展一次…：each person in scope leads at least ``min`` visits per period."""
 
     model_config = ConfigDict(title="每期调研次数")
 
-    per: Per = label("每期", "month（每月）、quarter（每季度）或 year（每年）")
+    per: Annotated[Per, BeforeValidator(_per)] = label("每期", "month（每月）、quarter（每季度）或 year（每年）")
 
 
 class HostBurden(_Rule):

@@ -247,6 +247,10 @@ def _canonical(value: object) -> object:
 def cross_key(summary: FileSummary, *flags: object) -> str:
     """A digest of everything the cross-file checks read of one file: two versions of a file
     with the same key cannot change any finding outside the file."""
-    read = summary._replace(problems=(), solutions=(), institutions=())  # what the briefing reads, not the checks
-    text = repr((_canonical(read), _canonical(flags)))
+    read = summary._replace(problems=(), solutions=(), institutions=())
+    # of the briefing's rows, what the checks read: a topic's 转化 and where deadlines fall
+    rows = (tuple((p.id, p.found_on) for p in summary.problems),
+            tuple((s.id, s.problems, s.due, s.done_on) for s in summary.solutions),
+            tuple((i.id, i.problems, i.due, i.issued_on) for i in summary.institutions))
+    text = repr((_canonical(read), _canonical(rows), _canonical(flags)))
     return hashlib.sha256(text.encode()).hexdigest()

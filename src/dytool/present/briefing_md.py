@@ -16,11 +16,11 @@ from typing import Any
 from dytool.core.findings import Lang
 from dytool.dates import Status
 from dytool.facts.topics import TopicStage
-from dytool.status.model import Briefing, MilestoneLine, Occurrence, RecurringLine
+from dytool.status.model import Briefing, MilestoneLine, Occurrence, RecurringLine, StaleItem
 
 __all__ = [
     "SECTION_TITLES", "STATUS_LABELS", "briefing_json", "briefing_markdown", "chinese_date", "due_shown", "list_lines",
-    "milestone_note", "overdue_kind", "recurring_details", "topic_stage_line",
+    "milestone_note", "overdue_kind", "recurring_details", "stale_text", "topic_stage_line",
 ]
 
 SECTION_TITLES = {
@@ -113,8 +113,8 @@ def milestone_note(m: MilestoneLine, en: bool) -> list[str]:
     if m.done_on is not None:
         note.append(f"done {m.done_on.isoformat()}" if en else f"{_day(m.done_on, en)}完成")
     if m.missing:
-        names = m.missing_names or m.missing
-        shown = "、".join(names[:8]) + ("…" if len(names) > 8 else "")
+        names = m.missing if en else (m.missing_names or m.missing)
+        shown = (", " if en else "、").join(names[:8]) + (("..." if en else "…") if len(names) > 8 else "")
         note.append(f"missing: {shown}" if en else f"未完成：{shown}")
     if m.non_working_due and not m.status.is_done and m.due is not None:
         note.append("due on a non-working day" if en else "截止日为非工作日")
@@ -131,18 +131,27 @@ def recurring_details(r: RecurringLine, en: bool) -> tuple[str, list[str]]:
                  else f"：本期 {c.period}，{_day(c.due, en)}截止，{STATUS_LABELS[c.status][0]}")
     line += f"; handed in {r.met}/{r.due_so_far}" if en else f"；已报送 {r.met}/{r.due_so_far}" + ("" if r.members else " 期")
     details = []
+    sep = ", " if en else "、"
     if r.not_submitted and r.current is not None:
-        names = "、".join(r.not_submitted_names or r.not_submitted)
+        names = sep.join(r.not_submitted if en else (r.not_submitted_names or r.not_submitted))
         details.append(f"not yet handed in for {r.current.period}: {names}" if en else f"本期尚未报送：{names}")
     if r.missed:
-        details.append(("missed: " if en else "未报送：") + "、".join(_occurrence(o, en) for o in r.missed))
+        details.append(("missed: " if en else "未报送：") + sep.join(_occurrence(o, en) for o in r.missed))
     if r.late:
-        details.append(("late: " if en else "逾期报送：") + "、".join(f"{_occurrence(o, en)}（{_day(o.submitted_on, en)}）" for o in r.late))
+        details.append(("late: " if en else "逾期报送：") + sep.join(
+            f"{_occurrence(o, en)} ({_day(o.submitted_on, en)})" if en else f"{_occurrence(o, en)}（{_day(o.submitted_on, en)}）" for o in r.late))
     return line, details
 
 
+def stale_text(stale: tuple[StaleItem, ...], en: bool) -> str:
+    """``P-09 (158 d), P-16 (136 d)`` / ``P-09（158天）、P-16（136天）``."""
+    if en:
+        return ", ".join(f"{s.id} ({s.days} d)" for s in stale)
+    return "、".join(f"{s.id}（{s.days}天）" for s in stale)
+
+
 def _occurrence(o: Occurrence, en: bool) -> str:
-    who = o.by_name or o.by
+    who = o.by if en else (o.by_name or o.by)
     return f"{who} {o.period}" if who else o.period
 
 
@@ -285,5 +294,5 @@ def _lists_md(b: Briefing, en: bool, title: str, add: Callable[[str], None]) -> 
     if lists.stale:
         add("")
         add((f"Not updated lately ({len(lists.stale)}): " if en else f"久未更新（{len(lists.stale)} 项）：")
-            + "、".join(f"{s.id}（{s.days}{'d' if en else '天'}）" for s in lists.stale))
+            + stale_text(lists.stale, en))
     add("")

@@ -25,6 +25,7 @@ from dytool.present.briefing_md import (
     milestone_note,
     overdue_kind,
     recurring_details,
+    stale_text,
     topic_stage_line,
 )
 from dytool.status.model import Briefing
@@ -152,6 +153,6 @@ def _lists(out: _Out, b: Briefing) -> None:
         console.print(table)
         _more(console, len(rows) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")
     if b.lists.stale:
-        shown = "、".join(f"{s.id}（{s.days}{'d' if en else '天'}）" for s in b.lists.stale[:MAX_ROWS])
+        shown = stale_text(b.lists.stale[:MAX_ROWS], en)
         console.print(Text(f"not updated lately: {shown}" if en else f"久未更新：{shown}", style="dim"))
         _more(console, len(b.lists.stale) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")

@@ -122,9 +122,8 @@ def _report_day(reports: Sequence[ReportEntry], as_of: dt.date | None) -> tuple[
     return bool(days) or undated, (min(days) if days else None)
 
 
-def topic_progress(topic: Topic, facts: TopicFacts | RepoIndex, as_of: dt.date | None = None) -> TopicProgress:
+def topic_progress(topic: Topic, tf: TopicFacts, as_of: dt.date | None = None) -> TopicProgress:
     """The topic's stage from the records; with ``as_of``, only what had happened by then."""
-    tf = facts if isinstance(facts, TopicFacts) else TopicFacts(facts)
     index = tf.index
     outline = topic.outline
     evaluation = topic.evaluation

@@ -94,9 +94,9 @@ def _milestone_progress(m: MilestoneLine) -> str:
 
 
 def due_shown(m: MilestoneLine, en: bool) -> str:
-    """A milestone's due day, with the phrase as written when it says more; 常态化 without one."""
+    """A milestone's due day, with the phrase as written when it says more; none for 常态化."""
     if m.due is None:
-        return "ongoing" if en else "常态化"
+        return "—"
     return _day(m.due, en) + (f"（{m.due_text}）" if m.due_text and m.due_text != m.due.isoformat() else "")
 
 

@@ -201,8 +201,8 @@ def test_an_edit_of_text_alone_is_checked_from_the_edited_file(repo: Path, monke
 _RERUN = {
     "a date": {"check_rules", "check_content"},               # leaders' days; a topic's visit days
     "a list emptied": {"check_duplicates", "check_references", "check_content"},  # ids, the problems they answer
-    "a file added": {"check_duplicates", "check_references", "check_rules", "check_content"},
-    "a person file": {"check_duplicates", "check_references", "check_rules"},
+    "a file added": {"check_duplicates", "check_references", "check_rules", "check_content", "check_recurring"},  # a new file may be unreadable
+    "a person file": {"check_duplicates", "check_references", "check_rules", "check_recurring", "check_campaign_fields"},  # members of groups
 }
 
 
@@ -261,3 +261,40 @@ def test_what_a_check_keeps_survives_other_commands_and_replaces_older_versions(
     assert sorted(p.name for p in folder.glob("state-*.bin") if "another" not in p.name) == kept
     assert _keep(repo) == from_scratch(repo)
     assert [p.name for p in folder.glob("state-*.bin")] == kept
+
+
+def test_an_edit_of_a_solutions_day_inside_its_file_checks_the_topics_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A solution done by the day makes its topic 转化 (and a skipped 调研 a DY307 in another
+    file): dropping a done_on that is neither its file's earliest, latest nor latest done day
+    must not be taken for an edit of text."""
+    from helpers_repo import make_repo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    campaign = "id: c\ntitle: 活动\nperiod: {start: 2023-04-01, end: 2023-12-31}\ntopic_stages: [领题, 调研, 结题, 转化]\n"
+    solutions = ("- {id: S-0, title: 甲, problems: P-1, owner_unit: fgw, due: 2023-04-30, done_on: 2023-04-05}\n"
+                 "- {id: S-1, title: 乙, problems: P-2, owner_unit: fgw, due: 2023-12-31, done_on: 2023-06-01}\n"
+                 "- {id: S-9, title: 丙, problems: P-1, owner_unit: fgw, due: 2023-12-31, done_on: 2023-09-01}\n")
+    root = make_repo(tmp_path / "campaign", {
+        "campaign.yaml": campaign, "people.yaml": "- {id: lin, name: 林海峰}\n",
+        "topics/t.yaml": "- {id: T-1, title: 课题, leader: lin}\n",
+        "problems/p.yaml": "- {id: P-1, title: 一, found_on: 2023-04-02, owner_unit: fgw, due: 2023-12-31}\n"
+                           "- {id: P-2, title: 二, topic: T-1, found_on: 2023-05-01, owner_unit: fgw, due: 2023-12-31}\n",
+        "solutions/s.yaml": solutions})
+    from dytool.engine.suite import Suite
+
+    day = AS_OF  # no done date after it: no finding in the solutions file
+    first = _keep(root, day)
+    assert [k[:2] for k in first if k[0] == "DY307"] == [("DY307", "topics/t.yaml")]
+    _sub(root / "solutions" / "s.yaml", ", done_on: 2023-06-01}", "}")  # the file's first, last and latest done days stay
+    expected = from_scratch(root, day)
+    runs: list[set[str]] = []
+    original = Suite.run_each
+
+    def spy(self: Suite, view: object, as_of: dt.date, only: set[str] | None = None) -> object:
+        runs.append({name.rpartition(".")[2] for name in (only if only is not None else [c.name for c in self.cross])})
+        return original(self, view, as_of, only)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Suite, "run_each", spy)
+    assert _keep(root, day) == expected
+    assert runs and "check_content" in runs[-1], "the edit changes a topic's stage: the topics are checked again"
+    assert not [k for k in expected if k[0] == "DY307"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import pairwise
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,9 +110,9 @@ def test_ranges_are_ordered(y: int, a: int, b: int, sep: str) -> None:
     assert explicit.span.first.year == y
     assert explicit.span.last.year == (y if a <= b else y + 1)  # 10月—5月 wraps
     period = Span(date(y, 1, 1), date(y, 12, 31))
-    if a > b:  # a wrapping range touches two years of a one-year period: write the year
-        with pytest.raises(PhraseError, match="write the year"):
-            resolve(f"{a}月{sep}{b}月", period=period)
+    if a > b:  # a wrapping range is the one that ends inside the period: from last year's month a
+        wrapped = resolve(f"{a}月{sep}{b}月", period=period)
+        assert (wrapped.span.first, wrapped.due) == (date(y - 1, a, 1), resolve(f"{y}年{b}月", period=None).span.last)
         return
     r = resolve(f"{a}月{sep}{b}月", period=period)
     assert r.span == explicit.span

@@ -85,7 +85,16 @@ def test_period_starting_mid_month() -> None:
     assert [(o.key, str(o.window)) for o in occs] == [
         ("2023-04", "2023-04-15..2023-04-30"),
         ("2023-05", "2023-05-01..2023-05-31"),
-    ]  # June's report is due after the period ends
+        ("2023-06", "2023-06-01..2023-06-30"),
+    ]  # the period ends in June: June's report is still owed, due on its usual day
+
+
+def test_an_occurrence_the_period_ends_in_is_owed_and_no_later_one() -> None:
+    seed_004 = Span(D(2023, 4, 1), D(2023, 8, 31))
+    assert [(o.key, o.due) for o in occurrences("每季度", seed_004)] == [("2023-Q2", D(2023, 6, 30)), ("2023-Q3", D(2023, 9, 30))]
+    # due on the 5th of the following month: the period does not reach that month
+    assert [o.key for o in occurrences("每月5日前", seed_004)][-1] == "2023-08"
+    assert occurrences("每月", Span(D(2023, 4, 1), D(2023, 12, 31)))[-1].due == D(2023, 12, 31)
 
 
 def test_parse_recurring() -> None:

@@ -41,8 +41,8 @@ def test_due_soon_window() -> None:
 
 
 def test_labels_and_values() -> None:
-    assert [s.value for s in Status] == ["done", "done_late", "overdue", "due_soon", "pending"]
-    assert [s.label_zh for s in Status] == ["已完成", "逾期完成", "已逾期", "即将到期", "未到期"]
+    assert [s.value for s in Status] == ["done", "done_late", "overdue", "due_soon", "pending", "ongoing"]
+    assert [s.label_zh for s in Status] == ["已完成", "逾期完成", "已逾期", "即将到期", "未到期", "常态化"]
     assert str(Status.DUE_SOON) == "due_soon" and Status.DUE_SOON.label_en == "due soon"
     assert Status.DONE_LATE.is_done and not Status.OVERDUE.is_done
 

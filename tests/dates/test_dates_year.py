@@ -36,16 +36,23 @@ def test_seed_002_twelve_months_resolve_uniquely(text: str, first: date, due: da
     assert r.year_inferred
 
 
-@pytest.mark.parametrize("text", ["下半年", "年内", "全年"])
-def test_seed_002_straddling_phrases_are_ambiguous(text: str) -> None:
-    # 下半年 touches Sep-Dec 2018 and Jul-Aug 2019 alike
+@pytest.mark.parametrize(("text", "first"), [("下半年", D(2018, 7, 1)), ("年内", D(2018, 1, 1)), ("全年", D(2018, 1, 1))])
+def test_seed_002_straddling_phrases_take_the_year_they_end_in(text: str, first: date) -> None:
+    # 下半年 touches Sep-Dec 2018 and Jul-Aug 2019, but only 2018's ends inside the period;
+    # 年内 is then due on the same day as 年底前 (issue 13: they must behave alike)
+    r = resolve(text, period=SEED_002)
+    assert (r.span.first, r.due) == (first, D(2018, 12, 31))
+    assert r.due == resolve("年底前", period=SEED_002).due
+
+
+def test_a_span_ending_in_two_years_of_the_period_is_ambiguous() -> None:
     with pytest.raises(PhraseError) as info:
-        resolve(text, period=SEED_002)
+        resolve("年内", period=EIGHTEEN_MONTHS.__class__(D(2023, 1, 1), D(2024, 12, 31)))
     err = info.value
     assert err.code == "ambiguous_year"
-    assert "2018" in err.message_zh and "2019" in err.message_zh
+    assert "2023" in err.message_zh and "2024" in err.message_zh
     assert "请写明年份" in err.message_zh and "write the year" in err.message_en
-    assert err.examples == (f"2018年{text}", f"2019年{text}")
+    assert err.examples == ("2023年年内", "2024年年内")
     for example in err.examples:
         assert not parse_phrase(example).needs_year
 

@@ -124,8 +124,10 @@ def test_recurring(day: str) -> None:
 
 TOPICS = {
     "2023-04-10": {"proposed": 2, "claimed": 12, "planned": 1, "researching": 0, "reported": 0, "evaluated": 0, "converted": 0},
-    "2023-09-15": {"proposed": 2, "claimed": 1, "planned": 1, "researching": 3, "reported": 1, "evaluated": 2, "converted": 5},
-    "2024-01-05": {"proposed": 2, "claimed": 1, "planned": 1, "researching": 2, "reported": 2, "evaluated": 2, "converted": 5},
+    # T-008 is at 评审: its problem P-013 has a solution (S-008) not done and an institution
+    # (I-003) under review, neither of which is 转化 evidence (issue 13, item 1)
+    "2023-09-15": {"proposed": 2, "claimed": 1, "planned": 1, "researching": 3, "reported": 1, "evaluated": 3, "converted": 4},
+    "2024-01-05": {"proposed": 2, "claimed": 1, "planned": 1, "researching": 2, "reported": 2, "evaluated": 3, "converted": 4},
 }
 BEHIND = {"2023-04-10": [], "2023-09-15": ["T-009", "T-011"], "2024-01-05": ["T-011"]}
 
@@ -198,7 +200,17 @@ OVERDUE = {
 def test_problems(day: str) -> None:
     p = at(day).lists.problems
     assert (p.found, p.closed, p.closed_on_time, p.open, p.overdue, p.escalated, p.long_term, p.closure_rate, p.on_time_rate) == PROBLEMS[day]
-    assert [(o.id, o.owner_unit_name, o.days_overdue) for o in at(day).lists.overdue] == OVERDUE[day]
+    assert [(o.id, o.owner_unit_name, o.days_overdue) for o in at(day).lists.overdue if o.kind == "problem"] == OVERDUE[day]
+
+
+def test_overdue_solutions_and_institutions_are_listed_with_the_problems() -> None:
+    sept, jan = at("2023-09-15").lists, at("2024-01-05").lists
+    assert [(o.kind, o.id, o.days_overdue) for o in sept.overdue if o.kind != "problem"] == [("solution", "S-003", 15)]
+    assert [(o.kind, o.id, o.owner_unit, o.days_overdue) for o in jan.overdue if o.kind != "problem"] == [
+        ("solution", "S-004", "zfb", 5), ("solution", "S-008", "zjj", 5), ("solution", "S-010", "xiling-county", 5),
+        ("institution", "I-003", "zjj", 36), ("institution", "I-002", "zfb", 5), ("institution", "I-005", "zzb", 5),
+    ]
+    assert (jan.solutions_overdue, jan.institutions_overdue) == (3, 3)
 
 
 def test_solutions_and_institutions() -> None:

@@ -89,7 +89,9 @@ def test_overdue_items_sorted_by_days_overdue_with_the_owner_unit_name(root: Pat
         ("P-8", "gxj", "市工信局", D("2023-07-31"), 46),
         ("P-3", "gxj", "市工信局", D("2023-08-31"), 15),
         ("P-4", "xiling", "西岭县", D("2023-09-10"), 5),
+        ("S-2", "fgw", "市发展改革委", D("2023-06-30"), 77),  # problems first, then solutions and institutions
     ]
+    assert [o.kind for o in overdue] == ["problem", "problem", "problem", "solution"]
     assert overdue[0].title == "统计日之后才销号"
 
 

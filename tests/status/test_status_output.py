@@ -96,6 +96,7 @@ def test_json_values_are_plain(root: Path, capsys: pytest.CaptureFixture[str]) -
     assert (m["due"], m["due_text"], m["days_left"]) == ("2023-09-30", "9月底前", 15)
     assert data["lists"]["overdue"][0] == {
         "id": "P-1", "title": "逾期问题", "owner_unit": "fgw", "owner_unit_name": "市发展改革委", "due": "2023-08-31", "days_overdue": 15,
+        "kind": "problem",
     }
     assert data["changes"] is None  # no --since
 
@@ -210,8 +211,8 @@ def test_markdown_keeps_the_whole_list(tmp_path: Path, capsys: pytest.CaptureFix
     root = many_overdue(tmp_path, 15)
     out = cli(capsys, root, "2023-09-15", "--format", "md")[1]
     assert "另有" not in out
-    rows = [line for line in out.splitlines() if line.startswith("| P-")]
-    assert [row.split()[1] for row in rows] == [f"P-{i:02d}" for i in range(1, 16)]  # most overdue first
+    rows = [line for line in out.splitlines() if line.startswith("| 问题 | P-")]
+    assert [row.split()[3] for row in rows] == [f"P-{i:02d}" for i in range(1, 16)]  # most overdue first
     assert rows[0].endswith("| 45 |") and rows[-1].endswith("| 31 |")
 
 

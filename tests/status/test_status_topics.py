@@ -80,16 +80,20 @@ LINKED = {
 }
 
 
-def test_a_linked_solution_converts_the_topic(tmp_path: Path) -> None:
-    b = brief(make_repo(tmp_path, "", LINKED), "2023-06-05")
-    assert stage_of(b) == "converted"
+def test_a_linked_solution_converts_the_topic_once_it_is_done(tmp_path: Path) -> None:
+    assert stage_of(brief(make_repo(tmp_path, "", LINKED), "2023-06-05")) == "claimed"  # linked, but not done: no evidence
+    done = {**LINKED, "solutions/s.yaml": "- {id: S-1, title: 解决事项, problems: [P-1], owner_unit: fgw, due: 2023-08-31, done_on: 2023-07-20}\n"}
+    root = make_repo(tmp_path / "done", "", done)
+    assert stage_of(brief(root, "2023-07-19")) == "claimed"  # done after the as-of day: not yet
+    assert stage_of(brief(root, "2023-07-20")) == "converted"
 
 
-def test_a_linked_institution_converts_the_topic(tmp_path: Path) -> None:
+def test_a_linked_institution_converts_the_topic_once_it_is_issued(tmp_path: Path) -> None:
     files = {**LINKED, "solutions/s.yaml": "[]\n",
              "institutions/i.yaml": "- {id: I-1, title: 管理办法, kind: new, problems: [P-1], status: drafting}\n"}
-    b = brief(make_repo(tmp_path, "", files), "2023-06-05")
-    assert stage_of(b) == "converted"
+    assert stage_of(brief(make_repo(tmp_path, "", files), "2023-06-05")) == "claimed"
+    files["institutions/i.yaml"] = "- {id: I-1, title: 管理办法, kind: new, problems: [P-1], issued_on: 2023-06-03, doc_number: 青发〔2023〕1号}\n"
+    assert stage_of(brief(make_repo(tmp_path / "issued", "", files), "2023-06-05")) == "converted"
 
 
 def test_a_link_through_a_problem_found_after_the_as_of_day_does_not_count(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ below with what it reads, which decides when it runs again after an edit
 from __future__ import annotations
 
 from dytool.checks.content import check_content, local_content
+from dytool.checks.fields import check_campaign_fields, empty_file, local_fields
 from dytool.checks.ids import check_duplicates, check_references
 from dytool.checks.images import check_images
 from dytool.checks.paths import check_paths, check_reports
@@ -27,8 +28,8 @@ def _reads(*names: str) -> frozenset[str]:
 
 
 SUITE = Suite(
-    text=(scan_personal,),
-    local=(local_content, local_rules),
+    text=(scan_personal, empty_file),
+    local=(local_content, local_rules, local_fields),
     cross=(
         Cross(check_duplicates, _reads("ids", "places", "campaign")),
         Cross(check_references, _reads("refs", "ids", "campaign", "invalid", "unreadable")),
@@ -36,8 +37,9 @@ SUITE = Suite(
         Cross(check_reports, _reads("topics", "reports")),
         Cross(check_images, _reads("reports", "paths")),
         Cross(check_content, _reads("campaign", "latest_done", "systemic", "instituted", "topics", "visit_topics",
-                                    "problem_topics", "solved", "reports")),
-        Cross(check_recurring, _reads("campaign")),
+                                    "problem_topics", "solved", "reports", "problems", "solutions", "institutions")),
+        Cross(check_campaign_fields, _reads("campaign", "people", "units")),
+        Cross(check_recurring, _reads("campaign", "people", "units", "unreadable")),
         Cross(check_rules, _reads("campaign", "visits", "closures", "people", "units", "topics", "reports")),
     ),
 )

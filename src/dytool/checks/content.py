@@ -3,6 +3,12 @@
 Most look at one record and nothing else: :func:`local_content` runs them on each file as
 it is loaded, and their findings are cached with the file.  :func:`check_content` does the
 rest, which needs the as-of day or other files.
+
+Dates and the period (dates.md): a date written with its year is never a finding just for
+lying outside the campaign's period (a 部署会 before it, a rectification due after it); only a
+visit outside the period is, as research outside the campaign.  A yearless deadline is a
+finding only when it cannot be placed: its record has no anchor day and the period fits no
+year (or two).
 """
 
 from __future__ import annotations
@@ -10,12 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from dytool.core.codes import CODES
+from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding, Severity
+from dytool.dates import Span
 from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
-from dytool.engine.summary import DONE_FIELDS, FileSummary
-from dytool.facts.topics import topic_progress
+from dytool.engine.summary import DONE_FIELDS, FileSummary, InstitutionRow, SolutionRow
+from dytool.facts.duedays import anchor_of, is_yearless, unplaced
+from dytool.facts.stages import campaign_span, stage_spans
+from dytool.facts.topics import TopicFacts, topic_facts, topic_progress
 from dytool.models import Campaign, Institution, Problem, StrictModel, Topic, Visit, When
 from dytool.models.base import walk_marked
 from dytool.models.campaign import Period
@@ -25,24 +34,58 @@ from dytool.source.locate import Locator, Source
 __all__ = ["check_content", "local_content"]
 
 
+def _period_span(campaign: Campaign | None) -> Span | None:
+    if campaign is None:
+        return None
+    start, end = campaign.period.start.first, campaign.period.end.last
+    return campaign_span(campaign) if start <= end else None
+
+
 def local_content(records: Sequence[tuple[StrictModel, Source]], summary: FileSummary, campaign: Campaign | None, loc: Locator) -> Iterator[Finding]:
     """The checks of one file's records that need nothing else but the campaign."""
-    period = campaign.period if campaign is not None else None
-    dates = summary.dates
-    outside = period is not None and dates is not None and (dates[0] < period.start.first or dates[1] > period.end.last)
+    period = _period_span(campaign)
     for record, source in records:
-        if outside and period is not None:
-            yield from _outside_period(loc, record, source, period)
         if isinstance(record, Visit):
+            if period is not None and campaign is not None and (record.last_day < period.first or record.first_day > period.last):
+                yield _outside(loc, source, ("start" if record.start else "date",), record.date or record.start, campaign.period)
             yield from _visit(loc, record, source)
         elif isinstance(record, Problem):
             yield from _problem(loc, record, source)
+            if period is not None and record.found_on is None and unplaced(record.due, None, period):
+                yield _unplaced(loc, source, record.due, period)
         elif isinstance(record, Institution):
             yield from _institution(loc, record, source)
 
 
+def _outside(loc: Locator, source: Source, path: tuple[str | int, ...], when: When | None, period: Period) -> Finding:
+    text = when.text if when is not None else ""
+    return CODES["outside-period"].at(
+        loc.pos(source, path),
+        f"调研日期 {text} 不在活动期间（{period.start.text} 至 {period.end.text}）内",
+        f"the visit's day {text} lies outside the campaign period ({period.start.text} to {period.end.text})",
+    )
+
+
+def _unplaced(loc: Locator, source: Source, when: When | None, period: Span) -> Finding:
+    text = when.text if when is not None else ""
+    return CODES["bad-date"].at(
+        loc.pos(source, ("due",)),
+        f"期限“{text}”没有写年份，记录又没有可据以推定的日期（问题的发现时间），在活动期间（{period.first.isoformat()}至{period.last.isoformat()}）内也无法确定年份",
+        f"the deadline {text!r} has no year, the record has no day to place it by (a problem's found_on), "
+        f"and the campaign period ({period.first.isoformat()} to {period.last.isoformat()}) fits no single year",
+        hint_zh="写明年份（如 2024年3月底前），或写上问题的发现时间 found_on", hint_en="write the year (2024年3月底前), or the problem's found_on",
+        severity=Severity.WARNING,
+    )
+
+
 def check_content(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
-    yield from _campaign_dates(view)
+    yield from _campaign_dates(view, as_of)
+    found: dict[str, dt.date] = {}
+    for _, summary in view.summaries.values():
+        for problem in summary.problems:
+            if problem.found_on is not None:
+                found.setdefault(problem.id, problem.found_on.first)
+    period = _period_span(view.campaign)
     for rel, (_, summary) in view.summaries.items():
         if summary.latest_done is not None and summary.latest_done > as_of:
             for record, source in view.records_of(rel):
@@ -55,31 +98,32 @@ def check_content(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterato
                     f"problem {ident} is systemic, but no institution lists it",
                     hint_zh="在 institutions/ 中新建或修订制度，并在其 problems 中写上该问题编号",
                     hint_en="add an institution to institutions/ whose problems list this problem")
+        if period is not None:
+            rows: list[SolutionRow | InstitutionRow] = [*summary.solutions, *summary.institutions]
+            for row in rows:
+                own = row.done_on if isinstance(row, SolutionRow) else row.issued_on
+                if row.due is not None and is_yearless(row.due) and unplaced(row.due, anchor_of(row.problems, found, own), period):
+                    yield _unplaced(view.locator, row.source, row.due, period)
+    facts = topic_facts(view, index)
     for entry in view.topics:
-        yield from _topic(view.locator, index, entry.record, entry.source)
-
-
-def _outside_period(loc: Locator, obj: StrictModel, source: Source, period: Period) -> Iterator[Finding]:
-    for path, when, _ in walk_marked(obj, "date"):
-        if isinstance(when, When) and (when.last < period.start.first or when.first > period.end.last):
-            yield CODES["outside-period"].at(
-                loc.pos(source, path),
-                f"日期 {when.text} 不在活动期间（{period.start.text} 至 {period.end.text}）内",
-                f"{when.text} lies outside the campaign period ({period.start.text} to {period.end.text})",
-            )
+        yield from _topic(view.locator, facts, entry.record, entry.source, as_of)
 
 
 def _done_after(loc: Locator, obj: StrictModel, source: Source, as_of: dt.date) -> Iterator[Finding]:
     for path, when, _ in walk_marked(obj, "date"):
         if isinstance(when, When) and path and path[-1] in DONE_FIELDS and when.first > as_of:
-            yield CODES["done-after-as-of"].at(
-                loc.pos(source, path),
-                f"完成日期 {when.text} 晚于统计日期 {as_of.isoformat()}，按未完成计",
-                f"done date {when.text} is after the as-of day {as_of.isoformat()}; counted as not done",
-            )
+            yield _done_finding(loc.pos(source, path), when, as_of)
 
 
-def _campaign_dates(view: Repository) -> Iterator[Finding]:
+def _done_finding(pos: Pos, when: When, as_of: dt.date) -> Finding:
+    return CODES["done-after-as-of"].at(
+        pos,
+        f"完成日期 {when.text} 晚于统计日期 {as_of.isoformat()}，按未完成计",
+        f"done date {when.text} is after the as-of day {as_of.isoformat()}; counted as not done",
+    )
+
+
+def _campaign_dates(view: Repository, as_of: dt.date) -> Iterator[Finding]:
     campaign = view.campaign
     if campaign is None:
         return
@@ -89,25 +133,39 @@ def _campaign_dates(view: Repository) -> Iterator[Finding]:
     if period.end.last < period.start.first:
         yield _end_before_start(loc, source, ("period", "end"), period.start, period.end)
         return
-    for i, stage in enumerate(campaign.stages):
-        if stage.end.last < stage.start.first:
-            yield _end_before_start(loc, source, ("stages", i, "end"), stage.start, stage.end)
-        for field, when in (("start", stage.start), ("end", stage.end)):
-            if when.first < period.start.first or when.last > period.end.last:
+    counted = campaign_span(campaign)
+    if (counted.first, counted.last) != (period.start.first, period.end.last):
+        yield CODES["bad-value"].at(
+            loc.pos(source, ("period", "end")),
+            f"活动期间 {period.start.text} 至 {period.end.text} 超过十年或超出 1900—2100 年，只按 {counted.first.isoformat()} 至 {counted.last.isoformat()} 计算",
+            f"the campaign period {period.start.text} to {period.end.text} is longer than ten years or leaves 1900-2100; "
+            f"only {counted.first.isoformat()} to {counted.last.isoformat()} is counted",
+            hint_zh="检查年份是否写错", hint_en="check the years for a typo")
+    for field, when in (("start", period.start), ("end", period.end)):
+        if is_yearless(when):
+            yield CODES["bad-date"].at(
+                loc.pos(source, ("period", field)),
+                f"活动期间的{'开始' if field == 'start' else '结束'}日期“{when.text}”没有写年份，暂按 {when.due.isoformat()} 计",
+                f"the campaign period's {field} {when.text!r} has no year; read as {when.due.isoformat()}",
+                hint_zh=f"写明年份，如 {when.due.year}年{when.text}", hint_en=f"write the year, e.g. {when.due.year}年{when.text}",
+                severity=Severity.WARNING)
+    for stage in stage_spans(campaign):
+        written = campaign.stages[stage.index]
+        if stage.last < stage.first:
+            start = written.start or When(stage.first.isoformat(), stage.first, stage.first, stage.first)
+            yield _end_before_start(loc, source, ("stages", stage.index, "end"), start, written.end)
+            continue
+        for field, day in (("start", written.start), ("end", written.end)):
+            if day is not None and (day.first < period.start.first or day.last > period.end.last):
                 yield CODES["outside-period"].at(
-                    loc.pos(source, ("stages", i, field)),
-                    f"阶段“{stage.title}”的日期 {when.text} 不在活动期间内",
-                    f"stage {stage.title!r}: {when.text} lies outside the campaign period",
+                    loc.pos(source, ("stages", stage.index, field)),
+                    f"阶段“{written.title}”的日期 {day.text} 不在活动期间内",
+                    f"stage {written.title!r}: {day.text} lies outside the campaign period",
                     severity=Severity.ERROR,
                 )
     for i, milestone in enumerate(campaign.milestones):
-        when = milestone.due
-        if when.due < period.start.first or when.due > period.end.last:
-            yield CODES["outside-period"].at(
-                loc.pos(source, ("milestones", i, "due")),
-                f"时间节点“{milestone.title}”的截止时间 {when.text} 不在活动期间内",
-                f"milestone {milestone.title!r}: {when.text} lies outside the campaign period",
-            )
+        if milestone.done_on is not None and milestone.done_on.first > as_of:
+            yield _done_finding(loc.pos(source, ("milestones", i, "done_on")), milestone.done_on, as_of)
 
 
 def _end_before_start(loc: Locator, source: Source, path: tuple[str | int, ...], start: When, end: When) -> Finding:
@@ -174,8 +232,8 @@ def _institution(loc: Locator, institution: Institution, source: Source) -> Iter
             hint_en="issued_on means issued: set status to issued, or remove issued_on")
 
 
-def _topic(loc: Locator, index: RepoIndex, topic: Topic, source: Source) -> Iterator[Finding]:
-    progress = topic_progress(topic, index)
+def _topic(loc: Locator, facts: TopicFacts, topic: Topic, source: Source, as_of: dt.date) -> Iterator[Finding]:
+    progress = topic_progress(topic, facts, as_of)
     if progress.missing:
         yield CODES["stage-gap"].at(
             loc.pos(source, ("id",)),

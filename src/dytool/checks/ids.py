@@ -33,33 +33,35 @@ KIND_LABELS = {
 
 
 def check_duplicates(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+    """An id used twice is reported at every record that uses it, each naming where the other
+    is: which one was added later is for git to say, and both records may need a look."""
     counts: dict[str, int] = {}
     for kind, summary in view.summaries.values():
         counts[kind] = counts.get(kind, 0) + len(summary.ids)
-    for rel, (kind, summary) in view.summaries.items():
+    places: dict[tuple[str, str], list[Source]] = {}
+    for _rel, (kind, summary) in view.summaries.items():
         first = index.ids.get(kind)
         if first is None or counts[kind] == len(first):  # as many ids as records: none is used twice
             continue
-        seen_here: set[str] = set()
         for k, ident in enumerate(summary.ids):
-            owner = first[ident]
-            if owner == rel and ident not in seen_here:
-                seen_here.add(ident)
-                continue
-            there = view.summaries[owner][1]
-            yield _duplicate(view, kind, ident, summary.source_of(k), there.source_of(there.ids.index(ident)), ("id",))
+            places.setdefault((kind, ident), []).append(summary.source_of(k))
+    for (kind, ident), sources in places.items():
+        if len(sources) > 1:
+            for i, source in enumerate(sources):
+                yield _duplicate(view, kind, ident, source, sources[1 if i == 0 else 0], ("id",))
     campaign = view.campaign
     if campaign is None:
         return
     for kind, field in (("theme", "themes"), ("activity", "activities"), ("stage", "stages"),
                         ("milestone", "milestones"), ("recurring", "recurring")):
-        where: dict[str, int] = {}
+        where: dict[str, list[int]] = {}
         for i, item in enumerate(getattr(campaign, field)):
-            if item.id in where:
-                yield _duplicate(view, kind, item.id, Source(view.campaign_source.file, (field, i)),
-                                 Source(view.campaign_source.file, (field, where[item.id])), ("id",))
-            else:
-                where[item.id] = i
+            where.setdefault(item.id, []).append(i)
+        for ident, spots in where.items():
+            if len(spots) > 1:
+                for j, i in enumerate(spots):
+                    yield _duplicate(view, kind, ident, Source(view.campaign_source.file, (field, i)),
+                                     Source(view.campaign_source.file, (field, spots[1 if j == 0 else 0])), ("id",))
 
 
 def _duplicate(view: Repository, kind: str, ident: str, source: Source, first: Source, sub: Path) -> Finding:
@@ -67,8 +69,8 @@ def _duplicate(view: Repository, kind: str, ident: str, source: Source, first: S
     zh, en = KIND_LABELS[kind]
     return CODES["duplicate-id"].at(
         view.locator.pos(source, sub),
-        f"{zh}编号“{ident}”重复，第一次出现在 {there.file}:{there.line}",
-        f"{en} id {ident!r} is used twice; first at {there.file}:{there.line}",
+        f"{zh}编号“{ident}”重复，另见 {there.file}:{there.line}",
+        f"{en} id {ident!r} is used twice; also at {there.file}:{there.line}",
         hint_zh="改用新的编号（dytool new 生成的编号不会撞车）",
         hint_en="give this record a new id (ids made by 'dytool new' never collide)",
         related=(there.file,),

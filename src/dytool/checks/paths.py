@@ -28,38 +28,41 @@ def check_paths(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[
                 hint_zh="路径相对仓库根目录书写，检查拼写和大小写", hint_en="paths are relative to the repository root; check spelling and case")
 
 
+def _norm(text: str) -> str:
+    return PurePosixPath(text.replace("\\", "/")).as_posix()
+
+
 def check_reports(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+    """A topic lists its reports (``report``: one path or several) and each report's front
+    matter names its topic: the two must agree."""
     topics: dict[str, Entry[Topic]] = {}
     for entry in view.topics:
         topics.setdefault(entry.record.id, entry)
     for entry in topics.values():
         topic = entry.record
-        if topic.report is None:
-            continue
-        report = index.reports_by_file.get(PurePosixPath(topic.report.replace("\\", "/")).as_posix())
-        if report is not None and report.meta.topic != topic.id:
-            yield CODES["report-mismatch"].at(
-                view.locator.pos(entry.source, ("report",)),
-                f"课题 {topic.id} 的报告 {topic.report} 写的是课题 {report.meta.topic}",
-                f"topic {topic.id} names report {topic.report}, whose front matter names topic {report.meta.topic}",
-                hint_zh="让两边一致：课题的 report 和报告的 topic 要互相对应",
-                hint_en="make them agree: the topic's report and the report's topic must name each other")
+        for i, text in enumerate(topic.report):
+            report = index.reports_by_file.get(_norm(text))
+            if report is not None and report.meta.topic != topic.id:
+                yield CODES["report-mismatch"].at(
+                    view.locator.pos(entry.source, ("report", i) if len(topic.report) > 1 else ("report",)),
+                    f"课题 {topic.id} 的报告 {text} 写的是课题 {report.meta.topic}",
+                    f"topic {topic.id} names report {text}, whose front matter names topic {report.meta.topic}",
+                    hint_zh="让两边一致：课题的 report 和报告的 topic 要互相对应",
+                    hint_en="make them agree: the topic's report and the report's topic must name each other")
     for report in view.reports:
         owner = topics.get(report.meta.topic)
         if owner is None:
             continue  # a dangling topic reference is reported by the reference check
         topic = owner.record
-        if topic.report is None:
-            yield CODES["report-mismatch"].at(
-                view.locator.pos(report.source, ("topic",)),
-                f"报告属于课题 {topic.id}，但该课题没有写 report 字段",
-                f"the report belongs to topic {topic.id}, which has no report field",
-                hint_zh=f"在课题 {topic.id} 中加上 report: {report.source.file}",
-                hint_en=f"add 'report: {report.source.file}' to topic {topic.id}")
-        elif PurePosixPath(topic.report.replace("\\", "/")).as_posix() != report.source.file and topic.report in index.reports_by_file:
-            yield CODES["report-mismatch"].at(
-                view.locator.pos(report.source, ("topic",)),
-                f"报告写的是课题 {topic.id}，但该课题的报告是 {topic.report}",
-                f"the report names topic {topic.id}, whose report is {topic.report}",
-                hint_zh="一个课题只对应一份报告；改正其中一边",
-                hint_en="a topic has one report; correct one side")
+        listed = {_norm(text) for text in topic.report}
+        if report.source.file in listed:
+            continue
+        if not topic.report:
+            zh, en = f"报告属于课题 {topic.id}，但该课题没有写 report 字段", f"the report belongs to topic {topic.id}, which has no report field"
+        else:
+            zh = f"报告写的是课题 {topic.id}，但该课题的 report 中没有列出这份报告"
+            en = f"the report names topic {topic.id}, whose report field does not list it"
+        yield CODES["report-mismatch"].at(
+            view.locator.pos(report.source, ("topic",)), zh, en,
+            hint_zh=f"在课题 {topic.id} 的 report 中列出 {report.source.file}（几份报告写成列表）",
+            hint_en=f"list {report.source.file} under topic {topic.id}'s report (a list for several reports)")

@@ -164,13 +164,14 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise UserError(f"--month 应写成 2023-06，而不是“{month}”", f"--month must look like 2023-06, not {month!r}")
     loaded, campaign, root = _load(settings)
-    from dytool.documents.bulletin import bulletin_day, make_bulletin
+    from dytool.documents.bulletin import bulletin_day, make_bulletin, require_campaign_month
     from dytool.documents.templating import TemplateProblem, Templates
     from dytool.engine.load import LoadResult
     from dytool.models import Campaign
     from dytool.present.charts_svg import chart_files
 
     assert isinstance(loaded, LoadResult) and isinstance(campaign, Campaign)
+    require_campaign_month(campaign, month)
     try:
         bulletin_day(month, as_of)
     except ValueError:

@@ -78,6 +78,7 @@ _ALL = [
     Code("DY015", "missing-file", E, "缺少必需的文件", "required file missing"),
     Code("DY016", "front-matter", E, "报告缺少 YAML 头信息", "report front matter missing"),
     Code("DY017", "bad-indent", E, "用全角空格或不换行空格缩进", "indented with a full-width or no-break space"),
+    Code("DY018", "empty-file", W, "记录文件中没有记录", "record file holds no record"),
     # record schema
     Code("DY101", "unknown-field", E, "未知字段", "unknown field"),
     Code("DY102", "missing-field", E, "缺少必填字段", "required field missing"),
@@ -109,6 +110,7 @@ _ALL = [
     Code("DY310", "personal-phone", W, "正文含手机号", "mobile number in free text"),
     Code("DY311", "bad-recurring", E, "周期性要求无法识别", "recurring rule not understood"),
     Code("DY312", "stray-submission", W, "报送记录对不上任何期次", "submission matches no occurrence"),
+    Code("DY313", "control-char", E, "文字中有控制字符", "control character in text"),
     # campaign rules (量化要求); severity follows each rule's level
     Code("DY401", "leader-topics", W, "领导领题数不符合要求", "leader topic count outside the rule"),
     Code("DY402", "unit-topics", W, "单位课题数不符合要求", "unit topic count outside the rule"),
@@ -119,6 +121,7 @@ _ALL = [
     Code("DY407", "accompanying", W, "陪同人数超过上限", "too many accompanying staff"),
     Code("DY408", "topic-required", W, "调研没有注明课题", "visit names no topic"),
     Code("DY409", "report-length", W, "报告字数超过上限", "report longer than allowed"),
+    Code("DY410", "visits-per-period", W, "每期调研次数不足", "too few visits in a period"),
     # the members of a roll-up (rollup.yaml)
     Code("DY501", "member-unavailable", E, "成员数据无法获取", "member's data cannot be obtained"),
     Code("DY502", "member-malformed", E, "成员数据无法读取", "member's data is malformed"),

@@ -31,7 +31,7 @@ from dytool.dates.recurring import (
     unmatched_submissions,
 )
 from dytool.dates.resolve import Resolved, resolve
-from dytool.dates.span import Span
+from dytool.dates.span import Span, add_days
 from dytool.dates.status import (
     DEFAULT_DUE_SOON_DAYS,
     Status,
@@ -60,6 +60,7 @@ __all__ = [
     "Status",
     "Submission",
     "WorkCalendar",
+    "add_days",
     "china_calendar",
     "current_occurrence",
     "days_left",

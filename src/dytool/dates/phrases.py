@@ -76,6 +76,10 @@ _UNITS: Final[dict[str, RelativeUnit]] = {
     "个月": "month",
 }
 _RELATIVE_EXAMPLES: Final = ("7日内", "30个工作日内")
+MAX_PHRASE: Final = 64
+"""The longest date phrase read, in characters after normalising (the longest real ones, such
+as ``自交办之日起30个工作日内完成整改``, have about twenty): longer text is not a date, and
+refusing it at once keeps reading linear in the input whatever is pasted into a date field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +223,10 @@ def _parse_normalized(s: str) -> tuple[Node, bool]:
     return node, deadline
 
 
+def _too_long() -> ParseFailure:
+    return unreadable(f"日期短语不超过{MAX_PHRASE}个字", f"a date phrase has at most {MAX_PHRASE} characters")
+
+
 def _hint_for(s: str) -> ParseFailure:
     if s.startswith("每"):
         return ParseFailure(
@@ -242,8 +250,12 @@ def parse_phrase(text: str) -> Phrase:
         else:
             if MIN_YEAR <= day.year <= MAX_YEAR:
                 return Phrase(text, text, DayNode(day.year, day.month, day.day))
+    if len(text) > 4 * MAX_PHRASE:  # not a date: do not even normalise it
+        raise _too_long().error(text)
     norm = normalize(text)
     try:
+        if len(norm) > MAX_PHRASE:
+            raise _too_long()
         node, deadline = _parse_normalized(norm)
     except ParseFailure as failure:
         raise failure.error(text) from None

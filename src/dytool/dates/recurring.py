@@ -25,9 +25,11 @@ rule                        due day of each occurrence                      key
 
 A key names the calendar month / quarter / ISO week / half / year **in which the occurrence
 is due** (so the report due on the 5th of August under ``每月5日前`` is ``2023-08``); any
-occurrence may also be named by its ISO due day.  Occurrences are those due inside the
-period; each one's *window* runs from the day after the previous due day (the period's
-first day for the first one) to its own due day.
+occurrence may also be named by its ISO due day.  Occurrences are those due inside the period,
+and the one whose own month, quarter, half-year, year or week the period ends in (a quarter
+that overlaps the period's end is still owed, due on the quarter's last day); each one's
+*window* runs from the day after the previous due day (the period's first day for the first
+one) to its own due day.
 
 Submissions are ``(period_key, on)`` pairs, which count for the named occurrence whatever
 ``on`` is (a late July report stays July's), or plain days, which count for the occurrence
@@ -41,7 +43,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Final, TypeAlias
@@ -65,6 +67,7 @@ __all__ = [
 
 _ONE = timedelta(days=1)
 _MAX_OCCURRENCES: Final = 5000
+_MAX_RULE: Final = 200
 _EXAMPLES: Final = ("每月5日前", "每季度末")
 
 
@@ -143,6 +146,8 @@ def _unreadable(text: str, zh: str = "", en: str = "") -> PhraseError:
 @lru_cache(maxsize=1024)
 def parse_recurring(text: str) -> Recurrence:
     """Read a recurring rule; raises :class:`PhraseError` ``unreadable`` quoting ``text``."""
+    if len(text) > _MAX_RULE:
+        raise _unreadable(text[:_MAX_RULE], f"周期性要求不超过{_MAX_RULE}个字", f"a recurring rule has at most {_MAX_RULE} characters")
     raw = unicodedata.normalize("NFKC", text).strip()
     upper = raw.upper()
     if upper.startswith(("RRULE:", "DTSTART", "FREQ=")):
@@ -167,7 +172,7 @@ def parse_recurring(text: str) -> Recurrence:
 
 
 def _rrule_dates(text: str, rule: str, period: Span) -> list[date]:
-    from dateutil.rrule import rrulestr  # lazy: only raw rules need it
+    from dytool.dates.rrules import RuleProblem, rule_days
 
     if not _SLOW_FREQ_RE.search(rule.upper()):
         raise _unreadable(
@@ -175,18 +180,9 @@ def _rrule_dates(text: str, rule: str, period: Span) -> list[date]:
             "FREQ 须为 YEARLY、MONTHLY、WEEKLY 或 DAILY",
             "FREQ must be YEARLY/MONTHLY/WEEKLY/DAILY",
         )
-    start = datetime.combine(period.first, time())
-    end = datetime.combine(period.last, time())
     try:
-        has_start = "DTSTART" in rule.upper()
-        parsed = rrulestr(rule) if has_start else rrulestr(rule, dtstart=start)
-        days: list[date] = []
-        for moment in parsed.xafter(start, count=_MAX_OCCURRENCES + 1, inc=True):
-            if moment > end:
-                break
-            if not days or days[-1] != moment.date():
-                days.append(moment.date())
-    except (ValueError, TypeError) as err:
+        days = rule_days(rule, period.first, period.last)
+    except RuleProblem as err:
         raise _unreadable(text, str(err), str(err)) from None
     return days[:_MAX_OCCURRENCES]
 
@@ -248,16 +244,36 @@ def _key(rec: Recurrence, due: date) -> str:
     return due.isoformat()
 
 
+_DAY_KEYED: Final = frozenset({Frequency.RRULE, Frequency.HALF_MONTHLY, Frequency.DEKADAL})
+
+
+def _beyond(day: date) -> date:
+    """A year and a month after ``day``: far enough to find the occurrence the period's end
+    falls in (a quarter, a half-year), never past the last representable day."""
+    try:
+        return day + timedelta(days=400)
+    except OverflowError:
+        return date.max
+
+
 def occurrences(rec: Recurrence | str, period: Span) -> list[Occurrence]:
-    """The occurrences of ``rec`` due inside ``period``, in order, with their windows."""
+    """The occurrences of ``rec`` due inside ``period``, in order, with their windows, and the
+    one whose own month, quarter, half-year, year or week the period ends in (the third
+    quarter of a campaign that ends on August 31 is still owed, due on September 30)."""
     if isinstance(rec, str):
         rec = parse_recurring(rec)
     out: list[Occurrence] = []
     window_start = period.first
-    for due in _due_days(rec, period):
-        if not period.contains(due) or due < window_start:
+    for due in _due_days(rec, Span(period.first, _beyond(period.last))):
+        if window_start > period.last:
+            break
+        if due < period.first or due < window_start:
             continue
+        if due > period.last and (rec.frequency in _DAY_KEYED or _key(rec, due) != _key(rec, period.last)):
+            break  # due in a month (quarter, week …) the period does not reach
         out.append(Occurrence(_key(rec, due), Span(window_start, due), due))
+        if due == date.max:
+            break
         window_start = due + _ONE
     return out
 
@@ -265,10 +281,39 @@ def occurrences(rec: Recurrence | str, period: Span) -> list[Occurrence]:
 _KEY_RE: Final = re.compile(r"(\d{4})-(W|Q|H)?(\d{1,2})")
 
 
+_CN_KEYS: Final = (
+    (re.compile(r"(\d{4})年第?(\d)季度?"), "Q"),
+    (re.compile(r"(\d{4})年(上|下)半年"), "H"),
+    (re.compile(r"(\d{4})年第?(\d{1,2})周"), "W"),
+    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), "D"),
+    (re.compile(r"(\d{4})年(\d{1,2})月(?:份)?"), "M"),
+)
+
+
+def _chinese_key(text: str) -> str | None:
+    for pattern, kind in _CN_KEYS:
+        if m := pattern.fullmatch(text):
+            year, *rest = m.groups()
+            if kind == "Q":
+                return f"{year}-Q{rest[0]}"
+            if kind == "H":
+                return f"{year}-H{1 if rest[0] == '上' else 2}"
+            if kind == "W":
+                return f"{year}-W{int(rest[0]):02d}"
+            if kind == "D":
+                return f"{year}-{int(rest[0]):02d}-{int(rest[1]):02d}"
+            return f"{year}-{int(rest[0]):02d}"
+    return None
+
+
 def _normal_key(key: str | date) -> str:
+    """An occurrence's name as the submission writes it: ``2023-07``, ``2023-Q3``, or in
+    Chinese, ``2023年7月``, ``2023年第三季度``, ``2023年上半年``."""
     if isinstance(key, date):
         return (key.date() if isinstance(key, datetime) else key).isoformat()
     k = unicodedata.normalize("NFKC", key).strip().upper()
+    if "年" in k:
+        k = _chinese_key(normalize(k)) or k
     if m := _KEY_RE.fullmatch(k):
         unit = m[2] or ""
         return k if unit in ("Q", "H") else f"{m[1]}-{unit}{int(m[3]):02d}"

@@ -2,19 +2,21 @@
 
 Which year ("Which year" in ``dates.md``): a phrase that writes its year uses it (even when
 that lies outside the period: ``2018年8月底之前`` in seed 002 was before its campaign began;
-checking that is the caller's business).  A phrase without a year is tried in every year
-around the period, and a year *fits* when
+checking that is the caller's business).
 
-- for a **deadline** (``前``/``之前``/``以前``): its due day lies inside the period, so
-  ``9月前`` in 2018-09-01..2019-08-31 is 2019-08-31 (2018-08-31 lies before the period);
-- for **anything else**: its span shares at least one day with the period, so ``年内`` in a
-  campaign from April to December is that year, and ``4月`` in a campaign starting 04-15
-  is that April (requiring the whole span inside would reject both).
+A phrase without a year on a record with an **anchor day** (a problem's ``found_on``; a
+solution's or institution's earliest known day) takes the first year whose due day is on or
+after the anchor: ``9月底前`` on a problem found 2019-06-12 is 2019-09-30, ``3月底前`` on one
+found 2023-11-08 is 2024-03-31.  ``年底前`` and ``年内`` resolve alike (both are due Dec 31).
 
-Exactly one fitting year resolves; two (a campaign longer than twelve months, or a span
-such as ``下半年`` straddling two partial years) give ``ambiguous_year``; none gives
-``no_year``; so does a missing year when there is no period.  A bare day (``15日前``,
-``10—15日``) takes its month the same way (``ambiguous_month``/``no_month``).
+Without an anchor (stages, milestones) the phrase is tried in every year around the period,
+and a year *fits* when its due day lies inside the period (``9月前`` in 2018-09-01..2019-08-31
+is 2019-08-31; ``年内`` and ``年底前`` there are both 2018); only when no year does, a year
+whose span shares a day with the period fits (``12月`` in a campaign ending 12-15).
+Exactly one fitting year resolves; two (a campaign longer than twelve months) give
+``ambiguous_year``; none gives ``no_year``; so does a missing year when there is neither a
+period nor an anchor.  A bare day (``15日前``, ``10—15日``) takes its month the same way
+(``ambiguous_month``/``no_month``).
 
 The due day: for ``M月前`` (a bare month, with or without year) the day before the month
 begins; otherwise the span's last day.  ``Resolved.span`` is always the span the phrase
@@ -105,7 +107,37 @@ def resolve(
         return _relative(phrase, node, anchor, workdays)
     if not (phrase.needs_year or phrase.needs_month):
         return _result(phrase, _explicit_year(phrase), None, inferred=False)
+    if anchor is not None:
+        return _after_anchor(phrase, anchor.date() if isinstance(anchor, datetime) else anchor)
     return _infer(phrase, period)
+
+
+@lru_cache(maxsize=8192)
+def _after_anchor(phrase: Phrase, anchor: date) -> Resolved:
+    """The first year (or month, for a bare day) whose due day is on or after ``anchor``."""
+    if phrase.needs_month:
+        start = anchor.year * 12 + anchor.month - 2  # the month before the anchor's
+        candidates: list[tuple[int, int | None]] = [((i // 12), i % 12 + 1) for i in range(start, start + 14)]
+    else:
+        candidates = [(y, None) for y in range(anchor.year - 1, anchor.year + 5)]
+    for year, month in candidates:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            continue
+        try:
+            result = _result(phrase, year, month, inferred=True)
+        except ValueError:  # a day this year or month lacks (2月29日), or a reversed range
+            continue
+        if result.due >= anchor:
+            return result
+    word_zh, word_en = ("月份", "month") if phrase.needs_month else ("年份", "year")
+    what = "month" if phrase.needs_month else "year"
+    raise PhraseError(
+        f"no_{what}",
+        phrase.text,
+        f"{quote_zh(phrase.text)}没有写{word_zh}，从{anchor.isoformat()}起也找不到这样的日期，请写明{word_zh}",
+        f"{quote_en(phrase.text)} has no {word_en} and no such day follows {anchor.isoformat()}; write the {word_en}",
+        _examples(phrase, [(min(max(anchor.year, MIN_YEAR), MAX_YEAR), anchor.month)]),
+    )
 
 
 def _explicit_year(phrase: Phrase) -> int:
@@ -194,6 +226,7 @@ def _infer(phrase: Phrase, period: Span | None) -> Resolved:
             _examples(phrase, [(2023, 5), (2024, 5)]),
         )
     fits: dict[tuple[Span, date], tuple[int, int | None, Resolved]] = {}
+    touching: dict[tuple[Span, date], tuple[int, int | None, Resolved]] = {}
     failure: tuple[int, int | None] | None = None
     for year, month in _candidates(phrase, period):
         try:
@@ -205,9 +238,12 @@ def _infer(phrase: Phrase, period: Span | None) -> Resolved:
             if failure is None or (in_period and not period.contains(date(failure[0], 2, 28))):
                 failure = (year, month)
             continue
-        fits_period = period.contains(result.due) if phrase.is_deadline else result.span.overlaps(period)
-        if fits_period:
+        if period.contains(result.due):
             fits.setdefault((result.span, result.due), (year, month, result))
+        elif not phrase.is_deadline and result.span.overlaps(period):
+            touching.setdefault((result.span, result.due), (year, month, result))
+    if not fits:
+        fits = touching
     if len(fits) == 1:
         return next(iter(fits.values()))[2]
     p_zh, p_en = _period_text(period)
@@ -293,8 +329,14 @@ def _relative(phrase: Phrase, node: RelativeNode, anchor: date | None, calendar:
                 f"{q_en}: {err.message_en}",
                 err.examples,
             ) from None
-    elif node.unit == "month":
-        due = add_months(anchor, n)
     else:
-        due = anchor + timedelta(days=n * (7 if node.unit == "week" else 1))
+        try:
+            due = add_months(anchor, n) if node.unit == "month" else anchor + timedelta(days=n * (7 if node.unit == "week" else 1))
+        except (OverflowError, ValueError):
+            raise PhraseError(
+                "no_such_day",
+                phrase.text,
+                f"{q_zh}从{anchor.isoformat()}起算，超出了可以表示的日期范围；请检查起算日",
+                f"{q_en} counted from {anchor.isoformat()} runs past the last representable day; check the day it counts from",
+            ) from None
     return Resolved(phrase.text, Span(anchor, due), due, True, is_relative=True)

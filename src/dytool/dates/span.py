@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["ONE_DAY", "Span", "add_months", "month_last_day", "month_span", "quarter_of"]
+__all__ = ["ONE_DAY", "Span", "add_days", "add_months", "month_last_day", "month_span", "quarter_of"]
 
 ONE_DAY = timedelta(days=1)
 
@@ -14,6 +14,15 @@ ONE_DAY = timedelta(days=1)
 def month_last_day(year: int, month: int) -> int:
     """Number of days in ``month`` of ``year`` (28–31)."""
     return calendar.monthrange(year, month)[1]
+
+
+def add_days(d: date, days: int) -> date:
+    """``d`` moved by ``days``, held at the first or last representable day instead of
+    overflowing (a typo'd year 9999 must give a finding, not a crash)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def add_months(d: date, months: int) -> date:

@@ -35,6 +35,8 @@ class Status(StrEnum):
     OVERDUE = "overdue"
     DUE_SOON = "due_soon"
     PENDING = "pending"
+    ONGOING = "ongoing"
+    """No due day: a standing requirement (常态化), never overdue."""
 
     @property
     def label_zh(self) -> str:
@@ -58,6 +60,7 @@ _LABELS_ZH: Final[dict[Status, str]] = {
     Status.OVERDUE: "已逾期",
     Status.DUE_SOON: "即将到期",
     Status.PENDING: "未到期",
+    Status.ONGOING: "常态化",
 }
 
 

@@ -11,20 +11,43 @@ import calendar
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from dytool.core.errors import UserError
 from dytool.dates import Status
 from dytool.documents.charts import closure_chart, leader_chart, trend_chart, unit_table
 from dytool.documents.model import Chart, Markdown, Part
 from dytool.documents.templating import Templates, escape_controls
 from dytool.engine.repository import Repository
-from dytool.facts.deadlines import chinese_day, period_text
+from dytool.facts.deadlines import chinese_day
+from dytool.facts.periods import period_label
 from dytool.facts.records import gather
+from dytool.facts.stages import campaign_span, stages_phrase
 from dytool.facts.visits import leader_days
 from dytool.models import Campaign
 from dytool.status import compute_status
+from dytool.status.deadlines import ObligationTable, obligation_tables
 from dytool.status.ledger import problem_state
 
-__all__ = ["Bulletin", "bulletin_day", "bulletin_number", "make_bulletin", "month_span"]
+_KIND_ZH = {"problem": "问题", "solution": "解决事项", "institution": "制度"}
+
+
+def _obligation(table: ObligationTable, day: dt.date) -> dict[str, Any]:
+    """A member × period table: the day each member handed in (月/日), 逾期 when late, 未报送
+    when an occurrence due by the day is missing, blank while it is not yet due."""
+    rows = []
+    for _, name, handed in table.rows:
+        cells = []
+        for due, on in zip(table.dues, handed, strict=True):
+            if on is not None:
+                cells.append(f"{on.month}月{on.day}日" + ("（逾期）" if on > due else ""))
+            else:
+                cells.append("未报送" if due < day else "")
+        rows.append({"name": name, "cells": cells})
+    return {"title": table.title, "periods": [period_label(k) for k in table.periods], "rows": rows}
+
+
+__all__ = ["Bulletin", "bulletin_day", "bulletin_number", "make_bulletin", "month_span", "require_campaign_month"]
 
 def month_span(month: str) -> tuple[dt.date, dt.date]:
     """``2023-06`` → (2023-06-01, 2023-06-30); ValueError when it is not a month."""
@@ -55,6 +78,15 @@ class Bulletin:
     """The Word document: the masthead set apart (title, 第N期, issuer and day), then the text."""
 
 
+def require_campaign_month(campaign: Campaign, month: str) -> None:
+    """A bulletin is of a month of the campaign: UserError for one outside its period."""
+    first, last = month_span(month)
+    period = campaign_span(campaign)
+    if last < period.first or first > period.last:
+        raise UserError(f"{month} 不在活动期间（{period.first.isoformat()} 至 {period.last.isoformat()}）内，没有这一期工作动态",
+                        f"{month} lies outside the campaign period ({period.first.isoformat()} to {period.last.isoformat()}): no bulletin for it")
+
+
 def bulletin_day(month: str, as_of: dt.date) -> dt.date:
     """The day a bulletin of ``month`` is dated: the as-of day, or the month's end when later.
     ValueError when the month begins after the as-of day."""
@@ -66,6 +98,7 @@ def bulletin_day(month: str, as_of: dt.date) -> dt.date:
 
 def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: Templates, as_of: dt.date) -> Bulletin:
     first, last = month_span(month)
+    require_campaign_month(campaign, month)
     day = bulletin_day(month, as_of)
     facts = gather(repo, campaign)
     briefing = compute_status(repo, campaign, day)
@@ -84,7 +117,7 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
     closed = [r.problem for r in rows if r.problem.closed_on is not None and first <= r.problem.closed_on.first <= day]
     next_first, next_last = month_span(f"{last.year + (last.month == 12)}-{last.month % 12 + 1:02d}")
     due_next = [{"title": m.title, "due": chinese_day(m.due)} for m in briefing.milestones
-                if next_first <= m.due <= next_last and not m.status.is_done]
+                if m.due is not None and next_first <= m.due <= next_last and not m.status.is_done]
     due_next += [{"title": r.title, "due": chinese_day(r.current.due)} for r in briefing.recurring
                  if r.current is not None and next_first <= r.current.due <= next_last]
     table = unit_table(facts, rows)
@@ -102,16 +135,19 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
     data = {
         "title": title, "number": number, "issuer": issuer, "campaign": campaign.title,
         "month": f"{first.year}年{first.month}月", "date": chinese_day(day),
-        "stages": [s.title for s in briefing.stages],
+        "stages": stages_phrase([s.title for s in briefing.stages]),
         "visits_total": len(in_month), "leaders": leaders,
         "new_problems": len(new), "closed_problems": len(closed),
         "unit_table": table,
         "charts": {key: {"file": chart.file, "title": chart.title} for key, chart in numbered.items()},
-        "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue}
-                    for o in briefing.lists.overdue],
-        "missed_milestones": [{"title": m.title, "due": chinese_day(m.due), "missing": "、".join(m.missing)}
-                              for m in briefing.milestones if m.status is Status.OVERDUE],
-        "missed_submissions": [{"title": r.title, "periods": "、".join(period_text(o.period) for o in r.missed)}
+        "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue,
+                     "kind": o.kind, "kind_zh": _KIND_ZH.get(o.kind, "")} for o in briefing.lists.overdue],
+        "has_rule": any(line["required"] is not None for line in leaders),
+        "obligations": [_obligation(table, day) for table in obligation_tables(facts, day)],
+        "missed_milestones": [{"title": m.title, "due": chinese_day(m.due), "missing": "、".join(m.missing_names or m.missing)}
+                              for m in briefing.milestones if m.status is Status.OVERDUE and m.due is not None],
+        "missed_submissions": [{"title": r.title, "periods": "、".join(f"{o.by_name}（{period_label(o.period)}）" if o.by_name else period_label(o.period)
+                                                                      for o in r.missed)}
                                for r in briefing.recurring if r.missed],
         "due_next": due_next, "next_month": f"{next_first.month}月",
     }

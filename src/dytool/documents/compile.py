@@ -22,7 +22,7 @@ from dytool.engine.repository import ReportEntry, Repository
 from dytool.engine.summary import FileSummary
 from dytool.facts.deadlines import chinese_day
 from dytool.facts.records import Facts, gather
-from dytool.facts.topics import report_of
+from dytool.facts.topics import reports_of
 from dytool.models import Campaign, StrictModel, Topic
 from dytool.models.enums import Grade, OrderBy
 from dytool.source.locate import Source
@@ -126,18 +126,21 @@ def _order(topics: list[Topic], campaign: Campaign, facts: Facts) -> list[Topic]
     return sorted(topics, key=lambda t: (rank(t), t.id))
 
 
-def _selected(facts: Facts, options: CompileOptions) -> list[tuple[Topic, ReportEntry]]:
+def _selected(facts: Facts, options: CompileOptions, as_of: dt.date) -> list[tuple[Topic, ReportEntry]]:
+    """Every report of every chosen topic, in the order the topic lists them; a report dated
+    after the as-of day is not written yet."""
     chosen = []
     for topic in _order(facts.topics, facts.campaign, facts):
-        report = report_of(topic, facts.index)
-        if report is None or (options.theme is not None and topic.theme != options.theme):
+        if options.theme is not None and topic.theme != options.theme:
             continue
         grade = topic.evaluation.grade if topic.evaluation else None
         if options.only == "excellent" and grade is not Grade.excellent:
             continue
         if options.only == "evaluated" and topic.evaluation is None:
             continue
-        chosen.append((topic, report))
+        for report in reports_of(topic, facts.index):
+            if report.meta.date is None or report.meta.date.first <= as_of:
+                chosen.append((topic, report))
     return chosen
 
 
@@ -162,7 +165,7 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
     if options.public:
         repo = public_view(repo)
     facts = gather(repo, campaign)
-    chosen = _selected(facts, options)
+    chosen = _selected(facts, options, as_of)
     hide = _anonymizer(facts, chosen) if options.anonymize else (lambda text: text)
     spec = campaign.compilation
     title = (spec.title if spec and spec.title else None) or f"{campaign.title}调研成果汇编"

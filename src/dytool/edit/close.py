@@ -159,7 +159,8 @@ def _submission(r: Recurring, o: _Options, campaign: Campaign) -> Any:
         occs = occurrences(parse_recurring(r.rule), period)
     except PhraseError as exc:
         raise _refuse(f"常态化要求 {r.id} 的周期无法识别：{exc.message_zh}", f"the rule of {r.id} is not understood: {exc.message_en}") from None
-    subs: list[DateSubmission] = [(s.period, s.on.first) if isinstance(s, Submission) else s.first for s in r.submissions]
+    subs: list[DateSubmission] = [((s.period, s.on.first) if s.period else s.on.first) if isinstance(s, Submission) else s.first
+                                  for s in r.submissions]
     met = dict((occ.key, done) for occ, done in match_submissions(occs, subs))
     if o.period is not None:
         key = o.period.strip().upper()

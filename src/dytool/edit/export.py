@@ -207,10 +207,22 @@ def export_csv(repo: Repository, kind: str, units: Collection[str] | None = None
 
 
 def export_json(repo: Repository, kinds: list[str], as_of: dt.date) -> str:
-    """Machine values, field names as in the files, empty fields left out; valid JSON always."""
+    """Machine values, field names as in the files, empty fields left out, valid JSON always; a deadline also as
+    ``due_day``, the day after which the item is overdue (dates.md: a printed deadline is the
+    span's last day; ``due`` keeps the phrase as written, so the export reads back)."""
+    from dytool.facts.duedays import due_days
+
     data: dict[str, Any] = {"as_of": as_of.isoformat()}
+    days = due_days(repo)
     for plural in kinds:
-        data[plural] = [_clean(record.model_dump(mode="json", exclude_none=True)) for record in records_of(repo, LISTS[plural])]
+        items = []
+        for record in records_of(repo, LISTS[plural]):
+            item = _clean(record.model_dump(mode="json", exclude_none=True))
+            day = days.get((LISTS[plural], str(getattr(record, "id", ""))))
+            if day is not None:
+                item["due_day"] = day.isoformat()
+            items.append(item)
+        data[plural] = items
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 

@@ -87,9 +87,14 @@ def _classify(annotation: Any) -> tuple[Kind, Any]:
 def shapes(model: type[StrictModel]) -> dict[str, FieldShape]:
     """Every field of ``model`` in declaration order (the order of a paper ledger's columns)."""
     refs = {plan.name for plan in field_plan(model) if plan.ref is not None}
+    words = {plan.name: plan.word for plan in field_plan(model) if plan.word is not None}
     out = {}
     for name, info in model.model_fields.items():
         kind, extra = _classify(info.annotation)
+        if name in words:  # an open list: the built-in values, or the campaign's own words
+            from dytool.models.words import VOCABULARIES
+
+            kind, extra = ("enums" if kind == "texts" else "enum"), VOCABULARIES[str(words[name])]
         out[name] = FieldShape(
             name, info.title or name, kind, info.is_required(),
             enum=extra if isinstance(extra, type) and issubclass(extra, LabeledEnum) else None,

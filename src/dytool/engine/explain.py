@@ -154,9 +154,13 @@ def _generic(code: Code, pos: Pos, what_zh: str, what_en: str, error: Any) -> Fi
         return code.at(pos, f"{what_zh}至少要有 {ctx.get('min_length', 1)} 项", f"{what_en} needs at least {ctx.get('min_length', 1)} item(s)")
     if kind in ("greater_than_equal", "greater_than"):
         return code.at(pos, f"{what_zh}不能小于 {ctx.get('ge', ctx.get('gt'))}", f"{what_en} must be at least {ctx.get('ge', ctx.get('gt'))}")
+    if kind in ("less_than_equal", "less_than"):
+        return code.at(pos, f"{what_zh}不能大于 {ctx.get('le', ctx.get('lt'))}", f"{what_en} must be at most {ctx.get('le', ctx.get('lt'))}")
+    if kind == "finite_number":
+        return code.at(pos, f"{what_zh}应为有限的数字（不能是 .nan 或 .inf）", f"{what_en} must be a finite number (not .nan or .inf)")
     if kind == "string_pattern_mismatch":
         return code.at(pos, f"{what_zh}的写法不对：“{_short(error.get('input'))}”", f"{what_en} is malformed: {_short(error.get('input'))!r}")
-    return code.at(pos, f"{what_zh}不合要求：{error['msg']}", f"{what_en} is not valid: {error['msg']}")
+    return code.at(pos, f"{what_zh}不合要求：“{_short(error.get('input'))}”", f"{what_en} is not valid: {error['msg']}")
 
 
 def _unknown_field(model: type[BaseModel], path: Path, locate: Locate) -> Finding:

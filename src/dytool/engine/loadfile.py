@@ -292,8 +292,8 @@ def load_campaign(root: FsPath, findings: list[Finding], suite: Suite, data: byt
     if isinstance(value.get("period"), dict):  # every other date is read against the period
         try:
             period = Period.model_validate(value["period"])
-            if period.start.first <= period.end.last:
-                context["period"] = Span(period.start.first, period.end.last)
+            first, last = sorted((period.start.first, period.end.last))  # a reversed period is reported, not a reason to fail every date
+            context["period"] = Span(first, last)
         except ValidationError:
             pass  # reported with the campaign itself
     if value.get("calendar") == "cn":

@@ -19,13 +19,15 @@ from typing import NamedTuple
 
 from dytool.models import Institution, Problem, Solution, StrictModel, Visit, When
 from dytool.models.base import ref_values, walk_marked
-from dytool.models.enums import Handling, InstitutionKind, InstitutionStatus, Method, ProblemSource, Scope
+from dytool.models.enums import Handling, InstitutionKind, InstitutionStatus, Scope
 from dytool.source.locate import Source
 
 __all__ = ["DONE_FIELDS", "FileSummary", "InstitutionRow", "ProblemRow", "RefKey", "SolutionRow", "VisitRow", "field_keys", "summarize"]
 
 DONE_FIELDS = frozenset(("done_on", "closed_on", "issued_on", "submitted_on", "approved_on", "awarded_on"))
-"""Fields that say something was finished: a day after the as-of day is not finished yet."""
+"""Fields that say something was finished (a problem closed, a solution, plan step or milestone
+done, an institution issued, an outline handed in or approved, an evaluation awarded): a day
+after the as-of day is not finished yet, and ``check`` says so (DY305)."""
 
 RefKey = tuple[tuple[str, ...], bool]
 """A reference field's kinds and whether free text is allowed (:class:`dytool.models.base.Ref`)."""
@@ -55,9 +57,12 @@ class VisitRow(NamedTuple):
     place: int
     topics: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
-    methods: tuple[Method, ...] = ()
+    methods: tuple[str, ...] = ()
+    """Built-in methods (as :class:`Method`) and the campaign's own words, as written."""
     activity: str | None = None
     classified: bool = False
+    meeting: str | None = None
+    """The kind of meeting, for research held as a meeting (built-in or the campaign's word)."""
 
     @property
     def source(self) -> Source:
@@ -77,7 +82,8 @@ class ProblemRow(NamedTuple):
     topic: str | None
     lead_leader: str | None
     scope: Scope | None
-    source_kind: ProblemSource | None
+    source_kind: str | None
+    """The problem's source: a :class:`ProblemSource`, or the campaign's own word."""
     progress_days: tuple[dt.date, ...]
     """The day of each progress entry."""
     classified: bool
@@ -196,7 +202,7 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
         if isinstance(record, Visit):
             visits.append(VisitRow(record.id, record.first_day, record.last_day, tuple(record.leaders), tuple(record.hosts),
                                    source.file, place_of(source), tuple(record.topics), tuple(record.problems),
-                                   tuple(record.methods), record.activity, record.classification is not None))
+                                   tuple(record.methods), record.activity, record.classification is not None, record.meeting))
             visit_topics.extend((topic, record.first_day) for topic in record.topics)
         elif isinstance(record, Problem):
             if record.topic:

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Protocol, TypeVar
 
-from dytool.dates import Span
+from dytool.dates import Span, add_days
 from dytool.engine.index import RepoIndex, build_index
 from dytool.engine.repository import Entry, ReportEntry, Repository
 from dytool.engine.summary import InstitutionRow, ProblemRow, SolutionRow, VisitRow
-from dytool.facts.topics import report_of
-from dytool.models import Campaign, Person, Record, Topic, Unit
+from dytool.facts.duedays import anchor_dues
+from dytool.facts.stages import campaign_span
+from dytool.facts.topics import TopicFacts, measures_done, report_of, reports_of, steps_of
+from dytool.models import Campaign, Institution, Person, Record, Solution, Topic, Unit
 
 __all__ = ["Facts", "VisitSpan", "gather", "name_of", "visit_days"]
 
@@ -43,15 +45,28 @@ class Facts:
     """Unit ids whose ``problems/<unit id>.yaml`` holds no record: "filed, nothing found"."""
 
     repo: Repository
+    topic_facts: TopicFacts
 
     def records(self, kind: str) -> Iterator[Entry[Record]]:
-        """The records of one kind in load order, one file at a time (none kept)."""
+        """The records of one kind in load order, one file at a time (none kept); a solution's
+        or institution's yearless deadline placed by its anchor, as in the rows."""
+        placed: dict[str, object] = {}
+        if kind in ("solution", "institution"):
+            placed = {row.id: row.due for row in (self.solutions if kind == "solution" else self.institutions)}
         for rel in self.repo.files_of(kind):
             for record, source in self.repo.records_of(rel):
-                yield Entry(record, source)  # type: ignore[arg-type]
+                shown = record
+                if placed and isinstance(record, (Solution, Institution)) and record.due is not None:
+                    due = placed.get(record.id)
+                    if due is not None and due != record.due:
+                        shown = record.model_copy(update={"due": due})
+                yield Entry(shown, source)  # type: ignore[arg-type]
 
     def report_of(self, topic: Topic) -> ReportEntry | None:
         return report_of(topic, self.index)
+
+    def reports_of(self, topic: Topic) -> list[ReportEntry]:
+        return reports_of(topic, self.index)
 
     def name_of(self, ident: str | None) -> str | None:
         return name_of(ident, self.people, self.units)
@@ -98,21 +113,24 @@ def gather(repo: Repository, campaign: Campaign, index: RepoIndex | None = None)
         PurePosixPath(f).stem for f in repo.empty_files
         if f.startswith("problems/") and f.count("/") == 1
     )
+    solutions, institutions = anchor_dues(problems, _rows(repo, "solutions"), _rows(repo, "institutions"))
+    solved, instituted = measures_done(solutions, institutions)
     return Facts(
         campaign=campaign,
-        period=Span(campaign.period.start.first, max(campaign.period.start.first, campaign.period.end.last)),
+        period=campaign_span(campaign),
         index=index,
         people=people,
         units=units,
         topics=topics,
         visits=_rows(repo, "visits"),
         problems=problems,
-        solutions=_rows(repo, "solutions"),
-        institutions=_rows(repo, "institutions"),
+        solutions=solutions,
+        institutions=institutions,
         topics_by_leader=dict(topics_by_leader),
         problems_by_unit=dict(problems_by_unit),
         problem_files=problem_files,
         repo=repo,
+        topic_facts=TopicFacts(index, solved, instituted, steps_of(campaign)),
     )
 
 
@@ -130,7 +148,7 @@ class VisitSpan(Protocol):
 def visit_days(visit: VisitSpan, as_of: dt.date) -> list[dt.date]:
     """The calendar days of a visit up to the as-of day (a visit's days are inclusive)."""
     first = visit.first_day
-    last = min(visit.last_day, as_of, first + dt.timedelta(days=366))  # a typo'd year must not explode
+    last = min(visit.last_day, as_of, add_days(first, 366))  # a typo'd year must not explode
     if last < first:
         return []
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from dytool.models import Person, Topic, Unit
+from dytool.facts.members import unit_matches
+from dytool.models import Campaign, Person, Topic, Unit
 from dytool.models.campaign import AppliesTo
 
 __all__ = ["leaders_in_scope", "topics_in_scope", "units_in_scope"]
 
 
-def topics_in_scope(topics: Iterable[Topic], applies: AppliesTo | None, people: dict[str, Person], units: dict[str, Unit]) -> list[Topic]:
+def topics_in_scope(topics: Iterable[Topic], applies: AppliesTo | None, people: dict[str, Person], units: dict[str, Unit],
+                    campaign: Campaign | None = None) -> list[Topic]:
     """Claimed topics (a topic nobody leads yet cannot owe an outline), narrowed by ``applies_to``."""
     out = []
     for topic in topics:
@@ -25,7 +27,7 @@ def topics_in_scope(topics: Iterable[Topic], applies: AppliesTo | None, people: 
                     continue
             if applies.unit_types:
                 unit = units.get(topic.lead_unit or "")
-                if unit is None or unit.type not in applies.unit_types:
+                if unit is None or not unit_matches(unit.type, applies.unit_types, campaign):
                     continue
         out.append(topic)
     return out
@@ -39,7 +41,7 @@ def leaders_in_scope(people: Iterable[Person], roles: Iterable[str]) -> list[Per
     return [p for p in people if p.rank is not None]
 
 
-def units_in_scope(units: Iterable[Unit], applies: AppliesTo | None) -> list[Unit]:
+def units_in_scope(units: Iterable[Unit], applies: AppliesTo | None, campaign: Campaign | None = None) -> list[Unit]:
     if applies is None or not applies.unit_types:
         return list(units)
-    return [u for u in units if u.type in applies.unit_types]
+    return [u for u in units if unit_matches(u.type, applies.unit_types, campaign)]

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from dytool.dates import add_days
 from dytool.facts.records import VisitSpan, visit_days
 
 __all__ = ["BurdenItem", "host_burden", "leader_days"]
@@ -81,6 +82,6 @@ def host_burden(visits: Iterable[HostedVisit], as_of: dt.date, window_days: int,
         count, i, j = best
         if count > max_visits:
             start = received[i][0]
-            items.append(BurdenItem(host, host, name_of(host) or host, start, start + dt.timedelta(days=window_days - 1),
+            items.append(BurdenItem(host, host, name_of(host) or host, start, add_days(start, window_days - 1),
                                     count, max_visits, tuple(v for _, v in received[i:j])))
     return sorted(items, key=lambda b: (-b.visits, b.window_start, b.host))

@@ -27,6 +27,7 @@ __all__ = [
     "Ref",
     "RepoPath",
     "StrictModel",
+    "Vocab",
     "field_plan",
     "label",
     "nested_model",
@@ -71,10 +72,11 @@ _setattr = object.__setattr__
 
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
+        shown = value if len(value) <= 40 else value[:37] + "…"
         raise user_error(
             "bad_id",
-            f"编号“{value}”不合格式：只能用字母、汉字、数字和 - _ .，1—64 个字符",
-            f"id {value!r} is malformed: 1-64 letters (Chinese included), digits, '-', '_' or '.'",
+            f"编号“{shown}”不合格式：只能用字母、汉字、数字和 - _ .，1—64 个字符",
+            f"id {shown!r} is malformed: 1-64 letters (Chinese included), digits, '-', '_' or '.'",
         )
     return value
 
@@ -171,6 +173,13 @@ class RepoPath:
 
 
 @dataclass(frozen=True, slots=True)
+class Vocab:
+    """Marks a field as a value of an open list a campaign may extend (:mod:`dytool.models.words`)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class DateMarker:
     """Marks a field as holding dates (the ``Day`` type of :mod:`dytool.models.when`)."""
 
@@ -182,6 +191,8 @@ class FieldPlan:
     path: bool
     date: bool
     nested: type[StrictModel] | None
+    word: str | None = None
+    """The open list (``methods``, ``sources`` …) when the field takes a campaign's words."""
 
 
 def nested_model(annotation: Any) -> type[StrictModel] | None:
@@ -214,20 +225,21 @@ def field_plan(model: type[StrictModel]) -> tuple[FieldPlan, ...]:
         ref = next((m for m in info.metadata if isinstance(m, Ref)), None) or _find_meta(info.annotation, Ref)
         path = any(isinstance(m, RepoPath) for m in info.metadata) or _find_meta(info.annotation, RepoPath) is not None
         date = _find_meta(info.annotation, DateMarker) is not None
+        vocab = _find_meta(info.annotation, Vocab)
         nested = nested_model(info.annotation)
-        if ref or path or date or nested:
-            plans.append(FieldPlan(name, ref, path, date, nested))
+        if ref or path or date or nested or vocab:
+            plans.append(FieldPlan(name, ref, path, date, nested, vocab.name if vocab is not None else None))
     return tuple(plans)
 
 
-Marker = Literal["ref", "path", "date"]
+Marker = Literal["ref", "path", "date", "word"]
 
 
 @cache
 def _split_plan(model: type[StrictModel], marker: Marker) -> tuple[tuple[FieldPlan, ...], tuple[FieldPlan, ...]]:
     """The fields of ``model`` carrying ``marker``, and the nested-model fields to descend into."""
     plans = field_plan(model)
-    marked = tuple(p for p in plans if (p.ref is not None if marker == "ref" else getattr(p, marker)))
+    marked = tuple(p for p in plans if (p.ref is not None if marker == "ref" else bool(getattr(p, marker))))
     nested = tuple(p for p in plans if p.nested is not None and p not in marked)
     return marked, nested
 

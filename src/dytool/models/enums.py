@@ -6,8 +6,8 @@ from dytool.models.base import LabeledEnum
 
 __all__ = [
     "Case", "Grade", "Handling", "IdStyle", "InstitutionKind", "InstitutionStatus", "Level",
-    "Method", "OrderBy", "OutcomeForm", "OutcomeKind", "ProblemSource", "Requirement",
-    "RuleLevel", "Scope", "TopicKind", "UnitType",
+    "MeetingKind", "Method", "OrderBy", "OutcomeForm", "OutcomeKind", "Per", "ProblemSource", "Requirement",
+    "RuleLevel", "Scope", "TopicKind", "TopicStage", "UnitType",
 ]
 
 
@@ -28,6 +28,7 @@ class UnitType(LabeledEnum):
     village = "village", "村(社区)"
     enterprise = "enterprise", "企业"
     community = "community", "社区"
+    external = "external", "外地单位"
     other = "other", "其他"
 
 
@@ -76,6 +77,17 @@ class Method(LabeledEnum):
     random = "random", "随机调研"
     unannounced = "unannounced", "四不两直"
     data_analysis = "data_analysis", "数据分析"
+    other = "other", "其他"
+
+
+class MeetingKind(LabeledEnum):
+    """What kind of meeting a visit held as a meeting was (a visit's ``meeting``)."""
+
+    symposium = "symposium", "座谈会"
+    seminar = "seminar", "研讨会"
+    consultation = "consultation", "咨询会"
+    briefing = "briefing", "汇报会"
+    work = "work", "工作会议"
     other = "other", "其他"
 
 
@@ -134,3 +146,23 @@ class OrderBy(LabeledEnum):
     leader_rank = "leader_rank", "按领导排序"
     theme = "theme", "按主题"
     topic_id = "topic_id", "按课题编号"
+
+
+class TopicStage(LabeledEnum):
+    """A topic's steps, in order; its stage is derived from the records, never typed in."""
+
+    proposed = "proposed", "选题"
+    claimed = "claimed", "领题"
+    planned = "planned", "立题"
+    researching = "researching", "调研"
+    reported = "reported", "结题"
+    evaluated = "evaluated", "评审"
+    converted = "converted", "转化"
+
+
+class Per(LabeledEnum):
+    """The period a per-person count is judged over (``visits_per_period``)."""
+
+    month = "month", "每月"
+    quarter = "quarter", "每季度"
+    year = "year", "每年"

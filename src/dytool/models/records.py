@@ -14,13 +14,9 @@ from dytool.models.enums import (
     Handling,
     InstitutionKind,
     InstitutionStatus,
-    Method,
-    OutcomeForm,
     OutcomeKind,
-    ProblemSource,
     Scope,
     TopicKind,
-    UnitType,
 )
 from dytool.models.types import (
     ActivityRef,
@@ -41,7 +37,8 @@ from dytool.models.types import (
     UnitRefs,
     VisitRefs,
 )
-from dytool.models.when import Day
+from dytool.models.when import Day, DueDay
+from dytool.models.words import MeetingWord, MethodWords, OutcomeFormWord, SourceWord, UnitTypeWord
 
 __all__ = [
     "Approval", "Evaluation", "FiveOnes", "Institution", "Outcome", "Outline", "Person",
@@ -70,7 +67,7 @@ class Unit(Record):
 
     name: str = label("单位名称")
     short_name: str | None = label("简称", default=None)
-    type: UnitType | None = label("单位类型", default=None)
+    type: UnitTypeWord | None = label("单位类型", "内置类型，或 campaign.yaml 的 vocabulary.unit_types 中声明的本活动用语", default=None)
     parent: UnitRef | None = label("上级单位", default=None)
     extra: Extra = _EXTRA
 
@@ -94,7 +91,7 @@ class PlanStep(StrictModel):
 class Evaluation(StrictModel):
     model_config = ConfigDict(title="评审")
 
-    score: int | float | None = label("评分", default=None)
+    score: int | Annotated[float, Field(allow_inf_nan=False)] | None = label("评分", default=None)
     grade: Grade | None = label("等次", "优秀/良好/合格", default=None)
     awarded_on: Day | None = label("评定日期", default=None)
     by: OwnerOrName | None = label("评审单位或人", "单位编号、人员编号或名称", default=None)
@@ -112,7 +109,7 @@ class Outcome(StrictModel):
     model_config = ConfigDict(title="成果转化")
 
     kind: OutcomeKind | None = label("成果类型", "理论成果/制度成果/实践成果", default=None)
-    form: OutcomeForm | None = label("转化形式", default=None)
+    form: OutcomeFormWord | None = label("转化形式", "内置形式，或 vocabulary.outcome_forms 中声明的本活动用语", default=None)
     title: str | None = label("名称", default=None)
     on: Day | None = label("日期", default=None)
     ref: str | None = label("文号或出处", default=None)
@@ -130,11 +127,12 @@ class Topic(Record):
     kind: TopicKind | None = label("课题类型", "重大课题/专项调研/日常调研", default=None)
     case: Case | None = label("案例类型", "正面案例/反面案例", default=None)
     questions: Texts = label("关键问题", "本课题要解决的 2—3 个关键问题", default_factory=list)
-    methods: Annotated[list[Method], one_or_many] = label("调研方式", default_factory=list)
+    methods: MethodWords = label("调研方式", "内置方式，或 vocabulary.methods 中声明的本活动用语", default_factory=list)
     sites: Texts = label("调研点", default_factory=list)
     outline: Outline | None = label("调研提纲", default=None)
     plan: list[PlanStep] = label("工作计划", default_factory=list)
-    report: PathText | None = label("调研报告", "报告文件路径（相对仓库根目录，如 reports/T-001.md）", default=None)
+    report: Annotated[list[PathText], one_or_many] = label(
+        "调研报告", "报告文件路径（相对仓库根目录，如 reports/T-001.md）；一个课题有几份报告时写成列表", default_factory=list)
     evaluation: Evaluation | None = label("评审", default=None)
     approvals: list[Approval] = label("领导批示", default_factory=list)
     outcomes: list[Outcome] = label("成果转化", default_factory=list)
@@ -165,7 +163,8 @@ class Visit(Record):
     hosts: UnitOrTexts = label("调研对象", "单位编号，或不在 units.yaml 中的企业、农户等的名称", default_factory=list)
     location: str | None = label("地点", default=None)
     filed: bool | None = label("已备案", "计划外调研是否已备案（true/false）", default=None)
-    methods: Annotated[list[Method], one_or_many] = label("调研方式", default_factory=list)
+    methods: MethodWords = label("调研方式", "内置方式，或 vocabulary.methods 中声明的本活动用语", default_factory=list)
+    meeting: MeetingWord | None = label("会议形式", "以会议形式开展的调研：座谈会、研讨会等，或 vocabulary.meeting_kinds 中声明的本活动用语", default=None)
     accompanying: int | None = label("陪同人数", default=None, ge=0)
     summary: Lines | None = label("调研情况", default=None)
     findings: Lines | None = label("发现问题", default=None)
@@ -212,7 +211,7 @@ class Problem(Record):
     title: str = label("问题")
     description: Lines | None = label("问题描述", default=None)
     found_on: Day | None = label("发现时间", default=None)
-    source: ProblemSource | None = label("问题来源", default=None)
+    source: SourceWord | None = label("问题来源", "内置来源，或 vocabulary.sources 中声明的本活动用语", default=None)
     topic: TopicRef | None = label("所属课题", default=None)
     visits: VisitRefs = label("相关调研", default_factory=list)
     reported_by: PersonOrName | None = label("提出人", default=None)
@@ -225,7 +224,7 @@ class Problem(Record):
     co_units: UnitRefs = label("配合单位", default_factory=list)
     measures: Lines | None = label("整改措施", default=None)
     done_criteria: Lines | None = label("完成标准", default=None)
-    due: Day | None = label("整改时限", default=None)
+    due: DueDay | None = label("整改时限", default=None)
     progress: list[Progress] = label("整改进展", default_factory=list)
     closed_on: Day | None = label("销号时间", default=None)
     closed_by: PersonOrName | None = label("验收人", default=None)
@@ -244,7 +243,7 @@ class Solution(Record):
     measures: Lines | None = label("解决措施", default=None)
     owner_unit: UnitRef | None = label("责任单位", default=None)
     owner: PersonOrName | None = label("责任人", default=None)
-    due: Day | None = label("完成时限", default=None)
+    due: DueDay | None = label("完成时限", default=None)
     done_on: Day | None = label("完成时间", default=None)
     status: str | None = label("进展情况", default=None)
     note: Lines | None = label("备注", default=None)
@@ -260,7 +259,7 @@ class Institution(Record):
     kind: InstitutionKind = label("类型", "新建/修订/废止")
     problems: ProblemRefs = label("对应问题", default_factory=list)
     drafting_unit: UnitRef | None = label("起草单位", default=None)
-    due: Day | None = label("计划出台时间", default=None)
+    due: DueDay | None = label("计划出台时间", default=None)
     issued_on: Day | None = label("出台时间", default=None)
     doc_number: str | None = label("文号", "如 青办发〔2023〕12号（文字，不是数字）", default=None)
     status: InstitutionStatus | None = label("状态", "起草中/审议中/已出台", default=None)

@@ -2,7 +2,9 @@
 
 Editors use them (``# yaml-language-server: $schema=…``) to complete and validate while a
 secretary types; the project keeps the generated files in ``schemas/`` and a test fails when
-they drift from the models.
+they drift from the models.  Written for a campaign (``dytool schema`` inside its repository),
+the open lists (methods, sources, meeting kinds, unit types, outcome forms) list the campaign's
+own words from ``vocabulary`` beside the built-in values, so editors complete them too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from dytool.models import Campaign, Institution, Person, Problem, ReportMeta, Solution, Topic, Unit, Visit
+from dytool.models.campaign import Vocabulary
+from dytool.models.words import VOCABULARIES, word_schema
 
 __all__ = ["SCHEMA_FILES", "build_schemas", "render_schema", "write_schemas"]
 
@@ -48,8 +52,35 @@ def open_objects_explicit(node: Any) -> Any:
     return out
 
 
-def build_schemas() -> dict[str, dict[str, Any]]:
-    """File name → schema document."""
+def _with_words(node: Any, replace: list[tuple[list[Any], list[Any]]]) -> Any:
+    """``node`` with every open list's options replaced by the campaign's (pydantic may merge
+    them into a larger ``anyOf``, with ``null`` for an optional field)."""
+    if isinstance(node, dict):
+        out = {k: _with_words(v, replace) for k, v in node.items()}
+        options = out.get("anyOf")
+        if isinstance(options, list):
+            for base, mine in replace:
+                n = len(base)
+                for i in range(len(options) - n + 1):
+                    if options[i:i + n] == base:
+                        out["anyOf"] = [*options[:i], *mine, *options[i + n:]]
+                        break
+        return out
+    if isinstance(node, list):
+        return [_with_words(v, replace) for v in node]
+    return node
+
+
+def build_schemas(vocabulary: Vocabulary | None = None) -> dict[str, dict[str, Any]]:
+    """File name → schema document; with a campaign's ``vocabulary``, its words listed."""
+    out = _build()
+    if vocabulary is None:
+        return out
+    replace = [(word_schema(enum)["anyOf"], word_schema(enum, getattr(vocabulary, name))["anyOf"]) for name, enum in VOCABULARIES.items()]
+    return {name: _with_words(schema, replace) for name, schema in out.items()}
+
+
+def _build() -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     base = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     for name, model in _ONE.items():
@@ -78,10 +109,10 @@ def render_schema(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, vocabulary: Vocabulary | None = None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in build_schemas().items():
+    for name, schema in build_schemas(vocabulary).items():
         path = folder / name
         path.write_text(render_schema(schema), encoding="utf-8")
         written.append(path)

@@ -3,8 +3,14 @@
 A campaign writes dates the way its plans do (``2023-05-10``, ``4月底前``, ``6月上旬``).
 Every date field is a :class:`When`: the original ``text`` for display, and the ``first`` and
 ``last`` day of the span it names plus ``due``, the day a deadline falls on.  Phrases without a
-year are resolved against the campaign period, handed in as the validation context
-(``{"period": Span}``); :mod:`dytool.dates` owns the grammar.
+year are resolved against the record's anchor day when the context has one (``{"anchor":
+date}``: a problem's ``found_on``), else against the campaign period (``{"period": Span}``);
+:mod:`dytool.dates` owns the grammar.
+
+A :data:`DueDay` (the ``due`` of problems, solutions and institutions) is read leniently: a
+yearless phrase that the period cannot place is resolved as if anchored on the period's first
+day, for :mod:`dytool.facts.deadlines` to place against the record's real anchor (a
+solution's problems are in other files) and for the check to report when it has none.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSc
 
 from dytool.models.base import DateMarker, user_error
 
-__all__ = ["Day", "When", "parse_when"]
+__all__ = ["Day", "DueDay", "When", "parse_when"]
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
@@ -43,8 +49,12 @@ class When(NamedTuple):
         return self.text
 
 
-def parse_when(value: Any, context: Any = None) -> When:
-    """Read a date field's value; raise a bilingual validation error when it cannot be read."""
+def parse_when(value: Any, context: Any = None, *, lenient: bool = False) -> When:
+    """Read a date field's value; raise a bilingual validation error when it cannot be read.
+    ``lenient``: a yearless phrase the period cannot place is read as the first such span on or
+    after the period's start (see the module docstring)."""
+    if isinstance(value, When):
+        return value
     if isinstance(value, dt.datetime):
         return When.of(value.date())
     if isinstance(value, dt.date):
@@ -67,7 +77,7 @@ def parse_when(value: Any, context: Any = None) -> When:
                 "检查月份和日期，例如 2 月没有 30 日",
                 "check the month and day: February has no 30th, for example",
             ) from None
-    return _phrase(text, context)
+    return _phrase(text, context, lenient)
 
 
 @lru_cache(maxsize=4096)
@@ -76,13 +86,22 @@ def _iso(text: str) -> When:
     return When.of(dt.date.fromisoformat(text))
 
 
-def _phrase(text: str, context: Any) -> When:
+_UNPLACED = frozenset({"no_year", "ambiguous_year", "no_month", "ambiguous_month"})
+
+
+def _phrase(text: str, context: Any, lenient: bool = False) -> When:
     period = context.get("period") if isinstance(context, dict) else None
     anchor = context.get("anchor") if isinstance(context, dict) else None
+    workdays = context.get("workdays") if isinstance(context, dict) else None
     from dytool import dates
 
     try:
-        resolved = dates.resolve(text, period=period, anchor=anchor, workdays=context.get("workdays") if isinstance(context, dict) else None)
+        try:
+            resolved = dates.resolve(text, period=period, anchor=anchor, workdays=workdays)
+        except dates.PhraseError as exc:
+            if not (lenient and exc.code in _UNPLACED and period is not None):
+                raise
+            resolved = dates.resolve(text, period=period, anchor=period.first, workdays=workdays)
     except dates.PhraseError as exc:
         examples = "、".join(exc.examples)
         raise user_error(
@@ -96,14 +115,17 @@ def _validate(value: Any, info: ValidationInfo) -> When:
     return parse_when(value, info.context)
 
 
-Day = Annotated[
-    When,
-    DateMarker(),
-    PlainValidator(_validate),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema({
-        "type": "string",
-        "description": "日期：2023-05-10，或日期短语如 4月底前、6月上旬、第三季度",
-        "examples": ["2023-05-10", "4月底前", "6月上旬"],
-    }),
-]
+def _validate_due(value: Any, info: ValidationInfo) -> When:
+    return parse_when(value, info.context, lenient=True)
+
+
+_DAY_SCHEMA = WithJsonSchema({
+    "type": "string",
+    "description": "日期：2023-05-10，或日期短语如 4月底前、6月上旬、第三季度",
+    "examples": ["2023-05-10", "4月底前", "6月上旬"],
+})
+
+
+Day = Annotated[When, DateMarker(), PlainValidator(_validate), PlainSerializer(str, return_type=str), _DAY_SCHEMA]
+DueDay = Annotated[When, DateMarker(), PlainValidator(_validate_due), PlainSerializer(str, return_type=str), _DAY_SCHEMA]
+"""A deadline of a record whose anchor may be in another file (problems, solutions, institutions)."""

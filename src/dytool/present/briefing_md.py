@@ -17,9 +17,12 @@ from dytool.core.findings import Lang
 from dytool.core.text import sanitized
 from dytool.dates import Status
 from dytool.facts.topics import TopicStage
-from dytool.status.model import Briefing, MilestoneLine
+from dytool.status.model import Briefing, MilestoneLine, Occurrence, RecurringLine, StaleItem
 
-__all__ = ["SECTION_TITLES", "STATUS_LABELS", "briefing_json", "briefing_markdown", "chinese_date"]
+__all__ = [
+    "SECTION_TITLES", "STATUS_LABELS", "briefing_json", "briefing_markdown", "chinese_date", "due_shown", "list_lines",
+    "milestone_note", "overdue_kind", "recurring_details", "stale_text", "topic_stage_line",
+]
 
 SECTION_TITLES = {
     "campaign": ("活动与日期", "Campaign"),
@@ -77,8 +80,10 @@ def _day(day: dt.date | None, en: bool) -> str:
     return day.isoformat() if en else chinese_date(day)
 
 
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
+def _ratio(part: int, whole: int) -> str:
+    """A percentage from the counts themselves (4 of 21 is 19.0%, not the 19.1% of a rate
+    already rounded to 0.1905)."""
+    return f"{part * 100 / whole:.1f}%" if whole else "—"
 
 
 def _cell(text: object) -> str:
@@ -87,6 +92,105 @@ def _cell(text: object) -> str:
 
 def _milestone_progress(m: MilestoneLine) -> str:
     return f"{m.done}/{m.total}" if m.total is not None else ""
+
+
+def due_shown(m: MilestoneLine, en: bool) -> str:
+    """A milestone's due day, with the phrase as written when it says more; none for 常态化."""
+    if m.due is None:
+        return "—"
+    return _day(m.due, en) + (f"（{m.due_text}）" if m.due_text and m.due_text != m.due.isoformat() else "")
+
+
+def milestone_note(m: MilestoneLine, en: bool) -> list[str]:
+    """What the briefing says about a milestone besides its status (text and Markdown alike)."""
+    note = []
+    if m.status is Status.OVERDUE:
+        note.append(f"overdue {m.days_overdue} d" if en else f"逾期 {m.days_overdue} 天")
+    elif m.status in (Status.DUE_SOON, Status.PENDING):
+        left = f"{m.days_left} d left" if en else f"剩余 {m.days_left} 天"
+        if m.workdays_left is not None:
+            left += f" ({m.workdays_left} working)" if en else f"（工作日 {m.workdays_left} 天）"
+        note.append(left)
+    if m.done_on is not None:
+        note.append(f"done {m.done_on.isoformat()}" if en else f"{_day(m.done_on, en)}完成")
+    if m.missing:
+        names = m.missing if en else (m.missing_names or m.missing)
+        shown = (", " if en else "、").join(names[:8]) + (("..." if en else "…") if len(names) > 8 else "")
+        note.append(f"missing: {shown}" if en else f"未完成：{shown}")
+    if m.non_working_due and not m.status.is_done and m.due is not None:
+        note.append("due on a non-working day" if en else "截止日为非工作日")
+    return note
+
+
+def recurring_details(r: RecurringLine, en: bool) -> tuple[str, list[str]]:
+    """A recurring obligation's line and its details: who has not handed in the current
+    occurrence, what was missed (by whom), what was late."""
+    line = f"{r.title} ({r.rule})" if en else f"{r.title}（{r.rule}）"
+    if r.current is not None:
+        c = r.current
+        line += (f": current {c.period}, due {c.due.isoformat()}, {STATUS_LABELS[c.status][1]}" if en
+                 else f"：本期 {c.period}，{_day(c.due, en)}截止，{STATUS_LABELS[c.status][0]}")
+    line += f"; handed in {r.met}/{r.due_so_far}" if en else f"；已报送 {r.met}/{r.due_so_far}" + ("" if r.members else " 期")
+    details = []
+    sep = ", " if en else "、"
+    if r.not_submitted and r.current is not None:
+        names = sep.join(r.not_submitted if en else (r.not_submitted_names or r.not_submitted))
+        details.append(f"not yet handed in for {r.current.period}: {names}" if en else f"本期尚未报送：{names}")
+    if r.missed:
+        details.append(("missed: " if en else "未报送：") + sep.join(_occurrence(o, en) for o in r.missed))
+    if r.late:
+        details.append(("late: " if en else "逾期报送：") + sep.join(
+            f"{_occurrence(o, en)} ({_day(o.submitted_on, en)})" if en else f"{_occurrence(o, en)}（{_day(o.submitted_on, en)}）" for o in r.late))
+    return line, details
+
+
+def stale_text(stale: tuple[StaleItem, ...], en: bool) -> str:
+    """``P-09 (158 d), P-16 (136 d)`` / ``P-09（158天）、P-16（136天）``."""
+    if en:
+        return ", ".join(f"{s.id} ({s.days} d)" for s in stale)
+    return "、".join(f"{s.id}（{s.days}天）" for s in stale)
+
+
+def _occurrence(o: Occurrence, en: bool) -> str:
+    who = o.by if en else (o.by_name or o.by)
+    return f"{who} {o.period}" if who else o.period
+
+
+def topic_stage_line(b: Briefing, en: bool) -> str:
+    """Topics per derived stage: the steps the campaign uses, and 选题 when a topic is there."""
+    steps = set(b.topics.steps) or {s.value for s in TopicStage}
+    shown = [s for s in TopicStage if s.value in steps or b.topics.by_stage.get(s.value, 0)]
+    return " · ".join(f"{(s.value if en else s.label_zh)} {b.topics.by_stage.get(s.value, 0)}" for s in shown)
+
+
+_KINDS = {"problem": ("问题", "problem"), "solution": ("解决事项", "solution"), "institution": ("制度", "institution")}
+
+
+def overdue_kind(kind: str, en: bool) -> str:
+    return _KINDS.get(kind, (kind, kind))[1 if en else 0]
+
+
+def list_lines(b: Briefing, en: bool) -> list[str]:
+    """The three lists' counts, one line each."""
+    lists = b.lists
+    p = lists.problems
+    inst = lists.institutions
+    if en:
+        return [
+            f"Problems: {p.found} found, {p.closed} closed ({p.closed_on_time} on time), {p.open} open, "
+            f"{p.overdue} overdue, {p.escalated} escalated, {p.long_term} long-term; closure rate {_ratio(p.closed, p.found)}, "
+            f"on-time rate {_ratio(p.closed_on_time, p.closed + p.overdue)}",
+            f"Solutions: {lists.solutions_done}/{lists.solutions_total} done, {lists.solutions_overdue} overdue",
+            f"Institutions: {inst.get('issued', 0)} issued, {inst.get('reviewing', 0)} under review, {inst.get('drafting', 0)} drafting, "
+            f"{lists.institutions_overdue} overdue",
+        ]
+    return [
+        f"问题清单：发现 {p.found} 个，已销号 {p.closed} 个（按时 {p.closed_on_time} 个），未销号 {p.open} 个，"
+        f"其中逾期 {p.overdue} 个、提请统筹 {p.escalated} 个、长期坚持 {p.long_term} 个；销号率 {_ratio(p.closed, p.found)}，"
+        f"按时销号率 {_ratio(p.closed_on_time, p.closed + p.overdue)}",
+        f"问题解决清单：完成 {lists.solutions_done}/{lists.solutions_total} 项，逾期 {lists.solutions_overdue} 项",
+        f"制度清单：已出台 {inst.get('issued', 0)} 项，审议中 {inst.get('reviewing', 0)} 项，起草中 {inst.get('drafting', 0)} 项，逾期 {lists.institutions_overdue} 项",
+    ]
 
 
 def briefing_markdown(b: Briefing, lang: Lang = Lang.ZH) -> str:
@@ -127,36 +231,17 @@ def briefing_markdown(b: Briefing, lang: Lang = Lang.ZH) -> str:
         add(head)
         add("|---|---|---|---|---|")
         for m in b.milestones:
-            note = []
-            if m.status is Status.OVERDUE:
-                note.append(f"overdue {m.days_overdue} d" if en else f"逾期 {m.days_overdue} 天")
-            elif m.status in (Status.DUE_SOON, Status.PENDING):
-                note.append(f"{m.days_left} d left" if en else f"剩余 {m.days_left} 天")
-            if m.done_on is not None:
-                note.append(f"done {m.done_on.isoformat()}" if en else f"{_day(m.done_on, en)}完成")
-            if m.missing:
-                shown = "、".join(m.missing[:8]) + ("…" if len(m.missing) > 8 else "")
-                note.append(f"missing: {shown}" if en else f"未完成：{shown}")
-            if m.non_working_due and not m.status.is_done:
-                note.append("due on a non-working day" if en else "截止日为非工作日")
-            due = _day(m.due, en) + (f"（{m.due_text}）" if m.due_text != m.due.isoformat() else "")
-            add(f"| {_cell(m.title)} | {due} | {STATUS_LABELS[m.status][en]} | {_milestone_progress(m)} | {_cell('；'.join(note) if not en else '; '.join(note))} |")
+            note = milestone_note(m, en)
+            add(f"| {_cell(m.title)} | {due_shown(m, en)} | {STATUS_LABELS[m.status][en]} | {_milestone_progress(m)} | {_cell('；'.join(note) if not en else '; '.join(note))} |")
         add("")
     if b.recurring:
         add(f"## {t['recurring']}")
         add("")
         for r in b.recurring:
-            line = f"- **{r.title}**（{r.rule}）" if not en else f"- **{r.title}** ({r.rule})"
-            if r.current is not None:
-                c = r.current
-                line += (f": current {c.period}, due {c.due.isoformat()}, {STATUS_LABELS[c.status][1]}" if en
-                         else f"：本期 {c.period}，{_day(c.due, en)}截止，{STATUS_LABELS[c.status][0]}")
-            line += f"; handed in {r.met}/{r.due_so_far}" if en else f"；已报送 {r.met}/{r.due_so_far} 期"
-            add(line)
-            if r.missed:
-                add(("  - missed: " if en else "  - 未报送：") + "、".join(o.period for o in r.missed))
-            if r.late:
-                add(("  - late: " if en else "  - 逾期报送：") + "、".join(f"{o.period}（{_day(o.submitted_on, en)}）" for o in r.late))
+            line, details = recurring_details(r, en)
+            add(f"- {line}")
+            for detail in details:
+                add(f"  - {detail}")
         add("")
     if b.topics.total:
         _topics_md(b, en, t["topics"], add)
@@ -185,8 +270,7 @@ def briefing_markdown(b: Briefing, lang: Lang = Lang.ZH) -> str:
 def _topics_md(b: Briefing, en: bool, title: str, add: Callable[[str], None]) -> None:
     add(f"## {title}")
     add("")
-    stages = " · ".join(f"{(s.value if en else s.label_zh)} {b.topics.by_stage.get(s.value, 0)}" for s in TopicStage)
-    add((f"{b.topics.total} topics: " if en else f"课题 {b.topics.total} 个：") + stages)
+    add((f"{b.topics.total} topics: " if en else f"课题 {b.topics.total} 个：") + topic_stage_line(b, en))
     if b.topics.behind:
         add("")
         add("Behind the milestones:" if en else "进度滞后于时间节点：")
@@ -199,27 +283,18 @@ def _topics_md(b: Briefing, en: bool, title: str, add: Callable[[str], None]) ->
 
 def _lists_md(b: Briefing, en: bool, title: str, add: Callable[[str], None]) -> None:
     lists = b.lists
-    p = lists.problems
     add(f"## {title}")
     add("")
-    if en:
-        add(f"- Problems: {p.found} found, {p.closed} closed ({p.closed_on_time} on time), {p.open} open, "
-            f"{p.overdue} overdue, {p.escalated} escalated, {p.long_term} long-term; closure rate {_pct(p.closure_rate)}, on-time rate {_pct(p.on_time_rate)}")
-        add(f"- Solutions: {lists.solutions_done}/{lists.solutions_total} done" + (f", {lists.solutions_overdue} overdue" if lists.solutions_overdue else ""))
-        add(f"- Institutions: {lists.institutions.get('issued', 0)} issued, {lists.institutions.get('reviewing', 0)} under review, {lists.institutions.get('drafting', 0)} drafting")
-    else:
-        add(f"- 问题清单：发现 {p.found} 个，已销号 {p.closed} 个（按时 {p.closed_on_time} 个），未销号 {p.open} 个，"
-            f"其中逾期 {p.overdue} 个、提请统筹 {p.escalated} 个、长期坚持 {p.long_term} 个；销号率 {_pct(p.closure_rate)}，按时销号率 {_pct(p.on_time_rate)}")
-        add(f"- 问题解决清单：完成 {lists.solutions_done}/{lists.solutions_total} 项" + (f"，逾期 {lists.solutions_overdue} 项" if lists.solutions_overdue else ""))
-        add(f"- 制度清单：已出台 {lists.institutions.get('issued', 0)} 项，审议中 {lists.institutions.get('reviewing', 0)} 项，起草中 {lists.institutions.get('drafting', 0)} 项")
+    for line in list_lines(b, en):
+        add(f"- {line}")
     if lists.overdue:
         add("")
-        add("| Problem | Owner unit | Due | Days overdue |" if en else "| 逾期问题 | 责任单位 | 整改时限 | 逾期天数 |")
-        add("|---|---|---|---|")
+        add("| Overdue | Item | Owner unit | Due | Days overdue |" if en else "| 逾期事项 | 名称 | 责任单位 | 时限 | 逾期天数 |")
+        add("|---|---|---|---|---|")
         for o in lists.overdue:
-            add(f"| {o.id} {_cell(o.title)} | {_cell(o.owner_unit_name or '—')} | {_day(o.due, en)} | {o.days_overdue} |")
+            add(f"| {overdue_kind(o.kind, en)} | {o.id} {_cell(o.title)} | {_cell(o.owner_unit_name or '—')} | {_day(o.due, en)} | {o.days_overdue} |")
     if lists.stale:
         add("")
         add((f"Not updated lately ({len(lists.stale)}): " if en else f"久未更新（{len(lists.stale)} 项）：")
-            + "、".join(f"{s.id}（{s.days}{'d' if en else '天'}）" for s in lists.stale))
+            + stale_text(lists.stale, en))
     add("")

@@ -17,14 +17,25 @@ from rich.text import Text
 from dytool.core.findings import Lang
 from dytool.core.text import sanitized
 from dytool.dates import Status
-from dytool.facts.topics import TopicStage
-from dytool.present.briefing_md import SECTION_TITLES, STATUS_LABELS, chinese_date
+from dytool.present.briefing_md import (
+    SECTION_TITLES,
+    STATUS_LABELS,
+    chinese_date,
+    due_shown,
+    list_lines,
+    milestone_note,
+    overdue_kind,
+    recurring_details,
+    stale_text,
+    topic_stage_line,
+)
 from dytool.status.model import Briefing
 
 __all__ = ["show_status"]
 
 MAX_ROWS = 10
-_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.PENDING: "", Status.DONE: "green", Status.DONE_LATE: "green"}
+_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.PENDING: "", Status.DONE: "green", Status.DONE_LATE: "green",
+          Status.ONGOING: "dim"}
 
 
 def _bar(progress: float, encoding: str | None, width: int = 20) -> str:
@@ -93,38 +104,22 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
             title("milestones")
             table = _table(*(("Status", "Due", "Milestone", "n/m", "Note") if en else ("状态", "截止", "时间节点", "进度", "说明")))
             for m in b.milestones[:MAX_ROWS]:
-                note = ""
-                if m.status is Status.OVERDUE:
-                    note = f"{m.days_overdue} days overdue" if en else f"逾期 {m.days_overdue} 天"
-                elif m.status in (Status.DUE_SOON, Status.PENDING):
-                    note = f"{m.days_left} days left" if en else f"剩余 {m.days_left} 天"
-                    if m.workdays_left is not None:
-                        note += f" ({m.workdays_left} working)" if en else f"（工作日 {m.workdays_left} 天）"
-                elif m.status is Status.DONE_LATE and m.done_on:
-                    note = f"done {day(m.done_on)}" if en else f"{day(m.done_on)}完成"
-                if m.missing:
-                    note += ("; missing " if en else "；未完成 ") + "、".join(m.missing[:5]) + ("…" if len(m.missing) > 5 else "")
+                note = "；".join(milestone_note(m, en)) if not en else "; ".join(milestone_note(m, en))
                 progress = f"{m.done}/{m.total}" if m.total is not None else ""
-                due = day(m.due) + (f"（{m.due_text}）" if m.due_text != m.due.isoformat() else "")
-                table.add_row(Text(STATUS_LABELS[m.status][1 if en else 0], style=_STYLE[m.status]), due, m.title, progress, note)
+                table.add_row(Text(STATUS_LABELS[m.status][1 if en else 0], style=_STYLE[m.status]), due_shown(m, en), m.title, progress, note)
             console.print(table)
             _more(console, len(b.milestones) - MAX_ROWS, en, "use --format md for all" if en else "用 --format md 查看全部")
         if b.recurring:
             title("recurring")
             for r in b.recurring:
-                line = Text(f"{r.title}（{r.rule}）")
-                if r.current is not None:
-                    c = r.current
-                    line.append("  ")
-                    line.append(f"{c.period} {STATUS_LABELS[c.status][1 if en else 0]}", style=_STYLE[c.status])
-                line.append(f"  {'handed in' if en else '已报送'} {r.met}/{r.due_so_far}")
-                if r.missed:
-                    line.append(f"  {'missed' if en else '未报送'} {'、'.join(o.period for o in r.missed)}", style="bold red")
-                console.print(line)
+                headline, details = recurring_details(r, en)
+                style = _STYLE[r.current.status] if r.current is not None else ""
+                console.print(Text(headline, style=style))
+                for detail in details:
+                    console.print(Text(f"  {detail}", style="bold red" if detail.startswith(("未报送", "missed")) else ""))
         if b.topics.total:
             title("topics")
-            console.print(" · ".join(f"{s.value if en else s.label_zh} {b.topics.by_stage.get(s.value, 0)}" for s in TopicStage)
-                          + (f"  ({b.topics.total} in all)" if en else f"（共 {b.topics.total} 个）"))
+            console.print(topic_stage_line(b, en) + (f"  ({b.topics.total} in all)" if en else f"（共 {b.topics.total} 个）"))
             for late in b.topics.behind[:MAX_ROWS]:
                 console.print(Text(f"  {late.id} {late.title}（{late.leader_name or '—'}）：{'behind' if en else '滞后'}，"
                                    + (f"{late.stage.value} → {late.expected.value}" if en else f"{late.stage.label_zh} → 应达{late.expected.label_zh}"), style="yellow"))
@@ -160,34 +155,19 @@ def show_status(b: Briefing, lang: Lang, *, color: bool, output: Path | None = N
             handle.close()
 
 
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
-
-
 def _lists(out: _Out, b: Briefing) -> None:
     console, en, day = out.console, out.en, out.day
     out.title("lists")
-    p = b.lists.problems
-    pct = _pct
-    if en:
-        console.print(f"problems {p.found} · closed {p.closed} · open {p.open} · ", Text(f"overdue {p.overdue}", style="bold red" if p.overdue else ""),
-                      f" · escalated {p.escalated} · long-term {p.long_term} · closure rate {pct(p.closure_rate)} · on time {pct(p.on_time_rate)}")
-    else:
-        console.print(f"问题 {p.found} · 已销号 {p.closed} · 未销号 {p.open} · ", Text(f"逾期 {p.overdue}", style="bold red" if p.overdue else ""),
-                      f" · 提请统筹 {p.escalated} · 长期坚持 {p.long_term} · 销号率 {pct(p.closure_rate)} · 按时销号率 {pct(p.on_time_rate)}")
-    inst = b.lists.institutions
-    console.print((f"solutions {b.lists.solutions_done}/{b.lists.solutions_total} done · institutions {inst.get('issued', 0)} issued, "
-                   f"{inst.get('reviewing', 0)} reviewing, {inst.get('drafting', 0)} drafting") if en else
-                  (f"解决事项 完成 {b.lists.solutions_done}/{b.lists.solutions_total} · 制度 已出台 {inst.get('issued', 0)}、"
-                   f"审议中 {inst.get('reviewing', 0)}、起草中 {inst.get('drafting', 0)}"))
+    for line in list_lines(b, en):
+        console.print(line)
     rows = b.lists.overdue
     if rows:
-        table = _table(*(("Overdue problem", "Owner unit", "Due", "Days") if en else ("逾期问题", "责任单位", "整改时限", "逾期天数")))
+        table = _table(*(("Overdue", "Item", "Owner unit", "Due", "Days") if en else ("逾期事项", "名称", "责任单位", "时限", "逾期天数")))
         for o in b.lists.overdue[:MAX_ROWS]:
-            table.add_row(f"{o.id} {o.title}", o.owner_unit_name or "—", day(o.due), Text(str(o.days_overdue), style="bold red"))
+            table.add_row(overdue_kind(o.kind, en), f"{o.id} {o.title}", o.owner_unit_name or "—", day(o.due), Text(str(o.days_overdue), style="bold red"))
         console.print(table)
         _more(console, len(rows) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")
     if b.lists.stale:
-        shown = "、".join(f"{s.id}（{s.days}{'d' if en else '天'}）" for s in b.lists.stale[:MAX_ROWS])
+        shown = stale_text(b.lists.stale[:MAX_ROWS], en)
         console.print(Text(f"not updated lately: {shown}" if en else f"久未更新：{shown}", style="dim"))
         _more(console, len(b.lists.stale) - MAX_ROWS, en, "filter with --unit" if en else "用 --unit 筛选")

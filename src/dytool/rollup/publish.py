@@ -24,6 +24,7 @@ from dytool.facts.records import Facts, gather
 from dytool.models import Campaign
 from dytool.models.base import ID_PATTERN
 from dytool.models.enums import UnitType
+from dytool.models.words import category
 from dytool.rollup import published as pub
 from dytool.source.discover import CAMPAIGN_FILE
 from dytool.source.readfile import content_digest, read_guarded
@@ -104,7 +105,7 @@ def _units(facts: Facts, rows: list[LedgerRow]) -> list[pub.UnitFigures]:
         record = facts.units.get(unit)
         out.append(pub.UnitFigures(
             id=unit if ID_PATTERN.match(unit) else None, name=_name(facts.name_of(unit) or "（未明确责任单位）"),
-            type=cast(pub.UnitTypeValue, record.type.value) if record is not None and record.type is not None else None, problems=_problems(counts(by_unit[unit]))))
+            type=_unit_type(facts, record.type if record is not None else None), problems=_problems(counts(by_unit[unit]))))
     return out
 
 
@@ -132,7 +133,7 @@ def _month(repo: Repository, campaign: Campaign, facts: Facts, first: dt.date, j
         visits=sum(1 for v in facts.visits if first <= v.first_day <= judged),
         new_problems=new, closed_problems=closed, problems=_problems(briefing.lists.problems),
         leaders_below=below[: pub.CAPS["month_leaders"]],
-        overdue_top=_overdue(briefing.lists.overdue, classified, pub.CAPS["month_overdue"]),
+        overdue_top=_overdue(_problems_only(briefing.lists.overdue), classified, pub.CAPS["month_overdue"]),
         missed_milestones=[_text(m.title) for m in briefing.milestones if m.status is Status.OVERDUE][: pub.CAPS["missed"]],
         missed_submissions=[_text(f"{r.title}（{'、'.join(o.period for o in r.missed)}）") for r in briefing.recurring if r.missed][: pub.CAPS["missed"]],
     )
@@ -182,8 +183,23 @@ def publish_summary(repo: Repository, campaign: Campaign, as_of: dt.date, source
             solutions_overdue=lists.solutions_overdue, institutions_issued=lists.institutions.get("issued", 0),
             institutions_reviewing=lists.institutions.get("reviewing", 0), institutions_drafting=lists.institutions.get("drafting", 0)),
         units=_units(facts, problem_state(facts.problems, as_of)),
-        overdue=_overdue(lists.overdue, classified, pub.CAPS["overdue"]),
-        overdue_total=len(lists.overdue),
+        overdue=_overdue(_problems_only(lists.overdue), classified, pub.CAPS["overdue"]),
+        overdue_total=len(_problems_only(lists.overdue)),
         burden=len(briefing.burden),
         months=months,
     )
+
+
+def _unit_type(facts: Facts, value: str | None) -> pub.UnitTypeValue | None:
+    """A unit's type as the level above reads it: the built-in category (a campaign's own word
+    is published as what it stands for)."""
+    campaign = facts.campaign
+    declared = campaign.vocabulary.unit_types if campaign.vocabulary is not None else None
+    kind = category(value, declared, UnitType)
+    return cast(pub.UnitTypeValue, kind.value) if kind is not None else None
+
+
+def _problems_only(items: Iterable[OverdueItem]) -> list[OverdueItem]:
+    """The overdue problems of the briefing's overdue list (which also lists overdue solutions
+    and institutions; the summary counts those apart, as the roll-up ranks by problems)."""
+    return [item for item in items if item.kind == "problem"]

@@ -60,7 +60,7 @@ Ident = Annotated[str, Field(pattern=r"^[\w.\-]{1,64}$")]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
 Rate = Annotated[float, Field(ge=0, le=1)]
 Month = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
-StatusValue = Literal["done", "done_late", "overdue", "due_soon", "pending"]
+StatusValue = Literal["done", "done_late", "overdue", "due_soon", "pending", "ongoing"]
 LevelValue = Literal["province", "city", "county", "district", "department", "other"]
 UnitTypeValue = Literal["department", "county", "district", "township", "village", "enterprise", "community", "other"]
 StageValue = Literal["proposed", "claimed", "planned", "researching", "reported", "evaluated", "converted"]
@@ -106,7 +106,7 @@ class MilestoneFigures(_Model):
 
     id: Ident = label("编号")
     title: Text = label("时间节点")
-    due: dt.date = label("截止日期")
+    due: dt.date | None = label("截止日期", "常态化要求没有截止日期", default=None)
     status: StatusValue = label("状态")
     done_on: dt.date | None = label("完成日期", default=None)
     days_overdue: Count = label("逾期天数", default=0)

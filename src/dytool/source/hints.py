@@ -81,6 +81,11 @@ def text_hint(line: str) -> tuple[str, str]:
         return ("字段名后应使用半角冒号“:”加空格，而不是全角“：”", "use an ASCII colon and a space after a key, not '：'")
     if "“" in line or "”" in line:
         return ("含引号的值：请用半角引号 \" 把整个值括起来", "for a value with quotes, wrap the whole value in ASCII quotes")
+    value = stripped.removeprefix("- ").partition(": ")[2].strip() if ": " in stripped else stripped.removeprefix("- ").strip()
+    if value[:1] in ("*", "&", "!", "%", "@", "`"):
+        quoted = "'" + value.replace("'", "''") + "'"
+        return (f"以 {value[0]} 开头的值在 YAML 中另有含义（* 是别名）：请给整个值加引号，写成 {quoted}",
+                f"a value starting with {value[0]} means something else in YAML (* is an alias): quote the whole value, {quoted}")
     return ("", "")
 
 

@@ -15,7 +15,7 @@ from dytool.engine.repository import Repository
 from dytool.facts.records import Facts, gather
 from dytool.facts.scope import topics_in_scope
 from dytool.facts.topics import TopicStage, topic_progress
-from dytool.models import Campaign
+from dytool.models import Campaign, Topic
 from dytool.status.deadlines import milestone_lines, recurring_lines, stage_lines
 from dytool.status.ledger import ledger_lists
 from dytool.status.model import BriefCampaign, Briefing, TopicBehind, TopicSummary
@@ -66,22 +66,30 @@ def compute_status(
 def _topics(facts: Facts, as_of: dt.date, *, leader: str | None, unit: str | None) -> TopicSummary:
     topics = [t for t in facts.topics
               if (leader is None or t.leader == leader) and (unit is None or t.lead_unit == unit or unit in t.units)]
-    stages = {t.id: topic_progress(t, facts.index, as_of).stage for t in topics}
+    progress = {t.id: topic_progress(t, facts.topic_facts, as_of) for t in topics}
     by_stage = {stage.value: 0 for stage in TopicStage}
-    for stage in stages.values():
-        by_stage[stage.value] += 1
-    order = list(TopicStage)
+    for p in progress.values():
+        by_stage[p.stage.value] += 1
     behind: dict[str, TopicBehind] = {}
-    for milestone in sorted(facts.campaign.milestones, key=lambda m: m.due.due):
-        if milestone.due.due >= as_of:
+    for milestone in sorted(facts.campaign.milestones, key=lambda m: m.due.due if m.due else dt.date.max):
+        if milestone.due is None or milestone.due.due >= as_of:
             continue
         for requirement in milestone.requires:
             expected = _EXPECTED.get(requirement.value)
             if expected is None:
                 continue
-            for topic in topics_in_scope(topics, milestone.applies_to, facts.people, facts.units):
-                stage = stages[topic.id]
-                if order.index(stage) < order.index(expected):
-                    behind[topic.id] = TopicBehind(topic.id, topic.title, topic.leader, facts.name_of(topic.leader),
-                                                   stage, expected, milestone.id)
-    return TopicSummary(len(topics), by_stage, tuple(sorted(behind.values(), key=lambda b: b.id)))
+            for topic in topics_in_scope(topics, milestone.applies_to, facts.people, facts.units, facts.campaign):
+                if topic.id in behind or _has(topic, expected, facts, as_of):
+                    continue
+                behind[topic.id] = TopicBehind(topic.id, topic.title, topic.leader, facts.name_of(topic.leader),
+                                               progress[topic.id].stage, expected, milestone.id)
+    steps = tuple(s.value for s in facts.topic_facts.steps)
+    return TopicSummary(len(topics), by_stage, tuple(sorted(behind.values(), key=lambda b: b.id)), steps)
+
+
+def _has(topic: Topic, expected: TopicStage, facts: Facts, as_of: dt.date) -> bool:
+    """Whether the topic had, by the day, what the milestone asks: an outline handed in, a report."""
+    if expected is TopicStage.planned:
+        submitted = topic.outline.submitted_on if topic.outline is not None else None
+        return submitted is not None and submitted.first <= as_of
+    return any(r.meta.date is None or r.meta.date.first <= as_of for r in facts.reports_of(topic))

@@ -89,11 +89,11 @@ def _stages(repo: Repository | None, as_of: dt.date) -> dict[str, str]:
     if repo is None:
         return {}
     from dytool.engine.index import build_index
-    from dytool.facts.topics import topic_progress
+    from dytool.facts.topics import topic_facts, topic_progress
     from dytool.models import Topic
 
-    index = build_index(repo)
-    return {e.record.id: topic_progress(e.record, index, as_of).stage.value for e in repo.entries("topic") if isinstance(e.record, Topic)}
+    facts = topic_facts(repo, build_index(repo))
+    return {e.record.id: topic_progress(e.record, facts, as_of).stage.value for e in repo.entries("topic") if isinstance(e.record, Topic)}
 
 
 def _milestones_done(repo: Repository | None, as_of: dt.date) -> dict[str, tuple[str, str]]:
@@ -195,11 +195,12 @@ def changes_since(root: Path, ref_or_date: str, as_of: dt.date, options: LoadOpt
 
 
 def _phrase_day(root: Path, text: str, options: LoadOptions | None) -> dt.date | None:
-    from dytool.dates import Span
     from dytool.models.when import parse_when
 
     campaign = load_repository(root, SUITE, options).repo.campaign
-    context = {"period": Span(campaign.period.start.first, campaign.period.end.last)} if campaign else {}
+    from dytool.facts.stages import campaign_span
+
+    context = {"period": campaign_span(campaign)} if campaign else {}
     try:
         when = parse_when(text, context)
     except Exception:  # noqa: BLE001 - not a date either: the caller reports the unknown revision

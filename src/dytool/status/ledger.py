@@ -12,6 +12,7 @@ import datetime as dt
 
 from dytool.engine.summary import ProblemRow
 from dytool.facts.deadlines import deadline_day
+from dytool.facts.duedays import overdue_items
 from dytool.facts.records import Facts
 from dytool.models import When
 from dytool.models.enums import Handling, InstitutionStatus
@@ -65,22 +66,16 @@ def counts(rows: list[LedgerRow]) -> ProblemCounts:
 def ledger_lists(facts: Facts, as_of: dt.date, *, unit: str | None = None) -> Lists:
     problems = [p for p in facts.problems if unit is None or p.owner_unit == unit]
     rows = problem_state(problems, as_of)
-    overdue = []
-    for row in rows:
-        if row.overdue:
-            problem = row.problem
-            due = deadline_day(problem.due)
-            assert due is not None
-            overdue.append(OverdueItem(problem.id, problem.title, problem.owner_unit, facts.name_of(problem.owner_unit),
-                                       due, (as_of - due).days))
-    overdue.sort(key=lambda o: (-o.days_overdue, o.id))
     solutions = [s for s in facts.solutions if unit is None or s.owner_unit == unit]
+    institutions_in = [i for i in facts.institutions if unit is None or i.drafting_unit == unit]
+    overdue = [OverdueItem(item.id, item.title, item.owner, facts.name_of(item.owner), item.due, item.days_overdue, item.kind)
+               for item in overdue_items([r.problem for r in rows], solutions, institutions_in, as_of,
+                                         soon=facts.campaign.due_soon_days)]
+    overdue.sort(key=lambda o: (_KIND_ORDER[o.kind], -o.days_overdue, o.id))
     done = sum(_on(s.done_on, as_of) for s in solutions)
-    late = sum(1 for s in solutions if not _on(s.done_on, as_of) and (due := deadline_day(s.due)) is not None and due < as_of)
+    late = sum(1 for o in overdue if o.kind == "solution")
     institutions = {status.value: 0 for status in InstitutionStatus}
-    for inst in facts.institutions:
-        if unit is not None and inst.drafting_unit != unit:
-            continue
+    for inst in institutions_in:
         if _on(inst.issued_on, as_of):
             institutions["issued"] += 1
         elif inst.status in (InstitutionStatus.drafting, InstitutionStatus.reviewing):
@@ -89,7 +84,11 @@ def ledger_lists(facts: Facts, as_of: dt.date, *, unit: str | None = None) -> Li
             institutions["reviewing"] += 1  # issued after the as-of day: still under review then
         else:
             institutions["drafting"] += 1
-    return Lists(counts(rows), tuple(overdue), done, len(solutions), late, institutions, stale_items(facts, rows, as_of))
+    return Lists(counts(rows), tuple(overdue), done, len(solutions), late, institutions, stale_items(facts, rows, as_of),
+                 sum(1 for o in overdue if o.kind == "institution"))
+
+
+_KIND_ORDER = {"problem": 0, "solution": 1, "institution": 2}
 
 
 def stale_items(facts: Facts, rows: list[LedgerRow], as_of: dt.date) -> tuple[StaleItem, ...]:

@@ -56,7 +56,8 @@ class NextStage:
 class MilestoneLine:
     id: str
     title: str
-    due: dt.date
+    due: dt.date | None
+    """None for a standing requirement (常态化, status ``ongoing``)."""
     due_text: str
     status: Status
     done_on: dt.date | None
@@ -65,12 +66,16 @@ class MilestoneLine:
     owner: str | None
     owner_name: str | None
     done: int | None = None
-    """Satisfied items for a milestone with ``requires`` (``n`` of ``n/m``)."""
+    """Satisfied items for a milestone with ``requires`` or owed by several members (``n`` of ``n/m``)."""
     total: int | None = None
     missing: tuple[str, ...] = ()
-    """Ids of the records still missing (topics, leaders, units)."""
+    """Ids of the records or members still missing (topics, leaders, units, people)."""
     non_working_due: bool = False
     workdays_left: int | None = None
+    members: tuple[str, ...] = ()
+    """For an obligation of several members (各区、各部门): who owes it."""
+    missing_names: tuple[str, ...] = ()
+    """The names of :attr:`missing`, for people and units."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,10 @@ class Occurrence:
     due: dt.date
     status: Status
     submitted_on: dt.date | None
+    by: str | None = None
+    """The member this occurrence is owed by, for an obligation of several members."""
+    by_name: str | None = None
+    days_overdue: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +102,11 @@ class RecurringLine:
     late: tuple[Occurrence, ...]
     met: int
     due_so_far: int
+    """Occurrences (member × occurrence for several members) due by the day or handed in."""
+    members: tuple[str, ...] = ()
+    not_submitted: tuple[str, ...] = ()
+    """Members who have not handed in the current occurrence."""
+    not_submitted_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +125,8 @@ class TopicSummary:
     total: int
     by_stage: dict[str, int]
     behind: tuple[TopicBehind, ...]
+    steps: tuple[str, ...] = ()
+    """The steps the campaign's topics go through (``topic_stages``); 选题 is always counted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +164,8 @@ class OverdueItem:
     owner_unit_name: str | None
     due: dt.date
     days_overdue: int
+    kind: str = "problem"
+    """``problem``, ``solution`` or ``institution`` (owner: the drafting unit)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +186,7 @@ class Lists:
     solutions_overdue: int
     institutions: dict[str, int]
     stale: tuple[StaleItem, ...]
+    institutions_overdue: int = 0
 
     @property
     def empty(self) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dytool.dates import Span
 from dytool.facts.records import Facts
+from dytool.facts.stages import months_of, rule_spans
 from dytool.facts.visits import host_burden, leader_days
 from dytool.status.model import BurdenItem, LeaderLine
 
@@ -16,7 +18,10 @@ def leader_lines(facts: Facts, as_of: dt.date) -> tuple[LeaderLine, ...]:
     rules = facts.campaign.rules
     rule = rules.visit_days_per_month if rules else None
     ids = {p.id for p in facts.people.values() if p.rank is not None} | set(facts.topics_by_leader) | set(days)
-    month_in_period = (facts.period.first.year, facts.period.first.month) <= (as_of.year, as_of.month) <= (facts.period.last.year, facts.period.last.month)
+    month_in_period = False
+    if rule is not None:
+        spans = rule_spans(facts.campaign, rule.stage, Span(rule.during.first, rule.during.last) if rule.during else None)
+        month_in_period = (as_of.year, as_of.month) in set(months_of(spans, facts.period))
     lines = []
     for ident in ids:
         person = facts.people.get(ident)

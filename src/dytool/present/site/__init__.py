@@ -1,0 +1,38 @@
+"""The campaign's website: a static dashboard for leaders, built from the repository.
+
+``build_site`` returns every file of the site (path → bytes); the command line writes them.
+The site needs no server and no network: it opens from ``file://`` or any static host, and
+each page forbids every load but the site's own files (Content-Security-Policy).  Figures are
+the briefing's (:func:`dytool.status.compute_status`) and the status module's counts over the
+facts, so the site and ``dytool status`` never disagree.  Classified records are left out
+unless the caller asks for them (``SiteOptions.public``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dytool.documents.compile import public_view
+from dytool.engine.repository import Repository
+from dytool.facts.records import gather
+from dytool.models import Campaign
+from dytool.present.site.context import SiteContext, SiteOptions
+from dytool.present.site.render import CSP, render_pages
+from dytool.status import compute_status
+
+__all__ = ["CSP", "SITE_MARKER", "SiteOptions", "build_site"]
+
+SITE_MARKER = ".dytool-site"
+"""A file at the site's root that says dytool wrote the folder (and may replace it)."""
+
+
+def build_site(repo: Repository, campaign: Campaign, as_of: dt.date, options: SiteOptions) -> dict[str, bytes]:
+    """Every file of the site, by its path inside the site's folder."""
+    if options.public:
+        repo = public_view(repo)
+    facts = gather(repo, campaign)
+    briefing = compute_status(repo, campaign, as_of, index=facts.index)
+    ctx = SiteContext(facts, briefing, as_of, options)
+    files = dict(render_pages(ctx))
+    files[SITE_MARKER] = (f"dytool site {options.version}\nas_of {as_of.isoformat()}\ncommit {options.commit or '-'}\n").encode()
+    return files

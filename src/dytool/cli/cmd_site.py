@@ -43,12 +43,12 @@ def _commit(root: Path) -> tuple[str | None, bool]:
 
 def _check_target(folder: Path, marker: str) -> None:
     if folder.is_symlink():
-        raise UserError(f"“{folder}”是链接，拒绝写入", f"{str(folder)!r} is a link; refusing to write through it")
+        raise UserError(f"“{folder}”是链接，拒绝写入", f"{str(folder)!r} is a link; refusing to write through it", exit_code=EXIT_FINDINGS)
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"“{folder}”不是目录", f"{str(folder)!r} is not a folder")
+        raise UserError(f"“{folder}”不是目录", f"{str(folder)!r} is not a folder", exit_code=EXIT_FINDINGS)
     if folder.is_dir() and any(folder.iterdir()) and not (folder / marker).is_file():
         raise UserError(f"“{folder}”不是空目录，也不是 dytool 生成的网站，拒绝覆盖", f"{str(folder)!r} is neither empty nor a site dytool wrote; refusing to replace it",
-                        hint_zh="换一个新目录，或先清空它", hint_en="choose a new folder, or empty it first")
+                        hint_zh="换一个新目录，或先清空它", hint_en="choose a new folder, or empty it first", exit_code=EXIT_FINDINGS)
 
 
 def write_site(folder: Path, files: dict[str, bytes], marker: str) -> None:
@@ -82,6 +82,8 @@ def run_site(settings: Settings, *, output: Path, public: bool, anonymize: bool)
     from dytool.engine.load import load_repository
     from dytool.present.site import SITE_MARKER, SiteOptions, build_site
 
+    folder = Path(os.path.abspath(output))
+    _check_target(folder, SITE_MARKER)
     loaded = load_repository(root, SUITE, settings.load_options)
     campaign = loaded.repo.campaign
     if campaign is None:
@@ -91,7 +93,6 @@ def run_site(settings: Settings, *, output: Path, public: bool, anonymize: bool)
     commit, dirty = _commit(root)
     options = SiteOptions(lang=lang, public=public, anonymize=anonymize, commit=commit, dirty=dirty, version=__version__)
     files = build_site(loaded.repo, campaign, as_of, options)
-    folder = Path(os.path.abspath(output))
     write_site(folder, files, SITE_MARKER)
     pages = sum(1 for name in files if name.endswith(".html"))
     print(f"{folder}（{pages} 个页面）" if lang is Lang.ZH else f"{folder} ({pages} pages)")

@@ -2,8 +2,8 @@
 
 Raw HTML is never passed through (it shows as text, as in the Word documents); a link keeps
 its target only for ``http:``, ``https:``, ``mailto:`` and anchors within the page, so
-``javascript:``, ``data:``, ``vbscript:`` and the like are dropped and their text stays;
-links to other files of the repository become plain text (the site has no page for them).
+``javascript:``, ``data:``, ``vbscript:`` and the like are dropped and only their text stays;
+so do links to other files of the repository (the site has no page for them).
 Images are the report folder's own PNG and JPEG files (the rule of the Word writer), copied
 into the site under a name made from their content; any other image shows as a short note.
 Headings are renumbered to follow the page's own, without skipping a level.
@@ -12,7 +12,6 @@ Headings are renumbered to follow the page's own, without skipping a level.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,16 +27,12 @@ from dytool.present.word.images import PNG_MAGIC, ImageProblem, load_image
 __all__ = ["RenderedMarkdown", "render_markdown"]
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
-def _allowed(url: str) -> bool:
-    """Whether markdown-it may make a link or an image of ``url`` at all."""
-    text = url.strip()
-    lowered = text.lower()
-    if lowered.startswith(_SAFE_SCHEMES) or text.startswith("#"):
-        return True
-    return not text.startswith("//") and not _SCHEME.match(text) and not text.startswith("\\")
+def _any(url: str) -> bool:
+    """markdown-it makes a token of every link and image; :func:`_inline` decides what stays
+    (so a ``javascript:`` link shows as its text, not as Markdown source)."""
+    return True
 
 
 def _links_within(url: str) -> bool:
@@ -56,7 +51,7 @@ def _render_table_close(self: Any, tokens: Sequence[Token], idx: int, options: A
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(["table", "strikethrough"])
-    md.validateLink = _allowed  # type: ignore[method-assign]
+    md.validateLink = _any  # type: ignore[method-assign]
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("table_close", _render_table_close)
     return md

@@ -1,0 +1,170 @@
+"""``dytool site`` as a user sees its files: what is on the pages, what is left out, where it goes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sitekit import AS_OF, AS_OF_DAY, HOSTILE_FILES, build, committed, example_copy, git, hostile_repo, pages, visible_text
+
+from dytool.checks import SUITE
+from dytool.cli.main import run
+from dytool.documents.compile import public_view
+from dytool.engine.load import LoadOptions, load_repository
+from dytool.present.site import CSP, SITE_MARKER
+from dytool.status import compute_status
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> tuple[Path, str]:
+    repo = example_copy(tmp_path / "campaign")
+    return repo, committed(repo)
+
+
+def _figures(html: str) -> dict[str, str]:
+    return {key: visible_text(value).strip() for key, value in re.findall(r'data-figure="([^"]+)">(.*?)</p>', html, re.S)}
+
+
+def test_every_page_names_the_day_and_the_commit_and_forbids_remote_loads(example: tuple[Path, str], tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    repo, commit = example
+    assert build(repo, tmp_path / "site") == 0
+    assert "个页面" in capsys.readouterr().out
+    site = tmp_path / "site"
+    found = pages(site)
+    topics = {p.stem for p in (site / "topics").glob("*.html")}
+    assert {"T-001", "T-009"} <= topics
+    assert (site / "units" / "xiling-county.html").is_file() and (site / "leaders" / "lin-haifeng.html").is_file()
+    for page in found:
+        html = page.read_text(encoding="utf-8")
+        assert f'<meta http-equiv="Content-Security-Policy" content="{CSP.replace(chr(39), "&#39;")}">' in html, page
+        assert f'data-as-of="{AS_OF}"' in html and "2023年9月15日" in html, page
+        assert f'data-commit="{commit}"' in html, page
+        assert not re.search(r"""(src|href)="(https?:)?//""", html), page
+        assert "<script>" not in html and "style=" not in html, page
+    assert "含未提交的改动" not in (site / "index.html").read_text(encoding="utf-8")
+    overview = site / "index.html"
+    assert overview.stat().st_size + sum(f.stat().st_size for f in (site / "assets").glob("*.css")) < 1_000_000
+
+
+def test_the_overview_shows_the_briefings_figures(example: tuple[Path, str], tmp_path: Path) -> None:
+    repo, _ = example
+    assert build(repo, tmp_path / "site", "--include-classified") == 0
+    assert run(["status", "-C", str(repo), "--as-of", AS_OF, "--format", "json", "-o", str(tmp_path / "status.json")]) == 0
+    status = json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))
+    problems = status["lists"]["problems"]
+    figures = _figures((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert figures["problems-found"] == str(problems["found"]) == "43"
+    assert figures["problems-closed"] == str(problems["closed"])
+    assert figures["problems-overdue"] == str(problems["overdue"]) == "6"
+    assert figures["closure-rate"] == f"{problems['closure_rate'] * 100:.1f}%"
+    assert figures["solutions"] == f"{status['lists']['solutions_done']}/{status['lists']['solutions_total']}"
+    assert figures["institutions-issued"] == str(status["lists"]["institutions"]["issued"])
+    assert figures["campaign-days-left"] == "107 天"
+
+
+def test_classified_records_stay_out_unless_asked(example: tuple[Path, str], tmp_path: Path) -> None:
+    repo, _ = example
+    loaded = load_repository(repo, SUITE, LoadOptions(cache=False))
+    campaign = loaded.repo.campaign
+    assert campaign is not None
+    public = compute_status(public_view(loaded.repo), campaign, AS_OF_DAY)
+    assert build(repo, tmp_path / "public") == 0
+    assert build(repo, tmp_path / "all", "--include-classified") == 0
+    classified = [e.record.id for kind in ("problem", "solution") for e in loaded.repo.entries(kind)
+                  if getattr(e.record, "classification", None)]
+    assert classified
+    everything = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "public").rglob("*") if p.suffix in (".html", ".js"))
+    for ident in classified:
+        assert ident not in everything
+    assert _figures((tmp_path / "public" / "index.html").read_text(encoding="utf-8"))["problems-found"] == str(public.lists.problems.found)
+    assert "已略去带密级的记录" in (tmp_path / "public" / "index.html").read_text(encoding="utf-8")
+    ledger = (tmp_path / "all" / "data" / "ledger.js").read_text(encoding="utf-8")
+    assert all(ident in ledger or ident.startswith("S") for ident in classified)
+
+
+def test_anonymize_hides_every_name_of_a_person_or_unit(example: tuple[Path, str], tmp_path: Path) -> None:
+    repo, _ = example
+    assert build(repo, tmp_path / "site", "--anonymize") == 0
+    site = tmp_path / "site"
+    text = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*") if p.suffix in (".html", ".js"))
+    for name in ("林海峰", "西岭县", "市发展改革委", "孙丽娟"):
+        assert name not in text
+    assert "××" in text
+    assert not (site / "units").exists() and not (site / "leaders").exists()
+
+
+def test_english_pages(example: tuple[Path, str], tmp_path: Path) -> None:
+    repo, _ = example
+    assert build(repo, tmp_path / "site", "--lang", "en") == 0
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Data as of" in html and "Closure rate" in html
+    assert "数据截至" not in html and "销号率" not in html
+
+
+def test_a_hostile_record_stays_text(tmp_path: Path) -> None:
+    repo = hostile_repo(tmp_path / "campaign")
+    assert build(repo, tmp_path / "site") in (0, 1)
+    site = tmp_path / "site"
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>" not in html and "<iframe" not in html and "<svg onload" not in html and "<img src=x" not in html, page
+        assert not any(href.lower().startswith(("javascript:", "data:")) for href in re.findall(r'(?:href|src)="([^"]*)"', html)), page
+    topic = (site / "topics" / "T-001.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned=&#39;body&#39;&lt;/script&gt;" in topic or "&lt;script&gt;window.__pwned='body'&lt;/script&gt;" in topic
+    assert '<a href="https://example.org/ok" rel="noopener noreferrer nofollow" class="external">好链接</a>' in topic
+    assert "passwd" in topic and "未插入" in topic
+    data = (site / "data" / "ledger.js").read_text(encoding="utf-8")
+    assert "</script" not in data and "\\u003cscript>" in data
+    assert HOSTILE_FILES  # the hostile repository is the one the browser test opens too
+
+
+def test_report_images_are_copied_from_the_report_folder(tmp_path: Path) -> None:
+    repo = example_copy(tmp_path / "campaign")
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    (repo / "reports" / "chart.png").write_bytes(png)
+    report = repo / "reports" / "T-001.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\n![产业转移项目](chart.png)\n", encoding="utf-8")
+    assert build(repo, tmp_path / "site") == 0
+    images = list((tmp_path / "site" / "assets" / "img").iterdir())
+    assert [p.read_bytes() for p in images] == [png]
+    topic = (tmp_path / "site" / "topics" / "T-001.html").read_text(encoding="utf-8")
+    assert f'src="../assets/img/{images[0].name}" alt="产业转移项目"' in topic
+
+
+def test_a_folder_dytool_did_not_write_is_never_replaced(example: tuple[Path, str], tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    repo, _ = example
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("留着", encoding="utf-8")
+    assert build(repo, mine) == 1
+    assert "拒绝覆盖" in capsys.readouterr().err
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "留着"
+    site = tmp_path / "site"
+    assert build(repo, site) == 0
+    (site / "stale.html").write_text("old", encoding="utf-8")
+    assert build(repo, site, as_of="2023-10-01") == 0
+    assert not (site / "stale.html").exists() and (site / SITE_MARKER).is_file()
+    assert 'data-as-of="2023-10-01"' in (site / "index.html").read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_uncommitted_changes_are_said(example: tuple[Path, str], tmp_path: Path) -> None:
+    repo, commit = example
+    (repo / "problems" / "fgw.yaml").write_text((repo / "problems" / "fgw.yaml").read_text(encoding="utf-8") + "\n# 改动\n", encoding="utf-8")
+    assert build(repo, tmp_path / "site") == 0
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'data-commit="{commit}"' in html and "含未提交的改动" in html
+    git(repo, "checkout", "--", ".")
+
+
+def test_outside_git_the_ci_variable_names_the_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = example_copy(tmp_path / "campaign")
+    assert build(repo, tmp_path / "plain") == 0
+    assert "未纳入版本管理" in (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
+    monkeypatch.setenv("CI_COMMIT_SHA", "0123456789abcdef0123456789abcdef01234567")
+    assert build(repo, tmp_path / "ci") == 0
+    assert 'data-commit="0123456789abcdef0123456789abcdef01234567"' in (tmp_path / "ci" / "index.html").read_text(encoding="utf-8")

@@ -168,3 +168,12 @@ def test_outside_git_the_ci_variable_names_the_commit(tmp_path: Path, monkeypatc
     monkeypatch.setenv("CI_COMMIT_SHA", "0123456789abcdef0123456789abcdef01234567")
     assert build(repo, tmp_path / "ci") == 0
     assert 'data-commit="0123456789abcdef0123456789abcdef01234567"' in (tmp_path / "ci" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_site_built_inside_the_repository_does_not_count_as_a_change(example: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, commit = example
+    monkeypatch.chdir(repo)
+    assert run(["site", "--as-of", AS_OF]) == 0
+    assert run(["site", "--as-of", AS_OF]) == 0
+    html = (repo / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'data-commit="{commit}"' in html and "含未提交的改动" not in html

@@ -111,7 +111,7 @@ def bulletin_command(
 @app.command("site")
 def site_command(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("-o", "--output", help="输出目录 / output folder", metavar="DIR")] = Path("site"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出目录 / output folder (default ./build/site)", metavar="DIR")] = Path("build/site"),
     public: Annotated[bool, typer.Option("--public/--include-classified", help="略去带密级的记录（默认）/ leave out classified records (default)")] = True,
     anonymize: Annotated[bool, typer.Option("--anonymize", help="隐去人名和单位名 / no names of people or units")] = False,
 ) -> int:

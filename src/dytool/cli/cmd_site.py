@@ -23,14 +23,18 @@ __all__ = ["run_site"]
 _CI_COMMIT = ("CI_COMMIT_SHA", "GITHUB_SHA")
 
 
-def _commit(root: Path) -> tuple[str | None, bool]:
-    """(the commit of HEAD, whether the campaign's files differ from it)."""
+def _commit(root: Path, output: Path) -> tuple[str | None, bool]:
+    """(the commit of HEAD, whether the campaign's files differ from it, leaving out the
+    cache and the site's own folder when it lies inside the repository)."""
     from dytool.source import git
 
+    skip = [".dytool/"]
+    if output.resolve().is_relative_to(root.resolve()):
+        skip.append(output.resolve().relative_to(root.resolve()).as_posix() + "/")
     try:
         if git.is_repository(root):
             commit = git.resolve(root, "HEAD")
-            changed = {f for f in git.changed_files(root, "HEAD") if not f.startswith(".dytool/")}
+            changed = {f for f in git.changed_files(root, "HEAD") if not f.startswith(tuple(skip))}
             return commit, bool(changed)
     except UserError:
         pass  # a repository without a commit yet
@@ -90,7 +94,7 @@ def run_site(settings: Settings, *, output: Path, public: bool, anonymize: bool)
         raise UserError("campaign.yaml 有错误，无法生成网站；先运行 dytool check 查看并改正",
                         "campaign.yaml has errors, so there is no site; run 'dytool check' and fix them", exit_code=EXIT_FINDINGS)
     lang = settings.lang(campaign.language)
-    commit, dirty = _commit(root)
+    commit, dirty = _commit(root, folder)
     options = SiteOptions(lang=lang, public=public, anonymize=anonymize, commit=commit, dirty=dirty, version=__version__)
     files = build_site(loaded.repo, campaign, as_of, options)
     write_site(folder, files, SITE_MARKER)

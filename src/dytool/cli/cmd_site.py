@@ -83,6 +83,7 @@ def run_site(settings: Settings, *, output: Path, public: bool, anonymize: bool)
     as_of = settings.as_of
     root = settings.root()
     from dytool import __version__
+    from dytool.engine.cache import CACHE_DIR
     from dytool.engine.load import load_repository
     from dytool.present.site import SITE_MARKER, SiteOptions, build_site
 
@@ -95,7 +96,9 @@ def run_site(settings: Settings, *, output: Path, public: bool, anonymize: bool)
                         "campaign.yaml has errors, so there is no site; run 'dytool check' and fix them", exit_code=EXIT_FINDINGS)
     lang = settings.lang(campaign.language)
     commit, dirty = _commit(root, folder)
-    options = SiteOptions(lang=lang, public=public, anonymize=anonymize, commit=commit, dirty=dirty, version=__version__)
+    load = settings.load_options
+    options = SiteOptions(lang=lang, public=public, anonymize=anonymize, commit=commit, dirty=dirty, version=__version__,
+                          cache_dir=root / CACHE_DIR if load.cache else None, key_folder=load.key_folder)
     files = build_site(loaded.repo, campaign, as_of, options)
     write_site(folder, files, SITE_MARKER)
     pages = sum(1 for name in files if name.endswith(".html"))

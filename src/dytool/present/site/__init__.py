@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dytool.documents.compile import public_view
 from dytool.engine.repository import Repository
 from dytool.facts.records import gather
 from dytool.models import Campaign
@@ -28,11 +27,22 @@ SITE_MARKER = ".dytool-site"
 
 def build_site(repo: Repository, campaign: Campaign, as_of: dt.date, options: SiteOptions) -> dict[str, bytes]:
     """Every file of the site, by its path inside the site's folder."""
-    if options.public:
+    if options.public and _has_classified(repo):
+        from dytool.documents.compile import public_view  # the compilation's own definition of "public"
+
         repo = public_view(repo)
     facts = gather(repo, campaign)
     briefing = compute_status(repo, campaign, as_of, index=facts.index)
     ctx = SiteContext(facts, briefing, as_of, options)
     files = dict(render_pages(ctx))
+    ctx.memo.save()
     files[SITE_MARKER] = (f"dytool site {options.version}\nas_of {as_of.isoformat()}\ncommit {options.commit or '-'}\n").encode()
     return files
+
+
+def _has_classified(repo: Repository) -> bool:
+    """Whether any record carries a classification (else the public view is the repository itself)."""
+    if any(e.record.classification is not None for e in repo.topics) or any(r.meta.classification is not None for r in repo.reports):
+        return True
+    return any(row.classified for _, summary in repo.summaries.values()
+               for rows in (summary.visits, summary.problems, summary.solutions, summary.institutions) for row in rows)

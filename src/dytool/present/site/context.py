@@ -6,19 +6,26 @@ Figures come from :func:`dytool.status.compute_status` and the status module's f
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
+
+from markupsafe import Markup
 
 from dytool.core.findings import Lang
 from dytool.engine.summary import ProblemRow, VisitRow
 from dytool.facts.records import Facts
+from dytool.facts.topics import TopicStage, topic_progress
 from dytool.models import Topic
 from dytool.present.site.labels import Words
+from dytool.present.site.memo import ReportMemo
+from dytool.present.site.tables import link
 from dytool.status.ledger import LedgerRow, problem_state
 from dytool.status.model import Briefing
 
@@ -39,6 +46,10 @@ class SiteOptions:
     dirty: bool = False
     """Files differed from the commit when the site was built."""
     version: str = ""
+    cache_dir: Path | None = None
+    """The campaign's cache folder (``.dytool/cache``): reports' HTML from the last build."""
+    key_folder: Path | None = None
+    """The user's cache folder: the signing key, the compiled templates."""
 
 
 def page_names(ids: Iterable[str]) -> dict[str, str]:
@@ -85,6 +96,12 @@ class SiteContext:
                 self.visits_by_host[host].append(visit)
             for leader in dict.fromkeys(visit.leaders):
                 self.visits_by_leader[leader].append(visit)
+        self.memo = ReportMemo(options.cache_dir, options.key_folder, ("site", options.lang.value, options.anonymize))
+        self.without_visits = dataclasses.replace(facts, visits=[])
+        """The facts for a unit's lists: its page shows no stale items, the one figure that reads visits."""
+        self._stages: dict[str, TopicStage] = {}
+        self._links: dict[tuple[str, str | None, str], Markup] = {}
+        self._visit_rows: dict[tuple[str, str, int, str], dict[str, object]] = {}
         self.rows_by_topic: dict[str, list[LedgerRow]] = defaultdict(list)
         self.rows_by_unit: dict[str, list[LedgerRow]] = defaultdict(list)
         for row in self.rows:
@@ -119,13 +136,26 @@ class SiteContext:
         page = self.leader_pages.get(ident or "")
         return f"{root}leaders/{quote(page)}" if page else None
 
-    def link(self, kind: str, ident: str | None, root: str) -> dict[str, str | None]:
-        """``{"text", "href"}`` of a unit, a leader or a topic, for the templates."""
-        if kind == "unit":
-            return {"text": self.name(ident) or "—", "href": self.unit_href(ident, root)}
-        if kind == "leader":
-            return {"text": self.name(ident) or "—", "href": self.leader_href(ident, root)}
-        return {"text": self.topic_title(ident) or "—", "href": self.topic_href(ident, root)}
+    def link(self, kind: str, ident: str | None, root: str) -> Markup:
+        """A unit, a leader or a topic by name, linked to its page when it has one (made once)."""
+        key = (kind, ident, root)
+        found = self._links.get(key)
+        if found is None:
+            if kind == "unit":
+                found = link(self.name(ident) or "—", self.unit_href(ident, root))
+            elif kind == "leader":
+                found = link(self.name(ident) or "—", self.leader_href(ident, root))
+            else:
+                found = link(self.topic_title(ident) or "—", self.topic_href(ident, root))
+            self._links[key] = found
+        return found
+
+    def stage(self, topic: Topic) -> TopicStage:
+        """The topic's stage as of the day (:func:`dytool.facts.topics.topic_progress`), once per topic."""
+        found = self._stages.get(topic.id)
+        if found is None:
+            found = self._stages[topic.id] = topic_progress(topic, self.facts.index, self.as_of).stage
+        return found
 
     # ---- one problem or visit as a table row -----------------------------------------
 
@@ -155,15 +185,21 @@ class SiteContext:
         }
 
     def visit_row(self, visit: VisitRow, root: str) -> dict[str, object]:
+        """A visit as a row of a table (made once: a visit shows on its topic's, its hosts' and its leaders' pages)."""
+        key = (visit.id, visit.file, visit.place, root)
+        found = self._visit_rows.get(key)
+        if found is not None:
+            return found
         w = self.w
         day = w.day(visit.first_day) + ("" if visit.last_day == visit.first_day else f"—{w.short_day(visit.last_day)}")
-        return {
+        found = self._visit_rows[key] = {
             "id": visit.id, "day": day,
             "leaders": [self.link("leader", leader, root) for leader in visit.leaders],
             "hosts": [self.link("unit", host, root) for host in visit.hosts],
             "methods": w.sep.join(w.label(m) for m in visit.methods),
             "topics": [self.link("topic", t, root) for t in visit.topics],
         }
+        return found
 
 
 def _same(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from dytool.dates import Status, deadline_status
-from dytool.facts.topics import TopicStage, topic_progress
+from dytool.facts.topics import TopicStage
 from dytool.models import Topic, When
 from dytool.models.enums import InstitutionStatus
 from dytool.present.site.charts import Bar, bar_chart
@@ -28,15 +28,11 @@ ROOT = "../"
 IMAGES = "assets/img/"
 
 
-def _stage(ctx: SiteContext, topic: Topic) -> TopicStage:
-    return topic_progress(topic, ctx.facts.index, ctx.as_of).stage
-
-
 def topics_view(ctx: SiteContext) -> dict[str, Any]:
     w = ctx.w
     rows = []
     for topic in ctx.facts.topics:
-        rows.append({"topic": ctx.link("topic", topic.id, ""), "id": topic.id, "stage": w.label(_stage(ctx, topic)),
+        rows.append({"topic": ctx.link("topic", topic.id, ""), "id": topic.id, "stage": w.label(ctx.stage(topic)),
                      "leader": ctx.link("leader", topic.leader, "") if topic.leader and ctx.named else None,
                      "lead_unit": ctx.link("unit", topic.lead_unit, "") if topic.lead_unit and ctx.named else None,
                      "report": ctx.facts.report_of(topic) is not None})
@@ -51,8 +47,10 @@ def _report(ctx: SiteContext, topic: Topic) -> tuple[dict[str, Any] | None, Rend
     meta = report.meta
     folder = (ctx.facts.repo.root / report.source.file).parent
     title = ctx.text(meta.title)
-    rendered = render_markdown(ctx.text(report.body), base_dir=folder, image_prefix=ROOT + IMAGES, top_level=3, title=meta.title,
-                               left_out=lambda zh, en: w("image_left_out", why=en if w.en else zh))
+    rendered = ctx.memo.render(
+        (report.source.file, report.body, meta.title),
+        lambda: render_markdown(ctx.text(report.body), base_dir=folder, image_prefix=ROOT + IMAGES, top_level=3, title=meta.title,
+                                left_out=lambda zh, en: w("image_left_out", why=en if w.en else zh)))
     abstract = "；".join(meta.abstract) if isinstance(meta.abstract, list) else (meta.abstract or "")
     authors = w.sep.join(ctx.name(a) for a in meta.authors) if ctx.named else ""
     return {"title": title, "date": w.day(meta.date.first) if meta.date else "", "abstract": ctx.text(abstract),
@@ -62,7 +60,7 @@ def _report(ctx: SiteContext, topic: Topic) -> tuple[dict[str, Any] | None, Rend
 def topic_view(ctx: SiteContext, topic: Topic) -> tuple[dict[str, Any], RenderedMarkdown | None]:
     w = ctx.w
     facts = ctx.facts
-    stage = _stage(ctx, topic)
+    stage = ctx.stage(topic)
     order = list(TopicStage)
     reached = order.index(stage)
     themes = {t.id: t.title for t in facts.campaign.themes}
@@ -98,7 +96,7 @@ def unit_view(ctx: SiteContext, ident: str) -> dict[str, Any]:
     w = ctx.w
     facts = ctx.facts
     unit = facts.units[ident]
-    lists = ledger_lists(facts, ctx.as_of, unit=ident)
+    lists = ledger_lists(ctx.without_visits, ctx.as_of, unit=ident)
     p = lists.problems
     topics = [t for t in facts.topics if t.lead_unit == ident or ident in t.units]
     due_soon = facts.campaign.due_soon_days
@@ -130,7 +128,7 @@ def unit_view(ctx: SiteContext, ident: str) -> dict[str, Any]:
         "problems": [ctx.problem_row(r, ROOT) for r in ctx.rows_by_unit.get(ident, [])],
         "solutions": solutions,
         "institutions": institutions,
-        "topics": [{"topic": ctx.link("topic", t.id, ROOT), "id": t.id, "stage": w.label(_stage(ctx, t))} for t in topics],
+        "topics": [{"topic": ctx.link("topic", t.id, ROOT), "id": t.id, "stage": w.label(ctx.stage(t))} for t in topics],
         "visits": [ctx.visit_row(v, ROOT) for v in ctx.visits_by_host.get(ident, [])],
     }
 
@@ -167,7 +165,7 @@ def leader_view(ctx: SiteContext, line: LeaderLine, months: list[tuple[int, int,
         "month": w.month(ctx.as_of.year, ctx.as_of.month), "last": w.day(line.last_visit), "meets": line.meets,
         "unit": ctx.link("unit", person.unit, ROOT) if person is not None and person.unit else None,
         "chart": chart,
-        "topics": [{"topic": ctx.link("topic", t.id, ROOT), "id": t.id, "stage": w.label(_stage(ctx, t))}
+        "topics": [{"topic": ctx.link("topic", t.id, ROOT), "id": t.id, "stage": w.label(ctx.stage(t))}
                    for t in ctx.facts.topics_by_leader.get(line.id, [])],
         "visits": [ctx.visit_row(v, ROOT) for v in ctx.visits_by_leader.get(line.id, [])],
     }

@@ -16,13 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from markupsafe import Markup
 
-from dytool.present.word.images import PNG_MAGIC, ImageProblem, load_image
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = ["RenderedMarkdown", "render_markdown"]
 
@@ -50,6 +50,8 @@ def _render_table_close(self: Any, tokens: Sequence[Token], idx: int, options: A
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only when a report is not in the cache
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(["table", "strikethrough"])
     md.validateLink = _any  # type: ignore[method-assign]
     md.add_render_rule("table_open", _render_table_open)
@@ -95,6 +97,8 @@ def _align_by_class(cell: Token) -> None:
 
 
 def _text_token(content: str) -> Token:
+    from markdown_it.token import Token
+
     token = Token("text", "", 0)
     token.content = content
     return token
@@ -117,6 +121,8 @@ def _inline(children: list[Token], base_dir: Path | None, image_prefix: str, out
             dropped_links -= 1
             continue
         elif child.type == "image":
+            from dytool.present.word.images import PNG_MAGIC, ImageProblem, load_image  # the Word writer's rule for images
+
             src = str(child.attrGet("src") or "")
             loaded = load_image(src, base_dir)
             if isinstance(loaded, ImageProblem):

@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from dytool.present.site.context import SiteContext
 from dytool.present.site.entities import leader_view, leaders_view, monthly_lines, topic_view, topics_view, unit_view, units_view
 from dytool.present.site.ledger import LEDGER_DATA, ledger_script, ledger_view
+from dytool.present.site.memo import template_cache
 from dytool.present.site.overview import overview_view
+from dytool.present.site.tables import problem_items, problems_table, visit_items, visits_table
 
 __all__ = ["CSP", "STATIC", "render_pages"]
 
@@ -30,9 +33,12 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';
 
 
 @cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+def _environment(key_folder: Path | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             bytecode_cache=template_cache(key_folder))
+    env.globals.update(problems_table=problems_table, visits_table=visits_table, problem_items=problem_items, visit_items=visit_items)
+    return env
 
 
 def _common(ctx: SiteContext) -> dict[str, Any]:
@@ -56,40 +62,71 @@ def _common(ctx: SiteContext) -> dict[str, Any]:
     }
 
 
-def render_pages(ctx: SiteContext) -> Iterator[tuple[str, bytes]]:
-    """(path in the site, bytes) of every page, the ledger's data and the reports' images."""
-    env = _environment()
-    common = _common(ctx)
-    w = ctx.w
+class _Pages:
+    """Renders one page at a time."""
 
-    def page(template: str, path: str, active: str, title: str, **values: Any) -> tuple[str, bytes]:
+    def __init__(self, ctx: SiteContext) -> None:
+        self.ctx = ctx
+        self.env = _environment(ctx.options.key_folder)
+        self.common = _common(ctx)
+        self.months = monthly_lines(ctx) if ctx.named else {}
+        self.units = list(ctx.unit_pages.items())
+        self._chrome: dict[tuple[str, str], dict[str, Markup]] = {}
+
+    def chrome(self, root: str, active: str) -> dict[str, Markup]:
+        """The head, masthead and footer of a page in ``root`` under the tab ``active`` (made once)."""
+        found = self._chrome.get((root, active))
+        if found is None:
+            module = self.env.get_template("chrome.html.j2").make_module({**self.common, "root": root, "active": active})
+            found = self._chrome[(root, active)] = {part: getattr(module, part)() for part in ("head", "top", "bottom")}  # macros return Markup
+        return found
+
+    def page(self, template: str, path: str, active: str, title: str, **values: Any) -> tuple[str, bytes]:
         root = "../" * path.count("/")
-        html = env.get_template(template).render(common, root=root, active=active, page_title=title, **values)
+        html = self.env.get_template(template).render(self.common, root=root, active=active, page_title=title,
+                                                      chrome=self.chrome(root, active), **values)
         return path, html.encode("utf-8")
 
+    def numbered(self) -> list[tuple[str, int]]:
+        """(kind, index) of every page of a topic, a unit and a leader."""
+        ctx = self.ctx
+        out = [("topic", i) for i in range(len(ctx.facts.topics))]
+        if ctx.named:
+            out += [("unit", i) for i in range(len(self.units))] + [("leader", i) for i in range(len(ctx.briefing.leaders))]
+        return out
+
+    def render(self, kind: str, index: int) -> list[tuple[str, bytes]]:
+        """The page (and a report's images) of one topic, unit or leader."""
+        ctx = self.ctx
+        if kind == "topic":
+            topic = ctx.facts.topics[index]
+            view, rendered = topic_view(ctx, topic)
+            images = [(f"assets/img/{name}", data) for name, data in rendered.images.items()] if rendered is not None else []
+            return [self.page("topic.html.j2", f"topics/{ctx.topic_pages[topic.id]}", "topics", view["title"], t=view), *images]
+        if kind == "unit":
+            ident, name = self.units[index]
+            unit = unit_view(ctx, ident)
+            return [self.page("unit.html.j2", f"units/{name}", "units", unit["name"], u=unit)]
+        line = ctx.briefing.leaders[index]
+        leader = leader_view(ctx, line, self.months.get(line.id, []))
+        return [self.page("leader.html.j2", f"leaders/{ctx.leader_pages[line.id]}", "leaders", leader["name"], p=leader)]
+
+
+def render_pages(ctx: SiteContext) -> Iterator[tuple[str, bytes]]:
+    """(path in the site, bytes) of every page, the ledger's data and the reports' images."""
+    pages = _Pages(ctx)
+    w = ctx.w
+    page = pages.page
     yield page("overview.html.j2", "index.html", "overview", w("overview"), o=overview_view(ctx))
     ledger_page, ledger_data = ledger_view(ctx)
     yield page("ledger.html.j2", "problems.html", "ledger", w("ledger"), ledger=ledger_page)
     yield LEDGER_DATA, ledger_script(ledger_data)
     yield page("topics.html.j2", "topics.html", "topics", w("topics"), v=topics_view(ctx))
-    images: dict[str, bytes] = {}
-    for topic in ctx.facts.topics:
-        view, rendered = topic_view(ctx, topic)
-        if rendered is not None:
-            images.update(rendered.images)
-        yield page("topic.html.j2", f"topics/{ctx.topic_pages[topic.id]}", "topics", view["title"], t=view)
-    for name, data in images.items():
-        yield f"assets/img/{name}", data
     if ctx.named:
         yield page("units.html.j2", "units.html", "units", w("units"), v=units_view(ctx))
-        for ident, name in ctx.unit_pages.items():
-            view = unit_view(ctx, ident)
-            yield page("unit.html.j2", f"units/{name}", "units", view["name"], u=view)
         yield page("leaders.html.j2", "leaders.html", "leaders", w("leaders"), v=leaders_view(ctx))
-        months = monthly_lines(ctx)
-        for line in ctx.briefing.leaders:
-            view = leader_view(ctx, line, months.get(line.id, []))
-            yield page("leader.html.j2", f"leaders/{ctx.leader_pages[line.id]}", "leaders", view["name"], p=view)
+    for kind, index in pages.numbered():
+        yield from pages.render(kind, index)
     for asset in sorted(STATIC.iterdir()):
         if asset.is_file():
             yield f"assets/{asset.name}", asset.read_bytes()

@@ -120,6 +120,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "hosts": ("调研对象", "Hosts"),
     "methods": ("调研方式", "Methods"),
     "none": ("无", "none"),
+    "more": ("……另有 {n} 项", "… and {n} more"),
     "has_report": ("报告", "Report"),
     "yes": ("有", "yes"),
     "topic_stage_path": ("课题阶段", "Stages"),

@@ -19,6 +19,8 @@ from dytool.status.model import MilestoneLine
 __all__ = ["month_ends", "overview_view"]
 
 OVERDUE_SHOWN = 10
+LIST_SHOWN = 12
+"""Longer lists on the overview are cut, with a count of the rest and where to see them."""
 
 
 def month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -139,14 +141,17 @@ def overview_view(ctx: SiteContext) -> dict[str, Any]:
                      "closure_value": p.closure_rate or 0.0},
         "solutions": {"done": lists.solutions_done, "total": lists.solutions_total, "overdue": lists.solutions_overdue},
         "institutions": {k: lists.institutions.get(k, 0) for k in ("issued", "reviewing", "drafting")},
-        "overdue_by_unit": [{"unit": ctx.link("unit", unit, ""), "count": n, "unit_id": unit or ""} for unit, n in by_unit],
+        "overdue_by_unit": [{"unit": ctx.link("unit", unit, ""), "count": n, "unit_id": unit or ""} for unit, n in by_unit[:LIST_SHOWN]],
+        "overdue_units_more": max(0, len(by_unit) - LIST_SHOWN),
         "overdue": [{"id": o.id, "title": ctx.text(o.title), "unit": ctx.link("unit", o.owner_unit, ""), "due": w.day(o.due),
                      "days": o.days_overdue} for o in lists.overdue[:OVERDUE_SHOWN]],
         "overdue_total": len(lists.overdue),
         "topics": {"total": b.topics.total,
                    "stages": [{"label": w.label(s), "count": b.topics.by_stage.get(s.value, 0)} for s in TopicStage],
                    "behind": [{"topic": ctx.link("topic", t.id, ""), "leader": ctx.name(t.leader),
-                               "note": w("now_expected", now=w.label(t.stage), expected=w.label(t.expected))} for t in b.topics.behind]},
+                               "note": w("now_expected", now=w.label(t.stage), expected=w.label(t.expected))}
+                              for t in b.topics.behind[:LIST_SHOWN]],
+                   "behind_more": max(0, len(b.topics.behind) - LIST_SHOWN)},
         "recurring": [{"title": ctx.text(r.title), "rule": r.rule, "met": r.met, "due_so_far": r.due_so_far,
                        "missed": w.sep.join(o.period for o in r.missed),
                        "current": None if r.current is None else {"period": r.current.period, "due": w.day(r.current.due),
@@ -154,7 +159,8 @@ def overview_view(ctx: SiteContext) -> dict[str, Any]:
                                                                    "status_label": r.current.status.label_en if w.en else r.current.status.label_zh}}
                       for r in b.recurring],
         "burden": [{"host": ctx.link("unit", item.host, ""), "text": w("burden_line", start=w.day(item.window_start), end=w.day(item.window_end),
-                                                                           n=item.visits, max=item.max_visits)} for item in b.burden],
+                                                                           n=item.visits, max=item.max_visits)} for item in b.burden[:LIST_SHOWN]],
+        "burden_more": max(0, len(b.burden) - LIST_SHOWN),
         "charts": {"found_closed": _found_closed_chart(ctx),
                    "rate_by_unit": _rate_by_unit_chart(ctx) if ctx.named else None,
                    "days_by_leader": _days_by_leader_chart(ctx) if ctx.named else None},

@@ -155,6 +155,10 @@ class Words:
         self.en = lang is Lang.EN
         self._index = 1 if self.en else 0
 
+    def phrases(self) -> dict[str, str]:
+        """Every phrase without blanks, by key (the templates' ``L.key``)."""
+        return {key: pair[self._index] for key, pair in _WORDS.items()}
+
     def __call__(self, key: str, **blanks: object) -> str:
         text = _WORDS[key][self._index]
         return text.format(**blanks) if blanks else text

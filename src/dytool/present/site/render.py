@@ -32,9 +32,22 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';
 """Nothing but the site's own scripts, styles and images; no inline script, no remote load."""
 
 
+class _Environment(jinja2.Environment):
+    """Looks a name up in a dict first: the pages' values are dicts, and Jinja's default
+    tries an attribute first and pays for the exception on every ``{{ row.title }}``."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @cache
 def _environment(key_folder: Path | None = None) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
+    env = _Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              bytecode_cache=template_cache(key_folder))
     env.globals.update(problems_table=problems_table, visits_table=visits_table, problem_items=problem_items, visit_items=visit_items)
@@ -52,7 +65,7 @@ def _common(ctx: SiteContext) -> dict[str, Any]:
     if options.anonymize:
         notes.append(w("anonymized_note"))
     return {
-        "w": w, "csp": CSP, "lang_attr": "en" if w.en else "zh-CN",
+        "w": w, "L": w.phrases(), "csp": CSP, "lang_attr": "en" if w.en else "zh-CN",
         "campaign": ctx.text(b.campaign.title), "issuer": ctx.text(b.campaign.issuer),
         "classification": ctx.text(ctx.facts.campaign.classification),
         "nav": [{"key": key, "href": href, "text": w(key)} for key, href in nav],

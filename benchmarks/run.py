@@ -156,6 +156,11 @@ ROWS: list[Row] = [
         dytool=True, baseline="check"),
     Row("site", "site -o DIR, warm cache", dytool("site", "-C", "{repo}", "-o", "{tmp}/site"),
         dytool=True, baseline="status", target=2.0),
+    # What a Pages job does on a fresh checkout: no cache at all (pick with --rows status-cold,site-cold).
+    Row("status-cold", "status --format json, no cache", dytool("status", "-C", "{repo}", "--format", "json", "--no-cache"),
+        dytool=True, default=False),
+    Row("site-cold", "site -o DIR, no cache", dytool("site", "-C", "{repo}", "-o", "{tmp}/site", "--no-cache"),
+        dytool=True, baseline="status-cold", target=2.0, default=False),
     # Not run by default; pick them with --rows (e.g. --rows compile,pandoc).
     Row("compile", "compile --format docx", dytool("compile", "-C", "{repo}", "--format", "docx", "-o", "{tmp}/build"),
         dytool=True, baseline="pandoc", target=1.0, default=False),
@@ -172,6 +177,7 @@ RATIOS = [
     ("parallel ÷ serial (cold)", "cold", "serial", 0.6, None),
     ("status ÷ check (warm)", "status", "check", None, None),
     ("site ÷ status (warm)", "site", "status", 2.0, None),
+    ("site ÷ status (no cache)", "site-cold", "status-cold", 2.0, None),
     ("compile ÷ pandoc", "compile", "pandoc", 1.0, None),
     ("dytool --version ÷ python -c pass", "version", "pass", None, 0.15),
     ("dytool --help ÷ python -c pass", "help", "pass", None, 0.3),

@@ -219,10 +219,11 @@ def timeline(first: dt.date, last: dt.date, as_of: dt.date, spans: Sequence[Span
         body.append(f'<rect class="{css}" x="{_num(x1)}" y="{_num(y)}" width="{_num(max(2.0, x2 - x1))}" height="24" rx="3">'
                     f"<title>{escape(span.label)}</title></rect>")
         body.append(f'<text class="stage-label" x="{_num(x1 + 6)}" y="{_num(y + 16)}">{escape(_clip(span.label, x2 - x1 - 10))}</text>')
+    for _, x, row in placed:
+        if row:
+            body.append(f'<line class="stem" x1="{_num(x)}" x2="{_num(x)}" y1="{_num(mark_y)}" y2="{_num(mark_y + 22 * row)}"/>')
     for mark, x, row in placed:
         y = mark_y + 22 * row
-        if row:
-            body.append(f'<line class="stem" x1="{_num(x)}" x2="{_num(x)}" y1="{_num(mark_y)}" y2="{_num(y)}"/>')
         body.append(f'<g class="mark {escape(mark.status)}"><title>{mark.number}. {escape(mark.label)}</title>'
                     f'<circle cx="{_num(x)}" cy="{_num(y)}" r="9"/>'
                     f'<text x="{_num(x)}" y="{_num(y + 4)}" text-anchor="middle">{mark.number}</text></g>')

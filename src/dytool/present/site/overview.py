@@ -136,6 +136,8 @@ def overview_view(ctx: SiteContext) -> dict[str, Any]:
                    "percent": round(100 * period_done / period_days) if period_days > 0 else 100},
         "milestones": milestones,
         "timeline": _timeline(ctx, milestones) if b.milestones or ctx.facts.campaign.stages else None,
+        "legend": [(status.value.replace("_", "-"), status.label_en if w.en else status.label_zh)
+                   for status in (Status.OVERDUE, Status.DUE_SOON, Status.PENDING, Status.DONE, Status.DONE_LATE)],
         "problems": {"found": p.found, "closed": p.closed, "open": p.open, "overdue": p.overdue, "escalated": p.escalated,
                      "long_term": p.long_term, "closure_rate": w.pct(p.closure_rate), "on_time_rate": w.pct(p.on_time_rate),
                      "closure_value": p.closure_rate or 0.0},

@@ -177,3 +177,33 @@ def test_a_site_built_inside_the_repository_does_not_count_as_a_change(example: 
     assert run(["site", "--as-of", AS_OF]) == 0
     html = (repo / "build" / "site" / "index.html").read_text(encoding="utf-8")
     assert f'data-commit="{commit}"' in html and "含未提交的改动" not in html
+
+
+def test_a_rebuild_reuses_what_did_not_change_and_matches_a_build_from_scratch(example: tuple[Path, str], tmp_path: Path) -> None:
+    repo, _ = example
+    site = tmp_path / "site"
+    assert build(repo, site) == 0
+    assert build(repo, site) == 0  # pages and unchanged files from the last build
+    assert run(["--no-cache", "site", "-C", str(repo), "--as-of", AS_OF, "-o", str(tmp_path / "scratch")]) == 0
+    kept = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.name != ".dytool-files.json"}
+    fresh = {p.relative_to(tmp_path / "scratch"): p.read_bytes() for p in (tmp_path / "scratch").rglob("*")
+             if p.is_file() and p.name != ".dytool-files.json"}
+    assert kept == fresh
+    (repo / "problems" / "xiling-county.yaml").write_text(
+        (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8").replace("县域主导产业不突出", "县域首位产业不突出"), encoding="utf-8")
+    (site / "topics.html").write_text("edited by hand", encoding="utf-8")
+    assert build(repo, site) == 0
+    assert "县域首位产业不突出" in (site / "units" / "xiling-county.html").read_text(encoding="utf-8")
+    assert "edited by hand" not in (site / "topics.html").read_text(encoding="utf-8")
+
+
+def test_a_planted_cache_entry_is_not_served(example: tuple[Path, str], tmp_path: Path) -> None:
+    repo, _ = example
+    assert build(repo, tmp_path / "site") == 0
+    entries = sorted((repo / ".dytool" / "cache").glob("site-*"))
+    assert [e.name for e in entries] == ["site-pages", "site-reports"]
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes().replace("关于推动".encode(), b"<script>x</script>"))
+    assert build(repo, tmp_path / "site") == 0
+    topic = (tmp_path / "site" / "topics" / "T-001.html").read_text(encoding="utf-8")
+    assert "<script>x</script>" not in topic and "关于推动" in topic

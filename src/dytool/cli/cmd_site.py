@@ -9,7 +9,6 @@ site; a folder that dytool did not write is never replaced.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -56,27 +55,14 @@ def _check_target(folder: Path, marker: str) -> None:
 
 
 def write_site(folder: Path, files: dict[str, bytes], marker: str) -> None:
-    """Write the site beside ``folder``, then swap it in: the old site stays whole until then."""
+    """Replace the site in ``folder`` whole (:func:`dytool.source.folder.replace_folder`)."""
+    from dytool.source.folder import replace_folder
+
     _check_target(folder, marker)
-    parent = folder.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    fresh = parent / f".{folder.name}.new-{os.getpid()}"
-    old = parent / f".{folder.name}.old-{os.getpid()}"
     try:
-        shutil.rmtree(fresh, ignore_errors=True)
-        for rel, data in files.items():
-            path = fresh / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        if folder.is_dir():
-            folder.rename(old)
-        fresh.rename(folder)
+        replace_folder(folder, files)
     except OSError as exc:
-        shutil.rmtree(fresh, ignore_errors=True)
-        if old.is_dir() and not folder.exists():
-            old.rename(folder)
         raise UserError(f"无法写入“{folder}”：{exc.strerror}", f"cannot write {str(folder)!r}: {exc.strerror}") from None
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def run_site(settings: Settings, *, output: Path, public: bool, anonymize: bool) -> int:

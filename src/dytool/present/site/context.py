@@ -96,7 +96,8 @@ class SiteContext:
                 self.visits_by_host[host].append(visit)
             for leader in dict.fromkeys(visit.leaders):
                 self.visits_by_leader[leader].append(visit)
-        self.memo = ReportMemo(options.cache_dir, options.key_folder, ("site", options.lang.value, options.anonymize))
+        self.memo = ReportMemo(options.cache_dir, options.key_folder, ("site", options.lang.value, options.anonymize),
+                               Path(__file__).resolve().parent / "templates")
         self.without_visits = dataclasses.replace(facts, visits=[])
         """The facts for a unit's lists: its page shows no stale items, the one figure that reads visits."""
         self._stages: dict[str, TopicStage] = {}

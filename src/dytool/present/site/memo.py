@@ -1,21 +1,23 @@
-"""What the site keeps between builds: the compiled templates and the reports' HTML.
+"""What the site keeps between builds: the compiled templates, the reports' HTML and the pages.
 
 Rebuilding a site after a few records changed should not parse every report's Markdown
-again, nor compile the templates again.  Reports' HTML is kept in the campaign's
+again, nor render the pages whose values did not change.  Both are kept in the campaign's
 ``.dytool/cache/`` like the engine's entries: signed with the key in the user's own cache
 folder (:func:`dytool.engine.cache.user_key`), so HTML planted by a pull request or copied
-from elsewhere fails the signature and is rendered afresh; entries are keyed by dytool's
-code, the report's file and text and how it is shown.  A report with images is never kept
-(its images are files of their own).  The compiled templates go to the user's cache folder.
-Nothing fails when a folder cannot be written: the cache is then simply off.
+from elsewhere fails the signature and is made afresh.  Entries are keyed by dytool's code
+and templates and by everything the report or page is made from; a report with images is
+never kept (its images are files of their own).  The compiled templates go to the user's
+cache folder.  Nothing fails when a folder cannot be written: the cache is then simply off.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -23,9 +25,9 @@ from markupsafe import Markup
 from dytool.engine.cache import fingerprint, save_entry, signed_dump, signed_load, user_key
 from dytool.present.site.markdown import RenderedMarkdown
 
-__all__ = ["ReportMemo", "template_cache"]
+__all__ = ["Kept", "ReportMemo", "template_cache"]
 
-_NAME = "site-reports"
+T = TypeVar("T")
 
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -46,40 +48,87 @@ def template_cache(key_folder: Path | None) -> jinja2.BytecodeCache | None:
     return _BytecodeCache(str(folder))
 
 
-class ReportMemo:
-    """Reports' HTML from the last build; the entries this build used or made."""
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a template is edited (the code's fingerprint covers Python files only)."""
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
 
-    def __init__(self, cache_dir: Path | None, key_folder: Path | None, context: tuple[object, ...]) -> None:
-        self.cache_dir = cache_dir
-        self.key = user_key(key_folder) if cache_dir is not None and key_folder is not None else None
+
+class Kept(Generic[T]):
+    """Values from the last build by digest, and those this build used or made (the next build's)."""
+
+    def __init__(self, cache_dir: Path | None, key: bytes | None, name: str, context: tuple[object, ...]) -> None:
+        self.cache_dir = cache_dir if key is not None else None
+        self.key = key
+        self.name = name
         self.context = fingerprint(context)
-        self.known: dict[str, str] = {}
-        if self.key is not None and cache_dir is not None:
+        self.known: dict[str, T] = {}
+        if self.key is not None and self.cache_dir is not None:
             try:
-                loaded = signed_load(self.key, (cache_dir / _NAME).read_bytes())
+                loaded = signed_load(self.key, (self.cache_dir / name).read_bytes())
             except OSError:
                 loaded = None
             if isinstance(loaded, dict):
                 self.known = loaded
-        self.used: dict[str, str] = {}
+        self.used: dict[str, T] = {}
 
-    def render(self, identity: tuple[object, ...], make: Callable[[], RenderedMarkdown]) -> RenderedMarkdown:
-        """The kept HTML for ``identity`` (the report's file, text and display), else ``make()``."""
-        if self.key is None:
-            return make()
-        digest = hashlib.blake2b(repr((self.context, identity)).encode(), digest_size=20).hexdigest()
-        kept = self.known.get(digest)
-        if kept is not None:
-            self.used[digest] = kept
-            return RenderedMarkdown(Markup(kept))  # noqa: S704 - signed with our key: HTML we made
-        rendered = make()
-        if not rendered.images and not rendered.problems:
-            self.used[digest] = str(rendered.html)
-        return rendered
+    @property
+    def on(self) -> bool:
+        return self.cache_dir is not None
+
+    def digest(self, identity: object) -> str:
+        """A digest of ``identity``: plain values (str, numbers, lists, dicts), read by the C encoder of json."""
+        text = json.dumps(identity, ensure_ascii=False, check_circular=False, separators=(",", ":"), default=repr)
+        return hashlib.blake2b(f"{self.context}\0{text}".encode(), digest_size=20).hexdigest()
+
+    def get(self, digest: str) -> T | None:
+        found = self.known.get(digest)
+        if found is not None:
+            self.used[digest] = found
+        return found
+
+    def put(self, digest: str, value: T) -> None:
+        self.used[digest] = value
 
     def save(self) -> None:
         """Keep the entries this build used (older ones go)."""
         if self.key is None or self.cache_dir is None or self.used == self.known:
             return
         with contextlib.suppress(OSError):
-            save_entry(self.cache_dir, _NAME, signed_dump(self.key, self.used))
+            save_entry(self.cache_dir, self.name, signed_dump(self.key, self.used))
+
+
+class ReportMemo:
+    """Reports' HTML and whole pages from the last build."""
+
+    def __init__(self, cache_dir: Path | None, key_folder: Path | None, context: tuple[object, ...], templates: Path) -> None:
+        key = user_key(key_folder) if cache_dir is not None and key_folder is not None else None
+        self.reports: Kept[str] = Kept(cache_dir, key, "site-reports", context)
+        self.pages: Kept[bytes] = Kept(cache_dir, key, "site-pages", (*context, _stamp(templates)) if key is not None else context)
+
+    def render(self, identity: tuple[object, ...], make: Callable[[], RenderedMarkdown]) -> RenderedMarkdown:
+        """The kept HTML for ``identity`` (the report's file, text and display), else ``make()``."""
+        if not self.reports.on:
+            return make()
+        digest = self.reports.digest(identity)
+        kept = self.reports.get(digest)
+        if kept is not None:
+            return RenderedMarkdown(Markup(kept))  # noqa: S704 - signed with our key: HTML we made
+        rendered = make()
+        if not rendered.images and not rendered.problems:
+            self.reports.put(digest, str(rendered.html))
+        return rendered
+
+    def page(self, identity: object, make: Callable[[], bytes]) -> bytes:
+        """The kept bytes of a page made from ``identity``, else ``make()``."""
+        if not self.pages.on:
+            return make()
+        digest = self.pages.digest(identity)
+        kept = self.pages.get(digest)
+        if kept is None:
+            kept = make()
+            self.pages.put(digest, kept)
+        return kept
+
+    def save(self) -> None:
+        self.reports.save()
+        self.pages.save()

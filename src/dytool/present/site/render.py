@@ -85,6 +85,8 @@ class _Pages:
         self.months = monthly_lines(ctx) if ctx.named else {}
         self.units = list(ctx.unit_pages.items())
         self._chrome: dict[tuple[str, str], dict[str, Markup]] = {}
+        self.stamp = repr(sorted((k, v) for k, v in self.common.items() if k != "w"))
+        """Everything every page shows (day, commit, words, tabs), for the kept pages' keys."""
 
     def chrome(self, root: str, active: str) -> dict[str, Markup]:
         """The head, masthead and footer of a page in ``root`` under the tab ``active`` (made once)."""
@@ -95,10 +97,15 @@ class _Pages:
         return found
 
     def page(self, template: str, path: str, active: str, title: str, **values: Any) -> tuple[str, bytes]:
+        """A page, or the same page of the last build when everything it is made from is the same."""
         root = "../" * path.count("/")
-        html = self.env.get_template(template).render(self.common, root=root, active=active, page_title=title,
-                                                      chrome=self.chrome(root, active), **values)
-        return path, html.encode("utf-8")
+
+        def make() -> bytes:
+            html = self.env.get_template(template).render(self.common, root=root, active=active, page_title=title,
+                                                          chrome=self.chrome(root, active), **values)
+            return html.encode("utf-8")
+
+        return path, self.ctx.memo.page((self.stamp, template, path, active, title, values), make)
 
     def numbered(self) -> list[tuple[str, int]]:
         """(kind, index) of every page of a topic, a unit and a leader."""

@@ -1,0 +1,82 @@
+"""Replace a folder of generated files (a website) all at once.
+
+The new files are written into a folder beside the old one, which is then swapped in: a
+reader (a Pages server, a colleague on the file share) sees the old site or the new one,
+never half of each.  A file that did not change since the last time is linked from the old
+folder rather than written again (a manifest of what was written, with each file's size,
+time and digest, says which; a file edited since is written afresh), so rebuilding a large
+site after a few edits writes only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+__all__ = ["MANIFEST", "replace_folder"]
+
+MANIFEST = ".dytool-files.json"
+"""What the last build wrote: path → [size, mtime_ns, digest]."""
+
+
+def _manifest(folder: Path) -> dict[str, list[object]]:
+    try:
+        value = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _unchanged(path: Path, record: object, digest: str) -> bool:
+    if not (isinstance(record, list) and len(record) == 3 and record[2] == digest):
+        return False
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    return path.is_file() and not path.is_symlink() and [info.st_size, info.st_mtime_ns] == record[:2]
+
+
+def replace_folder(folder: Path, files: dict[str, bytes]) -> None:
+    """Put ``files`` (relative path → bytes) in ``folder`` instead of what it held.  Raises
+    OSError when the folder cannot be written (the old one is then left as it was)."""
+    parent = folder.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    fresh = parent / f".{folder.name}.new-{os.getpid()}"
+    old = parent / f".{folder.name}.old-{os.getpid()}"
+    before = _manifest(folder) if folder.is_dir() else {}
+    written: dict[str, list[object]] = {}
+    can_link = True
+    made: set[Path] = set()
+    try:
+        shutil.rmtree(fresh, ignore_errors=True)
+        for rel, data in files.items():
+            path = fresh / rel
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+            linked = False
+            if can_link and _unchanged(folder / rel, before.get(rel), digest):
+                try:
+                    os.link(folder / rel, path)
+                    linked = True
+                except OSError:
+                    can_link = False  # a file system without links: write every file
+            if not linked:
+                path.write_bytes(data)
+            info = path.stat()
+            written[rel] = [info.st_size, info.st_mtime_ns, digest]
+        (fresh / MANIFEST).write_text(json.dumps(written, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if folder.is_dir():
+            folder.rename(old)
+        fresh.rename(folder)
+    except OSError:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if old.is_dir() and not folder.exists():
+            old.rename(folder)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

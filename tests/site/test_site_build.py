@@ -207,3 +207,15 @@ def test_a_planted_cache_entry_is_not_served(example: tuple[Path, str], tmp_path
     assert build(repo, tmp_path / "site") == 0
     topic = (tmp_path / "site" / "topics" / "T-001.html").read_text(encoding="utf-8")
     assert "<script>x</script>" not in topic and "关于推动" in topic
+
+
+def test_the_public_view_of_the_files_with_classified_records_is_the_compilations(example: tuple[Path, str]) -> None:
+    from dytool.present.site import _public
+
+    repo, _ = example
+    loaded = load_repository(repo, SUITE, LoadOptions(cache=False)).repo
+    whole, partial = public_view(loaded), _public(loaded)
+    assert list(partial.summaries) == list(whole.summaries)
+    assert partial.summaries == whole.summaries
+    assert [t.record.id for t in partial.topics] == [t.record.id for t in whole.topics]
+    assert [r.source for r in partial.reports] == [r.source for r in whole.reports]

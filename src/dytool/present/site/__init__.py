@@ -10,9 +10,11 @@ unless the caller asks for them (``SiteOptions.public``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from dytool.engine.repository import Repository
+from dytool.engine.summary import FileSummary
 from dytool.facts.records import gather
 from dytool.models import Campaign
 from dytool.present.site.context import SiteContext, SiteOptions
@@ -28,9 +30,7 @@ SITE_MARKER = ".dytool-site"
 def build_site(repo: Repository, campaign: Campaign, as_of: dt.date, options: SiteOptions) -> dict[str, bytes]:
     """Every file of the site, by its path inside the site's folder."""
     if options.public and _has_classified(repo):
-        from dytool.documents.compile import public_view  # the compilation's own definition of "public"
-
-        repo = public_view(repo)
+        repo = _public(repo)
     facts = gather(repo, campaign)
     briefing = compute_status(repo, campaign, as_of, index=facts.index)
     ctx = SiteContext(facts, briefing, as_of, options)
@@ -40,9 +40,23 @@ def build_site(repo: Repository, campaign: Campaign, as_of: dt.date, options: Si
     return files
 
 
+def _classified(summary: FileSummary) -> bool:
+    return any(row.classified for rows in (summary.visits, summary.problems, summary.solutions, summary.institutions) for row in rows)
+
+
 def _has_classified(repo: Repository) -> bool:
     """Whether any record carries a classification (else the public view is the repository itself)."""
     if any(e.record.classification is not None for e in repo.topics) or any(r.meta.classification is not None for r in repo.reports):
         return True
-    return any(row.classified for _, summary in repo.summaries.values()
-               for rows in (summary.visits, summary.problems, summary.solutions, summary.institutions) for row in rows)
+    return any(_classified(summary) for _, summary in repo.summaries.values())
+
+
+def _public(repo: Repository) -> Repository:
+    """The compilation's public view (:func:`dytool.documents.compile.public_view`), asked only
+    of the files that hold a classified record: the others' summaries are their own public view."""
+    from dytool.documents.compile import public_view
+
+    touched = {rel: entry for rel, entry in repo.summaries.items() if _classified(entry[1])}
+    view = public_view(dataclasses.replace(repo, summaries=touched))
+    summaries = {rel: view.summaries.get(rel, entry) for rel, entry in repo.summaries.items()}
+    return dataclasses.replace(view, summaries=summaries)

@@ -19,33 +19,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-import jinja2
 from markupsafe import Markup
 
 from dytool.engine.cache import fingerprint, save_entry, signed_dump, signed_load, user_key
 from dytool.present.site.markdown import RenderedMarkdown
 
-__all__ = ["Kept", "ReportMemo", "template_cache"]
+__all__ = ["Kept", "ReportMemo"]
 
 T = TypeVar("T")
-
-
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):  # a read-only cache folder: compile next time too
-            super().dump_bytecode(bucket)
-
-
-def template_cache(key_folder: Path | None) -> jinja2.BytecodeCache | None:
-    """Compiled templates in the user's cache folder (Jinja checks each against its source)."""
-    if key_folder is None:
-        return None
-    folder = key_folder / "site-templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _BytecodeCache(str(folder))
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:

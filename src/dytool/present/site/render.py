@@ -8,20 +8,17 @@ it load nothing but the site's own files.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from dytool.present.site.context import SiteContext
 from dytool.present.site.entities import leader_view, leaders_view, monthly_lines, topic_view, topics_view, unit_view, units_view
 from dytool.present.site.ledger import LEDGER_DATA, ledger_script, ledger_view
-from dytool.present.site.memo import template_cache
 from dytool.present.site.overview import overview_view
-from dytool.present.site.tables import problem_items, problems_table, visit_items, visits_table
 
 __all__ = ["CSP", "STATIC", "render_pages"]
 
@@ -30,28 +27,6 @@ STATIC = HERE / "static"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "base-uri 'none'; form-action 'none'; object-src 'none'; frame-src 'none'")
 """Nothing but the site's own scripts, styles and images; no inline script, no remote load."""
-
-
-class _Environment(jinja2.Environment):
-    """Looks a name up in a dict first: the pages' values are dicts, and Jinja's default
-    tries an attribute first and pays for the exception on every ``{{ row.title }}``."""
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict:
-            try:
-                return obj[attribute]
-            except KeyError:
-                return self.undefined(obj=obj, name=attribute)
-        return super().getattr(obj, attribute)
-
-
-@cache
-def _environment(key_folder: Path | None = None) -> jinja2.Environment:
-    env = _Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             bytecode_cache=template_cache(key_folder))
-    env.globals.update(problems_table=problems_table, visits_table=visits_table, problem_items=problem_items, visit_items=visit_items)
-    return env
 
 
 def _common(ctx: SiteContext) -> dict[str, Any]:
@@ -80,13 +55,18 @@ class _Pages:
 
     def __init__(self, ctx: SiteContext) -> None:
         self.ctx = ctx
-        self.env = _environment(ctx.options.key_folder)
         self.common = _common(ctx)
         self.months = monthly_lines(ctx) if ctx.named else {}
         self.units = list(ctx.unit_pages.items())
         self._chrome: dict[tuple[str, str], dict[str, Markup]] = {}
         self.stamp = repr(sorted((k, v) for k, v in self.common.items() if k != "w"))
         """Everything every page shows (day, commit, words, tabs), for the kept pages' keys."""
+
+    @functools.cached_property
+    def env(self) -> Any:
+        from dytool.present.site.jinja_env import environment
+
+        return environment(self.ctx.options.key_folder)
 
     def chrome(self, root: str, active: str) -> dict[str, Markup]:
         """The head, masthead and footer of a page in ``root`` under the tab ``active`` (made once)."""
@@ -103,7 +83,7 @@ class _Pages:
         def make() -> bytes:
             html = self.env.get_template(template).render(self.common, root=root, active=active, page_title=title,
                                                           chrome=self.chrome(root, active), **values)
-            return html.encode("utf-8")
+            return str(html).encode("utf-8")
 
         return path, self.ctx.memo.page((self.stamp, template, path, active, title, values), make)
 

@@ -183,7 +183,9 @@ def test_a_rebuild_reuses_what_did_not_change_and_matches_a_build_from_scratch(e
     repo, _ = example
     site = tmp_path / "site"
     assert build(repo, site) == 0
-    assert build(repo, site) == 0  # pages and unchanged files from the last build
+    stamp = (site / "index.html").stat().st_mtime_ns
+    assert build(repo, site) == 0  # pages from the last build; the folder already holds them
+    assert (site / "index.html").stat().st_mtime_ns == stamp
     assert run(["--no-cache", "site", "-C", str(repo), "--as-of", AS_OF, "-o", str(tmp_path / "scratch")]) == 0
     kept = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.name != ".dytool-files.json"}
     fresh = {p.relative_to(tmp_path / "scratch"): p.read_bytes() for p in (tmp_path / "scratch").rglob("*")
@@ -219,3 +221,13 @@ def test_the_public_view_of_the_files_with_classified_records_is_the_compilation
     assert partial.summaries == whole.summaries
     assert [t.record.id for t in partial.topics] == [t.record.id for t in whole.topics]
     assert [r.source for r in partial.reports] == [r.source for r in whole.reports]
+
+
+def test_page_names_are_safe_on_every_file_system() -> None:
+    from dytool.present.site.context import page_names
+
+    names = page_names(["T-001", "t-001", "con", "..", "课题一", "a.b"])
+    assert names["T-001"] == "T-001.html" and names["a.b"] == "a.b.html"
+    assert len({n.lower() for n in names.values()}) == len(names)
+    for ident in ("t-001", "con", "..", "课题一"):
+        assert names[ident] != f"{ident}.html" and names[ident].isascii() and "/" not in names[ident]

@@ -5,7 +5,8 @@ reader (a Pages server, a colleague on the file share) sees the old site or the 
 never half of each.  A file that did not change since the last time is linked from the old
 folder rather than written again (a manifest of what was written, with each file's size,
 time and digest, says which; a file edited since is written afresh), so rebuilding a large
-site after a few edits writes only what changed.
+site after a few edits writes only what changed, and a folder that already holds exactly
+the new files is left alone.
 """
 
 from __future__ import annotations
@@ -40,14 +41,27 @@ def _unchanged(path: Path, record: object, digest: str) -> bool:
     return path.is_file() and not path.is_symlink() and [info.st_size, info.st_mtime_ns] == record[:2]
 
 
-def replace_folder(folder: Path, files: dict[str, bytes]) -> None:
-    """Put ``files`` (relative path → bytes) in ``folder`` instead of what it held.  Raises
-    OSError when the folder cannot be written (the old one is then left as it was)."""
+def _same(folder: Path, before: dict[str, list[object]], digests: dict[str, str]) -> bool:
+    """Whether ``folder`` holds exactly these files, as the last build wrote them."""
+    if set(before) != set(digests):
+        return False
+    present = {(Path(dirpath) / name).relative_to(folder).as_posix()
+               for dirpath, _, names in os.walk(folder) for name in names}
+    return present == {*digests, MANIFEST} and all(_unchanged(folder / rel, before[rel], digest) for rel, digest in digests.items())
+
+
+def replace_folder(folder: Path, files: dict[str, bytes]) -> bool:
+    """Put ``files`` (relative path → bytes) in ``folder`` instead of what it held; False when
+    it held them already (nothing is touched then).  Raises OSError when the folder cannot be
+    written (the old one is then left as it was)."""
     parent = folder.parent
     parent.mkdir(parents=True, exist_ok=True)
     fresh = parent / f".{folder.name}.new-{os.getpid()}"
     old = parent / f".{folder.name}.old-{os.getpid()}"
     before = _manifest(folder) if folder.is_dir() else {}
+    digests = {rel: hashlib.blake2b(data, digest_size=16).hexdigest() for rel, data in files.items()}
+    if before and _same(folder, before, digests):
+        return False
     written: dict[str, list[object]] = {}
     can_link = True
     made: set[Path] = set()
@@ -58,7 +72,7 @@ def replace_folder(folder: Path, files: dict[str, bytes]) -> None:
             if path.parent not in made:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 made.add(path.parent)
-            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+            digest = digests[rel]
             linked = False
             if can_link and _unchanged(folder / rel, before.get(rel), digest):
                 try:
@@ -80,3 +94,4 @@ def replace_folder(folder: Path, files: dict[str, bytes]) -> None:
             old.rename(folder)
         raise
     shutil.rmtree(old, ignore_errors=True)
+    return True

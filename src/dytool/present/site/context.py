@@ -32,6 +32,8 @@ from dytool.status.model import Briefing
 __all__ = ["SiteContext", "SiteOptions", "page_names"]
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}(\.[A-Za-z0-9_\-]+)*")
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+"""Names Windows keeps for devices, whatever their extension (a site may live on a file share)."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def page_names(ids: Iterable[str]) -> dict[str, str]:
     for ident in ids:
         if ident in names:
             continue
-        name = ident if _PLAIN_ID.fullmatch(ident) else "id-" + hashlib.sha256(ident.encode()).hexdigest()[:16]
+        plain = _PLAIN_ID.fullmatch(ident) and ident.split(".")[0].upper() not in _RESERVED
+        name = ident if plain else "id-" + hashlib.sha256(ident.encode()).hexdigest()[:16]
         if name.lower() in taken:
             name = f"{name}-{hashlib.sha256(ident.encode()).hexdigest()[:8]}"
         taken.add(name.lower())

@@ -47,9 +47,10 @@ def _report(ctx: SiteContext, topic: Topic) -> tuple[dict[str, Any] | None, Rend
     meta = report.meta
     folder = (ctx.facts.repo.root / report.source.file).parent
     title = ctx.text(meta.title)
+    body = ctx.text(report.body)
     rendered = ctx.memo.render(
-        (report.source.file, report.body, meta.title),
-        lambda: render_markdown(ctx.text(report.body), base_dir=folder, image_prefix=ROOT + IMAGES, top_level=3, title=meta.title,
+        (report.source.file, body, meta.title),
+        lambda: render_markdown(body, base_dir=folder, image_prefix=ROOT + IMAGES, top_level=3, title=meta.title,
                                 left_out=lambda zh, en: w("image_left_out", why=en if w.en else zh)))
     abstract = "；".join(meta.abstract) if isinstance(meta.abstract, list) else (meta.abstract or "")
     authors = w.sep.join(ctx.name(a) for a in meta.authors) if ctx.named else ""

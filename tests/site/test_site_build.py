@@ -231,3 +231,33 @@ def test_page_names_are_safe_on_every_file_system() -> None:
     assert len({n.lower() for n in names.values()}) == len(names)
     for ident in ("t-001", "con", "..", "课题一"):
         assert names[ident] != f"{ident}.html" and names[ident].isascii() and "/" not in names[ident]
+
+
+def test_narrowed_facts_give_the_status_modules_figures(example: tuple[Path, str]) -> None:
+    """A unit's lists and a leader's days per month are computed on facts narrowed for speed:
+    the figures must be those of the whole facts."""
+    from dytool.facts.records import gather
+    from dytool.present.site.context import SiteContext, SiteOptions
+    from dytool.present.site.entities import monthly_lines
+    from dytool.present.site.overview import month_ends
+    from dytool.status.ledger import ledger_lists
+    from dytool.status.people import leader_lines
+
+    repo, _ = example
+    loaded = load_repository(repo, SUITE, LoadOptions(cache=False)).repo
+    assert loaded.campaign is not None
+    facts = gather(loaded, loaded.campaign)
+    ctx = SiteContext(facts, compute_status(loaded, loaded.campaign, AS_OF_DAY), AS_OF_DAY, SiteOptions())
+    for unit in facts.units:
+        whole, narrow = ledger_lists(facts, AS_OF_DAY, unit=unit), ledger_lists(ctx.unit_facts(unit), AS_OF_DAY, unit=unit)
+        assert (narrow.problems, narrow.overdue, narrow.solutions_done, narrow.solutions_total, narrow.institutions) == \
+            (whole.problems, whole.overdue, whole.solutions_done, whole.solutions_total, whole.institutions), unit
+    months = monthly_lines(ctx)
+    ends = {(d.year, d.month): d for d in month_ends(facts.period.first, AS_OF_DAY)}
+    checked = 0
+    for leader, lines in months.items():
+        for year, month, line in lines:
+            [whole] = [w for w in leader_lines(facts, ends[(year, month)]) if w.id == leader]
+            assert (line.visit_days, line.required_days, line.meets) == (whole.visit_days, whole.required_days, whole.meets)
+            checked += 1
+    assert checked > 50

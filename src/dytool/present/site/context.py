@@ -19,7 +19,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from dytool.core.findings import Lang
-from dytool.engine.summary import ProblemRow, VisitRow
+from dytool.engine.summary import InstitutionRow, ProblemRow, SolutionRow, VisitRow
 from dytool.facts.records import Facts
 from dytool.facts.topics import TopicStage, topic_progress
 from dytool.models import Topic
@@ -101,8 +101,13 @@ class SiteContext:
                 self.visits_by_leader[leader].append(visit)
         self.memo = ReportMemo(options.cache_dir, options.key_folder, ("site", options.lang.value, options.anonymize),
                                Path(__file__).resolve().parent / "templates")
-        self.without_visits = dataclasses.replace(facts, visits=[])
-        """The facts for a unit's lists: its page shows no stale items, the one figure that reads visits."""
+        self._by_unit: dict[str, tuple[list[SolutionRow], list[InstitutionRow]]] = defaultdict(lambda: ([], []))
+        for solution in facts.solutions:
+            if solution.owner_unit:
+                self._by_unit[solution.owner_unit][0].append(solution)
+        for institution in facts.institutions:
+            if institution.drafting_unit:
+                self._by_unit[institution.drafting_unit][1].append(institution)
         self._stages: dict[str, TopicStage] = {}
         self._links: dict[tuple[str, str | None, str], Markup] = {}
         self._visit_rows: dict[tuple[str, str, int, str], dict[str, object]] = {}
@@ -113,6 +118,14 @@ class SiteContext:
                 self.rows_by_topic[row.problem.topic].append(row)
             if row.problem.owner_unit:
                 self.rows_by_unit[row.problem.owner_unit].append(row)
+
+    def unit_facts(self, unit: str) -> Facts:
+        """The facts narrowed to one unit's records, for its lists (:func:`dytool.status.ledger.ledger_lists`
+        with ``unit=``, as ``status --unit``): the same figures, without a pass over every record per unit.
+        No visits: the unit's page shows no stale items, the one figure that reads them."""
+        solutions, institutions = self._by_unit.get(unit, ([], []))
+        return dataclasses.replace(self.facts, visits=[], problems=self.facts.problems_by_unit.get(unit, []),
+                                   solutions=solutions, institutions=institutions)
 
     # ---- names and links -------------------------------------------------------------
 

@@ -8,9 +8,11 @@ each month's end (:func:`dytool.status.people.leader_lines`).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from dytool.dates import Status, deadline_status
+from dytool.engine.summary import VisitRow
 from dytool.facts.topics import TopicStage
 from dytool.models import Topic, When
 from dytool.models.enums import InstitutionStatus
@@ -97,7 +99,7 @@ def unit_view(ctx: SiteContext, ident: str) -> dict[str, Any]:
     w = ctx.w
     facts = ctx.facts
     unit = facts.units[ident]
-    lists = ledger_lists(ctx.without_visits, ctx.as_of, unit=ident)
+    lists = ledger_lists(ctx.unit_facts(ident), ctx.as_of, unit=ident)
     p = lists.problems
     topics = [t for t in facts.topics if t.lead_unit == ident or ident in t.units]
     due_soon = facts.campaign.due_soon_days
@@ -147,8 +149,18 @@ def monthly_lines(ctx: SiteContext) -> dict[str, list[tuple[int, int, LeaderLine
     out: dict[str, list[tuple[int, int, LeaderLine]]] = {}
     first = ctx.facts.period.first
     last = min(ctx.as_of, ctx.facts.period.last)
-    for day in (month_ends(first, last) if first <= last else []):
-        for line in leader_lines(ctx.facts, day):
+    days = month_ends(first, last) if first <= last else []
+    by_month: dict[tuple[int, int], list[VisitRow]] = {(d.year, d.month): [] for d in days}
+    for visit in ctx.visits:
+        month = (visit.first_day.year, visit.first_day.month)
+        while month <= (visit.last_day.year, visit.last_day.month):  # a visit over a month's end counts in both
+            if month in by_month:
+                by_month[month].append(visit)
+            month = (month[0] + month[1] // 12, month[1] % 12 + 1)
+    for day in days:
+        # The month's own visits: its days are all a month's line counts (its last visit is not shown).
+        month_facts = dataclasses.replace(ctx.facts, visits=by_month[(day.year, day.month)])
+        for line in leader_lines(month_facts, day):
             out.setdefault(line.id, []).append((day.year, day.month, line))
     return out
 

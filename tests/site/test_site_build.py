@@ -63,6 +63,9 @@ def test_the_overview_shows_the_briefings_figures(example: tuple[Path, str], tmp
     assert figures["solutions"] == f"{status['lists']['solutions_done']}/{status['lists']['solutions_total']}"
     assert figures["institutions-issued"] == str(status["lists"]["institutions"]["issued"])
     assert figures["campaign-days-left"] == "107 天"
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    ends = dict(re.findall(r'<text class="end s-(\w+)"[^>]*>(\d+)</text>', html))
+    assert ends == {"found": str(problems["found"]), "closed": str(problems["closed"]), "overdue": str(problems["overdue"])}
 
 
 def test_classified_records_stay_out_unless_asked(example: tuple[Path, str], tmp_path: Path) -> None:

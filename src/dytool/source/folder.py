@@ -15,6 +15,8 @@ import hashlib
 import json
 import os
 import shutil
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = ["MANIFEST", "replace_folder"]
@@ -31,23 +33,31 @@ def _manifest(folder: Path) -> dict[str, list[object]]:
     return value if isinstance(value, dict) else {}
 
 
-def _unchanged(path: Path, record: object, digest: str) -> bool:
+def _unchanged(path: str, record: object, digest: str) -> bool:
     if not (isinstance(record, list) and len(record) == 3 and record[2] == digest):
         return False
     try:
-        info = path.lstat()
+        info = os.lstat(path)
     except OSError:
         return False
-    return path.is_file() and not path.is_symlink() and [info.st_size, info.st_mtime_ns] == record[:2]
+    return stat.S_ISREG(info.st_mode) and [info.st_size, info.st_mtime_ns] == record[:2]
+
+
+def _files_in(folder: str, prefix: str = "") -> Iterator[str]:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_in(entry.path, f"{prefix}{entry.name}/")
+            else:
+                yield prefix + entry.name
 
 
 def _same(folder: Path, before: dict[str, list[object]], digests: dict[str, str]) -> bool:
     """Whether ``folder`` holds exactly these files, as the last build wrote them."""
-    if set(before) != set(digests):
+    if set(before) != set(digests) or set(_files_in(str(folder))) != {*digests, MANIFEST}:
         return False
-    present = {(Path(dirpath) / name).relative_to(folder).as_posix()
-               for dirpath, _, names in os.walk(folder) for name in names}
-    return present == {*digests, MANIFEST} and all(_unchanged(folder / rel, before[rel], digest) for rel, digest in digests.items())
+    base = str(folder) + os.sep
+    return all(_unchanged(base + rel, before[rel], digest) for rel, digest in digests.items())
 
 
 def replace_folder(folder: Path, files: dict[str, bytes]) -> bool:
@@ -74,7 +84,7 @@ def replace_folder(folder: Path, files: dict[str, bytes]) -> bool:
                 made.add(path.parent)
             digest = digests[rel]
             linked = False
-            if can_link and _unchanged(folder / rel, before.get(rel), digest):
+            if can_link and _unchanged(str(folder / rel), before.get(rel), digest):
                 try:
                     os.link(folder / rel, path)
                     linked = True

@@ -6,6 +6,7 @@ counts over the facts as of a day (:func:`dytool.status.ledger.counts`); nothing
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any
 
@@ -61,7 +62,11 @@ def _found_closed_chart(ctx: SiteContext) -> Any:
     if last < first:
         return None
     days = month_ends(first, last)
-    figures = [counts(problem_state(ctx.facts.problems, day)) for day in days]
+    # The problems in the order they were found (undated ones count from the start): each
+    # month's figures read the problems found by then, the status module's definition.
+    found = sorted(ctx.facts.problems, key=lambda p: p.found_on.first if p.found_on is not None else dt.date.min)
+    found_days = [p.found_on.first if p.found_on is not None else dt.date.min for p in found]
+    figures = [counts(problem_state(found[: bisect.bisect_right(found_days, day)], day)) for day in days]
     labels = [w.short_month(day.month) for day in days]
     if (days[-1] + dt.timedelta(days=1)).day != 1:  # the as-of day, within its month
         labels[-1] = w.short_day(days[-1])

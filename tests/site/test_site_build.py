@@ -264,3 +264,12 @@ def test_narrowed_facts_give_the_status_modules_figures(example: tuple[Path, str
             assert (line.visit_days, line.required_days, line.meets) == (whole.visit_days, whole.required_days, whole.meets)
             checked += 1
     assert checked > 50
+    from dytool.present.site.overview import overview_view
+    from dytool.status.ledger import counts, problem_state
+
+    chart = str(overview_view(ctx)["charts"]["found_closed"])
+    shown = {(label, name): int(n) for label, name, n in re.findall(r"<title>(\S+) (发现问题|已销号|逾期未销号) (\d+)</title>", chart)}
+    for day in month_ends(facts.period.first, AS_OF_DAY):
+        label = f"{day.month}月" if day != AS_OF_DAY else f"{day.month}月{day.day}日"
+        whole = counts(problem_state(facts.problems, day))
+        assert (shown[(label, "发现问题")], shown[(label, "已销号")], shown[(label, "逾期未销号")]) == (whole.found, whole.closed, whole.overdue)

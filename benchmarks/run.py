@@ -154,6 +154,13 @@ ROWS: list[Row] = [
         dytool=True, ok_codes=frozenset({0, 1}), baseline="check", before=shift_one_date),
     Row("status", "status --format json, warm cache", dytool("status", "-C", "{repo}", "--format", "json"),
         dytool=True, baseline="check"),
+    Row("site", "site -o DIR, warm cache", dytool("site", "-C", "{repo}", "-o", "{tmp}/site"),
+        dytool=True, baseline="status", target=2.0),
+    # What a Pages job does on a fresh checkout: no cache at all (pick with --rows status-cold,site-cold).
+    Row("status-cold", "status --format json, no cache", dytool("status", "-C", "{repo}", "--format", "json", "--no-cache"),
+        dytool=True, default=False),
+    Row("site-cold", "site -o DIR, no cache", dytool("site", "-C", "{repo}", "-o", "{tmp}/site", "--no-cache"),
+        dytool=True, baseline="status-cold", target=2.0, default=False),
     # Not run by default; pick them with --rows (e.g. --rows compile,pandoc).
     Row("compile", "compile --format docx", dytool("compile", "-C", "{repo}", "--format", "docx", "-o", "{tmp}/build"),
         dytool=True, baseline="pandoc", target=1.0, default=False),
@@ -172,6 +179,8 @@ RATIOS = [
     ("one date moved ÷ warm check", "moved", "check", None, None),
     ("parallel ÷ serial (cold)", "cold", "serial", 0.6, None),
     ("status ÷ check (warm)", "status", "check", None, None),
+    ("site ÷ status (warm)", "site", "status", 2.0, None),
+    ("site ÷ status (no cache)", "site-cold", "status-cold", 2.0, None),
     ("compile ÷ pandoc", "compile", "pandoc", 1.0, None),
     ("compile --format pdf ÷ --format docx (LibreOffice apart)", "pdf", "compile", None, None),
     ("dytool --version ÷ python -c pass", "version", "pass", None, 0.15),

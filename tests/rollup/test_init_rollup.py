@@ -68,7 +68,7 @@ def test_a_member_campaign_publishes_on_its_default_branch(tmp_path: Path) -> No
     assert [s["run"] for s in job["steps"] if "publish" in s.get("name", "")] == [PUBLISH_COMMAND]
     assert job["steps"][-1]["with"] == {"name": "dytool-summary", "path": PUBLISH_FILE}
     gitlab = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert set(gitlab) == {"variables", "dytool-check", "dytool-publish"}  # variables: where CI installs dytool from
+    assert set(gitlab) == {"variables", "dytool-check", "dytool-publish", "pages"}  # variables: where CI installs dytool from; pages: the site
     publish = gitlab["dytool-publish"]
     assert publish["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert publish["script"][-1] == PUBLISH_COMMAND and publish["artifacts"]["paths"] == [PUBLISH_FILE]

@@ -109,6 +109,19 @@ def bulletin_command(
     return run_bulletin(ctx.obj, month=month, output_format=output_format, output=ctx.obj.path(output))
 
 
+@app.command("site")
+def site_command(
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出目录 / output folder (default ./build/site)", metavar="DIR")] = Path("build/site"),
+    public: Annotated[bool, typer.Option("--public/--include-classified", help="略去带密级的记录（默认）/ leave out classified records (default)")] = True,
+    anonymize: Annotated[bool, typer.Option("--anonymize", help="隐去人名和单位名 / no names of people or units")] = False,
+) -> int:
+    """活动网站：给领导看的静态看板 / The campaign's static website for leaders."""
+    from dytool.cli.cmd_site import run_site
+
+    return run_site(ctx.obj, output=output, public=public, anonymize=anonymize)
+
+
 @app.command("schema")
 def schema_command(
     ctx: typer.Context,

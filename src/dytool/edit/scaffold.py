@@ -8,7 +8,7 @@ from dytool.edit.scaffold_rollup import publish_github, publish_gitlab
 from dytool.edit.vendoring import HOOK_LAUNCHER, VENDOR_DIR, Install, vendor_files
 from dytool.source.discover import RECORD_FOLDERS
 
-__all__ = ["CHECK_COMMAND_GITHUB", "CHECK_COMMAND_GITLAB", "support_files"]
+__all__ = ["CHECK_COMMAND_GITHUB", "CHECK_COMMAND_GITLAB", "site_jobs", "support_files"]
 
 CHECK_COMMAND_GITHUB = "dytool check --format github"
 CHECK_COMMAND_GITLAB = "dytool check --format gitlab -o gl-code-quality-report.json"
@@ -169,6 +169,85 @@ def support_files(title: str, install: Install) -> dict[str, str | bytes]:
         "README.md": _README.format(title=title),
         **vendor_files(install),
     }
+    gitlab_ci = files[".gitlab-ci.yml"]
+    assert isinstance(gitlab_ci, str)
+    files.update(site_jobs(install, gitlab_ci=gitlab_ci))
     for folder in (*RECORD_FOLDERS.values(), "reports"):
         files[f"{folder}/.gitkeep"] = ""
     return files
+
+
+# ---- the campaign's website (dytool site), built on the main branch and published as Pages ----
+
+_GITHUB_SITE = """\
+# 主分支每次更新后生成活动网站（dytool site），发布到 GitHub Pages（GitHub Enterprise 亦可）。
+# 仓库设置 Settings → Pages → Source 选 GitHub Actions。默认分支不叫 main 时改下面的分支名。
+# Builds the campaign's website on every push to the main branch and publishes it with Pages
+# (Settings → Pages → Source: GitHub Actions). Rename the branch below if yours differs.
+name: dytool site
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+concurrency:
+  group: pages
+  cancel-in-progress: true
+env:
+  # 从哪里安装 dytool：变量 DYTOOL_SPEC，缺省为 dytool init 放在 {vendor}/ 的安装包。
+  # Where dytool comes from: the variable DYTOOL_SPEC; by default the wheel in {vendor}/.
+  DYTOOL_SPEC: ${{{{ vars.DYTOOL_SPEC || '{spec}' }}}}
+jobs:
+  site:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: '3.12'
+      - name: 安装 dytool / install dytool
+        run: {install}
+      - name: 生成网站 / build the site
+        run: dytool site -o _site
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: _site
+  deploy:
+    needs: site
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
+
+_GITLAB_SITE = """\
+
+# 默认分支每次更新后生成活动网站（dytool site），由 GitLab Pages 发布。
+# Builds the campaign's website on the default branch; GitLab Pages publishes public/.
+pages:
+  image: python:3.12-slim
+  script:
+    - {install}
+    - dytool site -o public
+  artifacts:
+    paths:
+      - public
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+"""
+
+
+def site_jobs(install: Install, *, gitlab_ci: str) -> dict[str, str]:
+    """The Pages jobs that build ``dytool site`` on the main branch: a GitHub workflow of its
+    own, and a ``pages`` job added to ``.gitlab-ci.yml`` (whose text is ``gitlab_ci``)."""
+    ci = {"spec": install.default_spec, "install": install.pip_install, "vendor": VENDOR_DIR}
+    return {
+        ".github/workflows/dytool-site.yml": _GITHUB_SITE.format(**ci),
+        ".gitlab-ci.yml": gitlab_ci + _GITLAB_SITE.format(**ci),
+    }

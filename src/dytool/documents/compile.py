@@ -19,11 +19,11 @@ from dytool.documents.ledgers import LEDGERS, ledger_header, ledger_rows, ledger
 from dytool.documents.model import Chart, Contents, Cover, Markdown, Part, Table
 from dytool.documents.templating import Templates, escape_controls
 from dytool.engine.repository import ReportEntry, Repository
-from dytool.engine.summary import FileSummary
+from dytool.engine.summary import FileSummary, TopicRow
 from dytool.facts.deadlines import chinese_day
 from dytool.facts.records import Facts, gather
 from dytool.facts.topics import reports_of
-from dytool.models import Campaign, StrictModel, Topic
+from dytool.models import Campaign, StrictModel
 from dytool.models.enums import Grade, OrderBy
 from dytool.source.locate import Source
 from dytool.source.tracked import read_tracked_text
@@ -75,7 +75,7 @@ def public_view(repo: Repository) -> Repository:
     hidden_topics = {e.record.id for e in repo.topics if e.record.classification is not None}
     reports = [r for r in repo.reports if r.meta.classification is None and r.meta.topic not in hidden_topics]
     summaries = {rel: (kind, _public_summary(summary)) for rel, (kind, summary) in repo.summaries.items()}
-    return dataclasses.replace(repo, people=public(repo.people), units=public(repo.units), topics=public(repo.topics),
+    return dataclasses.replace(repo, people=public(repo.people), units=public(repo.units), chosen_topics=public(repo.topics),
                                reports=reports, summaries=summaries, records_of=records_of)
 
 
@@ -86,6 +86,7 @@ def _public_summary(summary: FileSummary) -> FileSummary:
     institutions = tuple(i for i in summary.institutions if not i.classified)
     return summary._replace(
         visits=visits, problems=problems, solutions=solutions, institutions=institutions,
+        topics=tuple(topic for topic in summary.topics if topic.classification is None),
         solved=tuple(sorted({p for s in solutions for p in s.problems})), instituted=tuple(sorted({p for i in institutions for p in i.problems})),
         visit_topics=tuple((topic, v.first_day) for v in visits for topic in v.topics),
         problem_topics=tuple((p.topic, p.id, p.found_on.first if p.found_on else None) for p in problems if p.topic),
@@ -111,11 +112,11 @@ def _strip_title(body: str, title: str) -> str:
     return body
 
 
-def _order(topics: list[Topic], campaign: Campaign, facts: Facts) -> list[Topic]:
+def _order(topics: list[TopicRow], campaign: Campaign, facts: Facts) -> list[TopicRow]:
     order = campaign.compilation.order if campaign.compilation else OrderBy.leader_rank
     themes = {t.id: i for i, t in enumerate(campaign.themes)}
 
-    def rank(topic: Topic) -> tuple[int, int]:
+    def rank(topic: TopicRow) -> tuple[int, int]:
         leader = facts.people.get(topic.leader or "")
         return (0, leader.rank) if leader is not None and leader.rank is not None else (1, 0)
 
@@ -126,7 +127,7 @@ def _order(topics: list[Topic], campaign: Campaign, facts: Facts) -> list[Topic]
     return sorted(topics, key=lambda t: (rank(t), t.id))
 
 
-def _selected(facts: Facts, options: CompileOptions, as_of: dt.date) -> list[tuple[Topic, ReportEntry]]:
+def _selected(facts: Facts, options: CompileOptions, as_of: dt.date) -> list[tuple[TopicRow, ReportEntry]]:
     """Every report of every chosen topic, in the order the topic lists them; a report dated
     after the as-of day is not written yet."""
     chosen = []
@@ -144,7 +145,7 @@ def _selected(facts: Facts, options: CompileOptions, as_of: dt.date) -> list[tup
     return chosen
 
 
-def _anonymizer(facts: Facts, chosen: list[tuple[Topic, ReportEntry]]) -> Callable[[str], str]:
+def _anonymizer(facts: Facts, chosen: list[tuple[TopicRow, ReportEntry]]) -> Callable[[str], str]:
     names: set[str] = set()
     for _, report in chosen:
         for author in report.meta.authors:
@@ -264,7 +265,7 @@ def _anchor(text: str) -> str:
     return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
 
 
-def _byline(facts: Facts, topic: Topic, report: ReportEntry) -> str | None:
+def _byline(facts: Facts, topic: TopicRow, report: ReportEntry) -> str | None:
     bits = []
     if topic.leader:
         leader = facts.people.get(topic.leader)

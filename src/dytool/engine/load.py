@@ -306,7 +306,7 @@ def _size(path: FsPath) -> int:
 
 
 def _assemble(loaded: _Files) -> Repository:
-    whole: dict[str, list[Any]] = {kind: [] for kind in WHOLE_KINDS}
+    whole: dict[str, list[Any]] = {kind: [] for kind in ("person", "unit")}  # topics are read when first asked for
     reports: list[ReportEntry] = []
     for kind, rel in loaded.files:
         result = loaded.results[rel]
@@ -321,7 +321,7 @@ def _assemble(loaded: _Files) -> Repository:
         root=loaded.root, campaign=loaded.setting.campaign, campaign_source=Source(CAMPAIGN_FILE), locator=loaded.locator,
         files=(CAMPAIGN_FILE, *(rel for _, rel in loaded.files)),
         summaries={rel: (kind, loaded.results[rel].summary) for kind, rel in loaded.files},
-        people=whole["person"], units=whole["unit"], topics=whole["topic"], reports=reports,
+        people=whole["person"], units=whole["unit"], reports=reports,
         unreadable_kinds=unreadable, invalid_ids=invalid, empty_files=empty, records_of=loaded.records_of,
     )
 

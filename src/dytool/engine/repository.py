@@ -60,7 +60,6 @@ class Repository:
     """File → (kind, summary) for every record file and report (kind ``report``), in load order."""
     people: list[Entry[Person]]
     units: list[Entry[Unit]]
-    topics: list[Entry[Topic]]
     reports: list[ReportEntry]
     unreadable_kinds: frozenset[str]
     """Kinds with a file that could not be read: references to them are not called dangling."""
@@ -69,16 +68,25 @@ class Repository:
     empty_files: frozenset[str]
     """Record files that hold no record (``[]``): in problems/, "filed, nothing found"."""
     records_of: RecordsOf = field(repr=False)
+    chosen_topics: list[Entry[Topic]] | None = field(default=None, repr=False)
+    """The topics when the caller narrowed them (a public view); else they are read on first use."""
     _by_kind: dict[str, list[Entry[Record]]] = field(default_factory=dict, init=False, repr=False)
+
+    @functools.cached_property
+    def topics(self) -> list[Entry[Topic]]:
+        """Every valid topic, whole: read from the files on first use (a briefing reads the
+        topics' summary rows and never builds them)."""
+        if self.chosen_topics is not None:
+            return self.chosen_topics
+        return [Entry(record, source) for rel in self.files_of("topic") for record, source in self.records_of(rel)]  # type: ignore[arg-type]
 
     def files_of(self, kind: str) -> list[str]:
         return [rel for rel, (k, _) in self.summaries.items() if k == kind]
 
     def entries(self, kind: str) -> list[Entry[Record]]:
         """Every valid record of one kind, in load order (built on first use, then kept)."""
-        whole = {"person": self.people, "unit": self.units, "topic": self.topics}.get(kind)
-        if whole is not None:
-            return whole  # type: ignore[return-value]
+        if kind in WHOLE_KINDS:
+            return getattr(self, {"person": "people", "unit": "units", "topic": "topics"}[kind])  # type: ignore[no-any-return]
         found = self._by_kind.get(kind)
         if found is None:
             found = [Entry(record, source) for rel in self.files_of(kind) for record, source in self.records_of(rel)]  # type: ignore[arg-type]

@@ -17,12 +17,15 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from dytool.models import Institution, Problem, Solution, StrictModel, Visit, When
+from dytool.models import Institution, Problem, Solution, StrictModel, Topic, Visit, When
 from dytool.models.base import ref_values, walk_marked
-from dytool.models.enums import Handling, InstitutionKind, InstitutionStatus, Scope
+from dytool.models.enums import Grade, Handling, InstitutionKind, InstitutionStatus, OutcomeKind, Scope, TopicKind
 from dytool.source.locate import Source
 
-__all__ = ["DONE_FIELDS", "FileSummary", "InstitutionRow", "ProblemRow", "RefKey", "SolutionRow", "VisitRow", "field_keys", "summarize"]
+__all__ = [
+    "DONE_FIELDS", "ApprovalRow", "EvaluationRow", "FileSummary", "InstitutionRow", "OutcomeRow", "OutlineRow", "ProblemRow", "RefKey",
+    "SolutionRow", "TopicRow", "VisitRow", "field_keys", "summarize", "topic_row",
+]
 
 DONE_FIELDS = frozenset(("done_on", "closed_on", "issued_on", "submitted_on", "approved_on", "awarded_on"))
 """Fields that say something was finished (a problem closed, a solution, plan step or milestone
@@ -67,6 +70,66 @@ class VisitRow(NamedTuple):
     @property
     def source(self) -> Source:
         return source_at(self.file, self.place)
+
+
+class OutlineRow(NamedTuple):
+    submitted_on: When | None
+    approved_on: When | None
+
+
+class EvaluationRow(NamedTuple):
+    grade: Grade | None
+    awarded_on: When | None
+    score: float | None
+
+
+class ApprovalRow(NamedTuple):
+    by: str
+    on: When | None
+
+
+class OutcomeRow(NamedTuple):
+    kind: OutcomeKind | None
+    form: str | None
+    title: str | None
+    on: When | None
+
+
+class TopicRow(NamedTuple):
+    """A topic as the briefing and the figures see it: what its stage, scope and counts need,
+    with the attribute names of :class:`dytool.models.Topic` (the plan, questions and prose
+    stay in the record)."""
+
+    id: str
+    title: str
+    theme: str | None
+    leader: str | None
+    lead_unit: str | None
+    units: tuple[str, ...]
+    kind: TopicKind | None
+    report: tuple[str, ...]
+    outline: OutlineRow | None
+    evaluation: EvaluationRow | None
+    approvals: tuple[ApprovalRow, ...]
+    outcomes: tuple[OutcomeRow, ...]
+    classification: str | None
+    file: str
+    place: int
+
+    @property
+    def source(self) -> Source:
+        return source_at(self.file, self.place)
+
+
+def topic_row(record: Topic, source: Source) -> TopicRow:
+    outline = OutlineRow(record.outline.submitted_on, record.outline.approved_on) if record.outline is not None else None
+    evaluation = record.evaluation
+    return TopicRow(
+        record.id, record.title, record.theme, record.leader, record.lead_unit, tuple(record.units), record.kind, tuple(record.report),
+        outline, EvaluationRow(evaluation.grade, evaluation.awarded_on, evaluation.score) if evaluation is not None else None,
+        tuple(ApprovalRow(a.by, a.on) for a in record.approvals), tuple(OutcomeRow(o.kind, o.form, o.title, o.on) for o in record.outcomes),
+        record.classification, source.file, place_of(source),
+    )
 
 
 class ProblemRow(NamedTuple):
@@ -159,6 +222,7 @@ class FileSummary(NamedTuple):
     problems: tuple[ProblemRow, ...] = ()
     solutions: tuple[SolutionRow, ...] = ()
     institutions: tuple[InstitutionRow, ...] = ()
+    topics: tuple[TopicRow, ...] = ()
 
     def source_of(self, k: int) -> Source:
         """Where the ``k``-th record of ``ids`` is."""
@@ -183,6 +247,7 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
     problems: list[ProblemRow] = []
     solutions: list[SolutionRow] = []
     institutions: list[InstitutionRow] = []
+    topics: list[TopicRow] = []
     for record, source in records:
         ident = getattr(record, "id", None)
         if isinstance(ident, str):
@@ -225,12 +290,14 @@ def summarize(records: Sequence[tuple[StrictModel, Source]]) -> FileSummary:
             institutions.append(InstitutionRow(record.id, record.title, record.kind, tuple(record.problems), record.drafting_unit,
                                                record.due, record.issued_on, record.status, record.doc_number,
                                                record.classification is not None, source.file, place_of(source)))
+        elif isinstance(record, Topic):
+            topics.append(topic_row(record, source))
     return FileSummary(
         records[0][1].file if records else "", tuple(ids), tuple(places),
         tuple((key, tuple(sorted(values))) for key, values in refs.items()), latest,
         (first, last) if first is not None and last is not None else None, tuple(visits),
         tuple(visit_topics), tuple(problem_topics), tuple(systemic), tuple(closures), tuple(sorted(solved)), tuple(sorted(instituted)),
-        tuple(problems), tuple(solutions), tuple(institutions),
+        tuple(problems), tuple(solutions), tuple(institutions), tuple(topics),
     )
 
 

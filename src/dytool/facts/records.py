@@ -18,11 +18,11 @@ from typing import Any, Protocol, TypeVar
 from dytool.dates import Span, add_days
 from dytool.engine.index import RepoIndex, build_index
 from dytool.engine.repository import Entry, ReportEntry, Repository
-from dytool.engine.summary import InstitutionRow, ProblemRow, SolutionRow, VisitRow
+from dytool.engine.summary import InstitutionRow, ProblemRow, SolutionRow, TopicRow, VisitRow
 from dytool.facts.duedays import anchor_dues
 from dytool.facts.stages import campaign_span
-from dytool.facts.topics import TopicFacts, measures_done, report_of, reports_of, steps_of
-from dytool.models import Campaign, Institution, Person, Record, Solution, Topic, Unit
+from dytool.facts.topics import TopicFacts, TopicLike, measures_done, report_of, reports_of, steps_of
+from dytool.models import Campaign, Institution, Person, Record, Solution, Unit
 
 __all__ = ["Facts", "VisitSpan", "gather", "name_of", "visit_days"]
 
@@ -34,12 +34,14 @@ class Facts:
     index: RepoIndex
     people: dict[str, Person]
     units: dict[str, Unit]
-    topics: list[Topic]
+    topics: list[TopicRow]
+    """Each topic as its summary row (:class:`dytool.engine.summary.TopicRow`); the records themselves
+    are ``repo.topics``, for whoever prints what the rows leave out."""
     visits: list[VisitRow]
     problems: list[ProblemRow]
     solutions: list[SolutionRow]
     institutions: list[InstitutionRow]
-    topics_by_leader: dict[str, list[Topic]]
+    topics_by_leader: dict[str, list[TopicRow]]
     problems_by_unit: dict[str, list[ProblemRow]]
     problem_files: frozenset[str]
     """Unit ids whose ``problems/<unit id>.yaml`` holds no record: "filed, nothing found"."""
@@ -62,10 +64,10 @@ class Facts:
                         shown = record.model_copy(update={"due": due})
                 yield Entry(shown, source)  # type: ignore[arg-type]
 
-    def report_of(self, topic: Topic) -> ReportEntry | None:
+    def report_of(self, topic: TopicLike) -> ReportEntry | None:
         return report_of(topic, self.index)
 
-    def reports_of(self, topic: Topic) -> list[ReportEntry]:
+    def reports_of(self, topic: TopicLike) -> list[ReportEntry]:
         return reports_of(topic, self.index)
 
     def name_of(self, ident: str | None) -> str | None:
@@ -99,9 +101,9 @@ def gather(repo: Repository, campaign: Campaign, index: RepoIndex | None = None)
     index = index or build_index(repo)
     people = {p.id: p for p in _records(repo, "person", Person)}
     units = {u.id: u for u in _records(repo, "unit", Unit)}
-    topics = _records(repo, "topic", Topic)
+    topics: list[TopicRow] = _rows(repo, "topics")
     problems: list[ProblemRow] = _rows(repo, "problems")
-    topics_by_leader: dict[str, list[Topic]] = defaultdict(list)
+    topics_by_leader: dict[str, list[TopicRow]] = defaultdict(list)
     for topic in topics:
         if topic.leader:
             topics_by_leader[topic.leader].append(topic)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
+from dytool.engine.summary import TopicRow
 from dytool.facts.members import unit_matches
 from dytool.models import Campaign, Person, Topic, Unit
 from dytool.models.campaign import AppliesTo
@@ -11,8 +13,12 @@ from dytool.models.campaign import AppliesTo
 __all__ = ["leaders_in_scope", "topics_in_scope", "units_in_scope"]
 
 
-def topics_in_scope(topics: Iterable[Topic], applies: AppliesTo | None, people: dict[str, Person], units: dict[str, Unit],
-                    campaign: Campaign | None = None) -> list[Topic]:
+T = TypeVar("T", Topic, TopicRow)
+"""A topic whole or its summary row."""
+
+
+def topics_in_scope(topics: Iterable[T], applies: AppliesTo | None, people: dict[str, Person], units: dict[str, Unit],
+                    campaign: Campaign | None = None) -> list[T]:
     """Claimed topics (a topic nobody leads yet cannot owe an outline), narrowed by ``applies_to``."""
     out = []
     for topic in topics:

@@ -17,13 +17,16 @@ from pathlib import PurePosixPath
 
 from dytool.engine.index import RepoIndex
 from dytool.engine.repository import ReportEntry, Repository
-from dytool.engine.summary import InstitutionRow, SolutionRow
+from dytool.engine.summary import InstitutionRow, SolutionRow, TopicRow
 from dytool.models import Campaign, Topic, When
 from dytool.models.enums import TopicStage
 
 __all__ = [
-    "TopicFacts", "TopicProgress", "TopicStage", "report_of", "reports_of", "steps_of", "topic_facts", "topic_progress",
+    "TopicFacts", "TopicLike", "TopicProgress", "TopicStage", "report_of", "reports_of", "steps_of", "topic_facts", "topic_progress",
 ]
+
+TopicLike = Topic | TopicRow
+"""A topic whole, or its summary row: what its stage and scope need is on both."""
 
 _ORDER = list(TopicStage)
 
@@ -92,7 +95,7 @@ def _path(text: str) -> str:
     return PurePosixPath(text.replace("\\", "/")).as_posix()
 
 
-def reports_of(topic: Topic, index: RepoIndex) -> list[ReportEntry]:
+def reports_of(topic: TopicLike, index: RepoIndex) -> list[ReportEntry]:
     """The topic's reports: the files its ``report`` lists, in that order, then any other
     report whose front matter names the topic."""
     out: list[ReportEntry] = []
@@ -109,7 +112,7 @@ def reports_of(topic: Topic, index: RepoIndex) -> list[ReportEntry]:
     return out
 
 
-def report_of(topic: Topic, index: RepoIndex) -> ReportEntry | None:
+def report_of(topic: TopicLike, index: RepoIndex) -> ReportEntry | None:
     """The topic's first report."""
     reports = reports_of(topic, index)
     return reports[0] if reports else None
@@ -122,7 +125,7 @@ def _report_day(reports: Sequence[ReportEntry], as_of: dt.date | None) -> tuple[
     return bool(days) or undated, (min(days) if days else None)
 
 
-def topic_progress(topic: Topic, tf: TopicFacts, as_of: dt.date | None = None) -> TopicProgress:
+def topic_progress(topic: TopicLike, tf: TopicFacts, as_of: dt.date | None = None) -> TopicProgress:
     """The topic's stage from the records; with ``as_of``, only what had happened by then."""
     index = tf.index
     outline = topic.outline
@@ -148,7 +151,7 @@ def topic_progress(topic: Topic, tf: TopicFacts, as_of: dt.date | None = None) -
     return TopicProgress(_ORDER[reached], missing, reported_on)
 
 
-def _solved(topic: Topic, tf: TopicFacts, as_of: dt.date | None) -> bool:
+def _solved(topic: TopicLike, tf: TopicFacts, as_of: dt.date | None) -> bool:
     """A problem of the topic with a solution done, or an institution issued, by ``as_of``."""
     for problem, found in tf.index.problems_by_topic.get(topic.id, ()):
         if as_of is not None and found is not None and found > as_of:

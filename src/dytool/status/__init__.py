@@ -14,8 +14,8 @@ from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
 from dytool.facts.records import Facts, gather
 from dytool.facts.scope import topics_in_scope
-from dytool.facts.topics import TopicStage, topic_progress
-from dytool.models import Campaign, Topic
+from dytool.facts.topics import TopicLike, TopicStage, topic_progress
+from dytool.models import Campaign
 from dytool.status.deadlines import milestone_lines, recurring_lines, stage_lines
 from dytool.status.ledger import ledger_lists
 from dytool.status.model import BriefCampaign, Briefing, TopicBehind, TopicSummary
@@ -87,7 +87,7 @@ def _topics(facts: Facts, as_of: dt.date, *, leader: str | None, unit: str | Non
     return TopicSummary(len(topics), by_stage, tuple(sorted(behind.values(), key=lambda b: b.id)), steps)
 
 
-def _has(topic: Topic, expected: TopicStage, facts: Facts, as_of: dt.date) -> bool:
+def _has(topic: TopicLike, expected: TopicStage, facts: Facts, as_of: dt.date) -> bool:
     """Whether the topic had, by the day, what the milestone asks: an outline handed in, a report."""
     if expected is TopicStage.planned:
         submitted = topic.outline.submitted_on if topic.outline is not None else None

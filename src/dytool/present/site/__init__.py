@@ -57,6 +57,6 @@ def _public(repo: Repository) -> Repository:
     from dytool.documents.compile import public_view
 
     touched = {rel: entry for rel, entry in repo.summaries.items() if _classified(entry[1])}
-    view = public_view(dataclasses.replace(repo, summaries=touched))
+    view = public_view(dataclasses.replace(repo, summaries=touched, chosen_topics=repo.topics))  # the topics of every file
     summaries = {rel: view.summaries.get(rel, entry) for rel, entry in repo.summaries.items()}
     return dataclasses.replace(view, summaries=summaries)

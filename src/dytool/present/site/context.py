@@ -21,7 +21,7 @@ from markupsafe import Markup
 from dytool.core.findings import Lang
 from dytool.engine.summary import InstitutionRow, ProblemRow, SolutionRow, VisitRow
 from dytool.facts.records import Facts
-from dytool.facts.topics import TopicStage, topic_progress
+from dytool.facts.topics import TopicLike, TopicStage, topic_progress
 from dytool.models import Topic
 from dytool.present.site.labels import Words
 from dytool.present.site.memo import ReportMemo
@@ -87,7 +87,9 @@ class SiteContext:
         self.leader_pages = page_names(line.id for line in briefing.leaders) if self.named else {}
         self.rows: list[LedgerRow] = problem_state(facts.problems, as_of)
         """Every problem found by the as-of day, with its state (the status module's)."""
-        self.topics_by_id: dict[str, Topic] = {t.id: t for t in facts.topics}
+        self.topics: list[Topic] = [entry.record for entry in facts.repo.topics]
+        """The topics whole (their pages show what the briefing's rows leave out: questions, …)."""
+        self.topics_by_id: dict[str, Topic] = {t.id: t for t in self.topics}
         self.visits: list[VisitRow] = sorted((v for v in facts.visits if v.first_day <= as_of), key=lambda v: (v.first_day, v.id))
         self.visits_by_topic: dict[str, list[VisitRow]] = defaultdict(list)
         self.visits_by_host: dict[str, list[VisitRow]] = defaultdict(list)
@@ -167,7 +169,7 @@ class SiteContext:
             self._links[key] = found
         return found
 
-    def stage(self, topic: Topic) -> TopicStage:
+    def stage(self, topic: TopicLike) -> TopicStage:
         """The topic's stage as of the day (:func:`dytool.facts.topics.topic_progress`), once per topic."""
         found = self._stages.get(topic.id)
         if found is None:

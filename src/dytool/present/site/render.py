@@ -90,7 +90,7 @@ class _Pages:
     def numbered(self) -> list[tuple[str, int]]:
         """(kind, index) of every page of a topic, a unit and a leader."""
         ctx = self.ctx
-        out = [("topic", i) for i in range(len(ctx.facts.topics))]
+        out = [("topic", i) for i in range(len(ctx.topics))]
         if ctx.named:
             out += [("unit", i) for i in range(len(self.units))] + [("leader", i) for i in range(len(ctx.briefing.leaders))]
         return out
@@ -99,7 +99,7 @@ class _Pages:
         """The page (and a report's images) of one topic, unit or leader."""
         ctx = self.ctx
         if kind == "topic":
-            topic = ctx.facts.topics[index]
+            topic = ctx.topics[index]
             view, rendered = topic_view(ctx, topic)
             images = [(f"assets/img/{name}", data) for name, data in rendered.images.items()] if rendered is not None else []
             return [self.page("topic.html.j2", f"topics/{ctx.topic_pages[topic.id]}", "topics", view["title"], t=view), *images]

@@ -41,7 +41,8 @@ def _schema(model: type[BaseModel]) -> dict[str, Any]:
 
 def open_objects_explicit(node: Any) -> Any:
     """Say ``additionalProperties: true`` on free-form objects, as pydantic does from 2.11 on
-    (2.10 leaves it out; the meaning is the same), so the files do not depend on its version."""
+    (2.10 leaves it out; the meaning is the same), and write whole-number bounds as integers,
+    so the files do not depend on pydantic's version."""
     if isinstance(node, list):
         return [open_objects_explicit(item) for item in node]
     if not isinstance(node, dict):
@@ -49,6 +50,10 @@ def open_objects_explicit(node: Any) -> Any:
     out = {key: open_objects_explicit(value) for key, value in node.items()}
     if out.get("type") == "object" and not {"properties", "additionalProperties", "patternProperties"} & out.keys():
         out = {"additionalProperties": True, **out}
+    for bound in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):  # 2.10 writes 1.0 where later ones write 1
+        value = out.get(bound)
+        if isinstance(value, float) and value.is_integer():
+            out[bound] = int(value)
     return out
 
 

@@ -147,3 +147,26 @@ def test_a_replayed_check_notices_a_file_that_a_record_names_going_missing(repo:
     (repo / "outlines" / "T-001.md").write_text("# 提纲\n", encoding="utf-8")
     run(args)
     assert "outlines/T-001.md" not in capsys.readouterr().out
+
+
+def test_a_file_rewritten_with_the_same_size_and_times_is_read_again(repo: Path) -> None:
+    """The check trusts a file's lstat instead of hashing it (as git's index does), but an edit
+    that keeps the size and puts back the modification time still changes the change time."""
+    import os
+    import time
+
+    path = repo / "visits" / "2023-05.yaml"
+    old = os.stat(path)
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns - 5_000_000_000))  # not racy: hashed and remembered
+    first = findings(repo)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("leaders: [") + len("leaders: [")
+    end = min(i for i in (text.find(",", start), text.find("]", start)) if i > 0)
+    edited = text[:start] + "q" * (end - start) + text[end:]  # the same size: an unknown leader
+    assert len(edited.encode()) == len(text.encode())
+    stamp = os.stat(path)
+    time.sleep(0.01)
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    again = findings(repo)
+    assert again != first and any(f[0] == "DY202" and f[1] == "visits/2023-05.yaml" for f in again)

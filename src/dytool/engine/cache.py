@@ -24,6 +24,8 @@ import hmac
 import os
 import pickle
 import secrets
+import stat
+import time
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -35,9 +37,12 @@ from dytool.source.atomic import write_atomic
 from dytool.source.folders import own_folder, read_own, unsafe_folder
 from dytool.source.packaged import PACKAGE
 
-__all__ = ["CACHE_DIR", "FileCache", "fingerprint", "save_entry", "signed_dump", "signed_load", "user_key"]
+__all__ = ["CACHE_DIR", "STAT_DIR", "FileCache", "fingerprint", "save_entry", "signed_dump", "signed_load", "stat_cache", "user_key"]
 
 CACHE_DIR = Path(".dytool") / "cache"
+STAT_DIR = CACHE_DIR / "stat"
+"""What each file's ``lstat`` was when it was last hashed: a folder of its own, which the
+sweep of the load cache's stale shards never touches."""
 _SHARDS = 16
 _MAGIC = b"DYTOOL-CACHE-1\n"
 _FORMAT = 1
@@ -149,14 +154,23 @@ def _unpickle(payload: bytes) -> Any:
             gc.enable()
 
 
+_RACY_NS = 2_000_000_000
+"""A file modified this recently (two seconds) is hashed again next time."""
+
+
+def _signature(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
 class FileCache:
     """Cached load results of one repository; ``get``/``put`` by path and content digest."""
 
-    def __init__(self, root: Path, context_fingerprint: str, *, key_folder: Path | None) -> None:
+    def __init__(self, root: Path, context_fingerprint: str, *, key_folder: Path | None, folder: Path = CACHE_DIR) -> None:
         self.root = root
-        self.folder = root / CACHE_DIR
+        self.where = folder
+        self.folder = root / folder
         self.fp = context_fingerprint
-        self.refused = unsafe_folder(root, *CACHE_DIR.parts)
+        self.refused = unsafe_folder(root, *folder.parts)
         """A component of the cache folder is a link (or not a folder): the cache is off."""
         self.key = user_key(key_folder) if key_folder is not None and not self.refused else None
         self.shards: dict[tuple[str, int], dict[str, tuple[str, Any]]] = {}
@@ -211,6 +225,33 @@ class FileCache:
         self._load(shard)[rel] = (digest, value)
         self.dirty.add(shard)
 
+    def known_digest(self, rel: str, info: os.stat_result) -> str | None:
+        """The content digest of ``rel`` when its ``lstat`` is what it was when it was last
+        hashed (size, modification and change times, inode), as git's index trusts a file's
+        stat: reading and hashing 200 MB on every check costs a third of a second.  An entry
+        hashed within two seconds of the file's last modification is not trusted (a second
+        write in the same clock tick would not show in the times)."""
+        if self.key is None or not stat.S_ISREG(info.st_mode):
+            return None
+        found = self._load(self._shard_of(rel, "t")).get(rel)
+        if found is None:
+            return None
+        digest, signature = found
+        return digest if signature == _signature(info) else None
+
+    def learn_digest(self, rel: str, info: os.stat_result, digest: str) -> None:
+        """Remember the digest of ``rel`` as of this ``lstat`` (see :meth:`known_digest`)."""
+        if self.key is None or not stat.S_ISREG(info.st_mode):
+            return
+        if time.time_ns() - info.st_mtime_ns < _RACY_NS:
+            return
+        shard = self._shard_of(rel, "t")
+        table = self._load(shard)
+        entry: tuple[str, Any] = (digest, _signature(info))
+        if table.get(rel) != entry:
+            table[rel] = entry
+            self.dirty.add(shard)
+
     def get_records(self, rel: str, digest: str) -> bytes | None:
         """The pickled records of a file, kept apart from its summary: a command that reads
         summaries (a check, a briefing) never reads these shards."""
@@ -240,8 +281,8 @@ class FileCache:
             return
         try:
             for shard in sorted(self.dirty):
-                save_entry(self.root, CACHE_DIR, self._path(shard).name, signed_dump(self.key, self.shards[shard]))
-            if unsafe_folder(self.root, *CACHE_DIR.parts):
+                save_entry(self.root, self.where, self._path(shard).name, signed_dump(self.key, self.shards[shard]))
+            if unsafe_folder(self.root, *self.where.parts):
                 return
             for stale in self.folder.glob("*.bin"):
                 if not stale.name.startswith(self.fp) and not stale.is_symlink():
@@ -249,3 +290,9 @@ class FileCache:
         except OSError:
             return  # a read-only checkout: no cache, no harm
         self.dirty.clear()
+
+
+def stat_cache(root: Path, key_folder: Path | None) -> FileCache:
+    """The digests of files by their ``lstat`` (:meth:`FileCache.known_digest`): independent of
+    campaign.yaml and of dytool's version, since a content digest is only a digest."""
+    return FileCache(root, "stat", key_folder=key_folder, folder=STAT_DIR)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dytool.core.findings import Finding, FindingCounts, cap_findings, sort_findings
+from dytool.engine.cache import stat_cache
 from dytool.engine.load import LoadOptions, LoadResult, load_repository, reload_files
 from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall, recall_state, remember, unchanged_paths
 from dytool.engine.repository import Repository
@@ -42,7 +43,9 @@ def check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> Che
     if not options.cached:
         return check_summary(root, suite, as_of, options)
     assert options.key_folder is not None
-    snapshot = take_snapshot(root)
+    stats = stat_cache(root, options.key_folder)
+    snapshot = take_snapshot(root, stats.known_digest, stats.learn_digest)
+    stats.save()
     remembered, digest = recall(root, as_of, snapshot, options.key_folder)
     if remembered is not None:
         return remembered

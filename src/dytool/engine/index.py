@@ -9,8 +9,8 @@ other file's records.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dytool.engine.repository import ReportEntry
@@ -21,22 +21,77 @@ if TYPE_CHECKING:
 __all__ = ["RepoIndex", "build_index"]
 
 
-@dataclass(frozen=True)
 class RepoIndex:
-    ids: dict[str, dict[str, str]]
-    """kind → id → the file of the first record with that id."""
-    campaign_ids: dict[str, set[str]]
-    """theme / activity / stage / milestone / recurring → ids declared in campaign.yaml."""
-    visit_days_by_topic: dict[str, list[dt.date]] = field(default_factory=dict)
-    """topic → the first day of each visit that names it."""
-    problems_by_topic: dict[str, list[tuple[str, dt.date | None]]] = field(default_factory=dict)
-    """topic → (problem, day found) of each problem that names it."""
-    instituted: frozenset[str] = frozenset()
-    """Problems that an institution names."""
-    solved: frozenset[str] = frozenset()
-    """Problems that a solution names."""
-    reports_by_file: dict[str, ReportEntry] = field(default_factory=dict)
-    reports_by_topic: dict[str, list[ReportEntry]] = field(default_factory=dict)
+    """The lookups, each built on first use from the summaries: the checks use them all, a
+    briefing only a topic's visit days, its problems and the reports (not 200,000 ids)."""
+
+    def __init__(self, view: Repository) -> None:
+        self._view = view
+
+    @functools.cached_property
+    def ids(self) -> dict[str, dict[str, str]]:
+        """kind → id → the file of the first record with that id."""
+        from dytool.models import KINDS
+
+        ids: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+        for rel, (kind, summary) in self._view.summaries.items():
+            table = ids.get(kind)
+            if table is not None:
+                for ident in summary.ids:
+                    table.setdefault(ident, rel)
+        return ids
+
+    @functools.cached_property
+    def campaign_ids(self) -> dict[str, set[str]]:
+        """theme / activity / stage / milestone / recurring → ids declared in campaign.yaml."""
+        campaign = self._view.campaign
+        found: dict[str, set[str]] = {"theme": set(), "activity": set(), "stage": set(), "milestone": set(), "recurring": set()}
+        if campaign is not None:
+            found["theme"] = {t.id for t in campaign.themes}
+            found["activity"] = {a.id for a in campaign.activities}
+            found["stage"] = {s.id for s in campaign.stages}
+            found["milestone"] = {m.id for m in campaign.milestones}
+            found["recurring"] = {r.id for r in campaign.recurring}
+        return found
+
+    @functools.cached_property
+    def visit_days_by_topic(self) -> dict[str, list[dt.date]]:
+        """topic → the first day of each visit that names it."""
+        days: dict[str, list[dt.date]] = defaultdict(list)
+        for _, summary in self._view.summaries.values():
+            for topic, day in summary.visit_topics:
+                days[topic].append(day)
+        return dict(days)
+
+    @functools.cached_property
+    def problems_by_topic(self) -> dict[str, list[tuple[str, dt.date | None]]]:
+        """topic → (problem, day found) of each problem that names it."""
+        found: dict[str, list[tuple[str, dt.date | None]]] = defaultdict(list)
+        for _, summary in self._view.summaries.values():
+            for topic, problem, day in summary.problem_topics:
+                found[topic].append((problem, day))
+        return dict(found)
+
+    @functools.cached_property
+    def instituted(self) -> frozenset[str]:
+        """Problems that an institution names."""
+        return frozenset(p for _, summary in self._view.summaries.values() for p in summary.instituted)
+
+    @functools.cached_property
+    def solved(self) -> frozenset[str]:
+        """Problems that a solution names."""
+        return frozenset(p for _, summary in self._view.summaries.values() for p in summary.solved)
+
+    @functools.cached_property
+    def reports_by_file(self) -> dict[str, ReportEntry]:
+        return {r.source.file: r for r in self._view.reports}
+
+    @functools.cached_property
+    def reports_by_topic(self) -> dict[str, list[ReportEntry]]:
+        found: dict[str, list[ReportEntry]] = defaultdict(list)
+        for report in self._view.reports:
+            found[report.meta.topic].append(report)
+        return dict(found)
 
     def kind_of(self, ident: str) -> list[str]:
         """Every kind that has a record with this id (for "wrong kind" messages)."""
@@ -46,42 +101,4 @@ class RepoIndex:
 
 
 def build_index(view: Repository) -> RepoIndex:
-    from dytool.models import KINDS
-
-    ids: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-    visit_days: dict[str, list[dt.date]] = defaultdict(list)
-    problems_by_topic: dict[str, list[tuple[str, dt.date | None]]] = defaultdict(list)
-    instituted: set[str] = set()
-    solved: set[str] = set()
-    for rel, (kind, summary) in view.summaries.items():
-        table = ids.get(kind)
-        if table is not None:
-            for ident in summary.ids:
-                table.setdefault(ident, rel)
-        for topic, day in summary.visit_topics:
-            visit_days[topic].append(day)
-        for topic, problem, found in summary.problem_topics:
-            problems_by_topic[topic].append((problem, found))
-        instituted.update(summary.instituted)
-        solved.update(summary.solved)
-    campaign = view.campaign
-    campaign_ids: dict[str, set[str]] = {"theme": set(), "activity": set(), "stage": set(), "milestone": set(), "recurring": set()}
-    if campaign is not None:
-        campaign_ids["theme"] = {t.id for t in campaign.themes}
-        campaign_ids["activity"] = {a.id for a in campaign.activities}
-        campaign_ids["stage"] = {s.id for s in campaign.stages}
-        campaign_ids["milestone"] = {m.id for m in campaign.milestones}
-        campaign_ids["recurring"] = {r.id for r in campaign.recurring}
-    reports_by_topic: dict[str, list[ReportEntry]] = defaultdict(list)
-    for report in view.reports:
-        reports_by_topic[report.meta.topic].append(report)
-    return RepoIndex(
-        ids=ids,
-        campaign_ids=campaign_ids,
-        visit_days_by_topic=dict(visit_days),
-        problems_by_topic=dict(problems_by_topic),
-        instituted=frozenset(instituted),
-        solved=frozenset(solved),
-        reports_by_file={r.source.file: r for r in view.reports},
-        reports_by_topic=dict(reports_by_topic),
-    )
+    return RepoIndex(view)

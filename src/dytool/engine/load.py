@@ -21,6 +21,7 @@ import dataclasses
 import functools
 import gc
 import multiprocessing
+import os
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from dytool.core.findings import Finding, FindingCounts
-from dytool.engine.cache import FileCache, fingerprint
+from dytool.engine.cache import FileCache, fingerprint, stat_cache
 from dytool.engine.loadfile import (
     MAX_RECORDS_PER_FILE,
     FileResult,
@@ -191,6 +192,7 @@ def _load_files(root: FsPath, suite: Suite, options: LoadOptions, *, keep_record
     setting = dataclasses.replace(load_campaign(root, head, suite, overlay.get(CAMPAIGN_FILE)), records=keep_records or options.cached)
     files = _listing(root, snapshot, overlay, head)
     store = _store(root, setting, options)
+    stats = stat_cache(root, options.key_folder if store.enabled else None)
     results: dict[str, FileResult] = {}
     digests: dict[str, str | None] = {}
     pending: list[Job] = []
@@ -205,7 +207,7 @@ def _load_files(root: FsPath, suite: Suite, options: LoadOptions, *, keep_record
             elif snapshot is not None and rel in snapshot.contents:
                 digest, length, problems = snapshot.contents[rel]
             else:
-                digest, length, problems = _read(root, rel)
+                digest, length, problems = _read_known(root, rel, stats)
             digests[rel] = digest
             if digest is None:
                 results[rel] = FileResult(findings=tuple(problems), ok=False).with_keys(suite)
@@ -233,6 +235,8 @@ def _load_files(root: FsPath, suite: Suite, options: LoadOptions, *, keep_record
             results[rel] = kept if not keep_records or kept.loaded is not None else result
     store.forget_missing({rel for _, rel in files})
     store.save()
+    stats.forget_missing({rel for _, rel in files})
+    stats.save()
     return _Files(root, setting, files, results, head, locator, store.hits, store.misses, digests, overlay, store)
 
 
@@ -291,6 +295,22 @@ def load_repository(root: FsPath, suite: Suite, options: LoadOptions | None = No
     gc.freeze()  # what was loaded lives until the command ends: later collections need not walk it
     return LoadResult(_assemble(loaded), loaded.load_findings(), loaded.local_findings(), loaded.head, loaded.states(),
                       loaded.hits, loaded.misses)
+
+
+def _read_known(root: FsPath, rel: str, store: FileCache) -> tuple[str | None, int, list[Finding]]:
+    """A file's digest from the cache when its ``lstat`` has not changed, else read and hashed."""
+    try:
+        info: os.stat_result | None = os.lstat(os.path.join(root, rel))
+    except (OSError, ValueError):
+        info = None
+    if info is not None:
+        known = store.known_digest(rel, info)
+        if known is not None:
+            return known, info.st_size, []
+    digest, length, problems = _read(root, rel)
+    if digest is not None and info is not None:
+        store.learn_digest(rel, info, digest)
+    return digest, length, problems
 
 
 def _read(root: FsPath, rel: str) -> tuple[str | None, int, list[Finding]]:

@@ -7,6 +7,7 @@ folders that are links instead of following them out of the repository.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
@@ -15,8 +16,17 @@ from dytool.core.findings import Finding
 from dytool.source.readfile import inside, read_guarded
 
 __all__ = [
-    "CAMPAIGN_FILE", "RECORD_FOLDERS", "REPORT_FOLDER", "ROOT_FILES", "NoRepository", "Snapshot", "find_root",
-    "kind_of_path", "repository_files", "take_snapshot",
+    "CAMPAIGN_FILE",
+    "RECORD_FOLDERS",
+    "REPORT_FOLDER",
+    "ROOT_FILES",
+    "KnownDigest",
+    "NoRepository",
+    "Snapshot",
+    "find_root",
+    "kind_of_path",
+    "repository_files",
+    "take_snapshot",
 ]
 
 CAMPAIGN_FILE = "campaign.yaml"
@@ -118,16 +128,41 @@ class Snapshot:
     """Path → (content digest, size, why it cannot be read), campaign.yaml included."""
 
 
-def take_snapshot(root: FsPath) -> Snapshot:
+KnownDigest = Callable[[str, os.stat_result], "str | None"]
+"""The content digest of a file whose ``lstat`` is this, when it is known without reading it."""
+
+
+def take_snapshot(root: FsPath, known: KnownDigest | None = None, learn: Callable[[str, os.stat_result, str], None] | None = None) -> Snapshot:
+    """List every file the load reads and take each one's content digest: from ``known`` when
+    its ``lstat`` says it has not changed since it was hashed, else by reading it (``learn`` is
+    told what was read)."""
     from dytool.source.readfile import content_digest
 
     listing: list[Finding] = []
     files = repository_files(root, listing)
     contents: dict[str, tuple[str | None, int, list[Finding]]] = {}
     for rel in (CAMPAIGN_FILE, *(rel for _, rel in files)):
+        info = _lstat(root, rel) if known is not None else None
+        digest = known(rel, info) if known is not None and info is not None else None
+        if digest is not None and info is not None:
+            contents[rel] = (digest, info.st_size, [])
+            continue
         data, problems = read_guarded(root, rel)
-        contents[rel] = (content_digest(data), len(data), []) if data is not None else (None, 0, problems)
+        if data is None:
+            contents[rel] = (None, 0, problems)
+            continue
+        digest = content_digest(data)
+        contents[rel] = (digest, len(data), [])
+        if learn is not None and info is not None:
+            learn(rel, info, digest)
     return Snapshot(files, listing, contents)
+
+
+def _lstat(root: FsPath, rel: str) -> os.stat_result | None:
+    try:
+        return os.lstat(os.path.join(root, rel))
+    except (OSError, ValueError):
+        return None
 
 
 def repository_files(root: FsPath, findings: list[Finding]) -> list[tuple[str, str]]:

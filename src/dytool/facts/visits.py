@@ -72,10 +72,12 @@ def host_burden(visits: Iterable[HostedVisit], as_of: dt.date, window_days: int,
         if len(received) <= max_visits:
             continue
         received.sort()
+        days = [day.toordinal() for day, _ in received]  # integers: no timedelta per comparison
         best = (0, 0, 0)  # count, i, j
-        j = 0
-        for i in range(len(received)):
-            while j < len(received) and (received[j][0] - received[i][0]).days < window_days:
+        j, n = 0, len(days)
+        for i, first in enumerate(days):
+            limit = first + window_days
+            while j < n and days[j] < limit:
                 j += 1
             if j - i > best[0]:
                 best = (j - i, i, j)

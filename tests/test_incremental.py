@@ -199,9 +199,9 @@ def test_an_edit_of_text_alone_is_checked_from_the_edited_file(repo: Path, monke
 
 
 _RERUN = {
-    "a date": {"check_rules", "check_content"},               # leaders' days; a topic's visit days
-    "a list emptied": {"check_duplicates", "check_references", "check_content"},  # ids, the problems they answer
-    "a file added": {"check_duplicates", "check_references", "check_rules", "check_content", "check_recurring"},  # a new file may be unreadable
+    "a date": {"check_rules", "check_stages"},               # leaders' days; a topic's visit days
+    "a list emptied": {"check_duplicates", "check_references", "check_content", "check_stages"},  # ids, the problems they answer
+    "a file added": {"check_duplicates", "check_references", "check_rules"},  # what the new file brings (ids, a leader, a day), nothing else
     "a person file": {"check_duplicates", "check_references", "check_rules", "check_recurring", "check_campaign_fields"},  # members of groups
 }
 
@@ -296,5 +296,5 @@ def test_an_edit_of_a_solutions_day_inside_its_file_checks_the_topics_again(tmp_
 
     monkeypatch.setattr(Suite, "run_each", spy)
     assert _keep(root, day) == expected
-    assert runs and "check_content" in runs[-1], "the edit changes a topic's stage: the topics are checked again"
+    assert runs and "check_stages" in runs[-1], "the edit changes a topic's stage: the topics are checked again"
     assert not [k for k in expected if k[0] == "DY307"]

@@ -11,7 +11,7 @@ below with what it reads, which decides when it runs again after an edit
 
 from __future__ import annotations
 
-from dytool.checks.content import check_content, local_content
+from dytool.checks.content import check_content, check_stages, local_content
 from dytool.checks.fields import check_campaign_fields, empty_file, local_fields
 from dytool.checks.ids import check_duplicates, check_references
 from dytool.checks.images import check_images
@@ -36,8 +36,9 @@ SUITE = Suite(
         Cross(check_paths, _reads("paths", "topics", "campaign")),
         Cross(check_reports, _reads("topics", "reports")),
         Cross(check_images, _reads("reports", "paths")),
-        Cross(check_content, _reads("campaign", "latest_done", "systemic", "instituted", "topics", "visit_topics",
-                                    "problem_topics", "solved", "reports", "problems", "solutions", "institutions")),
+        Cross(check_content, _reads("campaign", "latest_done", "systemic", "instituted", "problems", "solutions", "institutions")),
+        Cross(check_stages, _reads("campaign", "topics", "visit_topics", "problem_topics", "solved", "reports", "solutions",
+                                   "institutions")),
         Cross(check_campaign_fields, _reads("campaign", "people", "units")),
         Cross(check_recurring, _reads("campaign", "people", "units", "unreadable")),
         Cross(check_rules, _reads("campaign", "visits", "closures", "people", "units", "topics", "reports")),

@@ -31,7 +31,7 @@ from dytool.models.campaign import Period
 from dytool.models.enums import Handling, InstitutionStatus
 from dytool.source.locate import Locator, Source
 
-__all__ = ["check_content", "local_content"]
+__all__ = ["check_content", "check_stages", "local_content"]
 
 
 def _period_span(campaign: Campaign | None) -> Span | None:
@@ -104,6 +104,10 @@ def check_content(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterato
                 own = row.done_on if isinstance(row, SolutionRow) else row.issued_on
                 if row.due is not None and is_yearless(row.due) and unplaced(row.due, anchor_of(row.problems, found, own), period):
                     yield _unplaced(view.locator, row.source, row.due, period)
+
+
+def check_stages(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
+    """Each topic's stages as of the day: a stage reached with an earlier one missing."""
     facts = topic_facts(view, index)
     for entry in view.topics:
         yield from _topic(view.locator, facts, entry.record, entry.source, as_of)

@@ -212,11 +212,11 @@ def _close(root: Path, ident: str, options: CloseOptions, *, as_of: dt.date, kin
     plan = Plan()
     plan.put(source.file, join_text(after, style), raw)
     if dry_run:
-        added = check_plan(root, plan, as_of, result.findings)
+        added = check_plan(root, plan, as_of, result.findings, load)
         if added:
             raise RefusedWrite(added)
     else:
-        commit(root, plan, as_of, result.findings)
+        commit(root, plan, as_of, result.findings, load)
     what = {"problem": ("已销号", "closed"), "solution": ("已完成", "done"), "institution": ("已出台", "issued"),
             "milestone": ("已完成", "done"), "recurring": ("已记录报送", "submission recorded")}[found]
     return Closed(found, ident, source.file, before, after, f"{_NAMES[found]} {ident} {what[0]}（{day}）",

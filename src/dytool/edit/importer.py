@@ -302,7 +302,7 @@ def import_files(
         result = ImportResult(bad=list(work.bad), unchanged=work.unchanged)
         while True:
             plan, places, shown = _plan(root, work, excluded, as_of=as_of, rng=rng, file=file, baseline=baseline)
-            added = check_plan(root, plan, as_of, baseline.findings) if plan.files else []
+            added = check_plan(root, plan, as_of, baseline.findings, load) if plan.files else []
             traced, loose = _trace(added, places)
             if loose:
                 raise RefusedWrite(loose)

@@ -27,8 +27,8 @@ from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write
 from dytool.edit.splice import append_records
 from dytool.edit.targets import KIND_NAMES, default_file, new_file_text, target_file
 from dytool.edit.yamlio import dump_item, join_text, split_text
-from dytool.engine.check import CheckResult, check_repository
-from dytool.engine.load import LoadOptions
+from dytool.engine.check import CheckResult, check, check_repository
+from dytool.engine.load import LoadOptions, load_repository
 from dytool.models import KINDS
 from dytool.models.campaign import Campaign
 from dytool.models.when import When, parse_when
@@ -60,8 +60,16 @@ class Batch:
 
 
 def load_for_edit(root: Path, as_of: dt.date, options: LoadOptions | None = None) -> tuple[CheckResult, Campaign]:
-    """The repository checked as it is now (the baseline a change is compared with)."""
-    result = check_repository(root, SUITE, as_of, options)
+    """The repository checked as it is now (the baseline a change is compared with).
+
+    With the cache, the findings are those of ``dytool check`` (replayed, or brought up to
+    date and kept, so that the edit's own check reads only the edited files) and the records
+    are read on demand; without it, everything is loaded and checked here."""
+    if options is not None and options.cached:
+        findings = check(root, SUITE, as_of, options).findings
+        result = CheckResult(load_repository(root, SUITE, options, keep_records=False).repo, findings)
+    else:
+        result = check_repository(root, SUITE, as_of, options)
     campaign = result.repo.campaign
     if campaign is None:
         raise UserError("campaign.yaml 有错误，无法添加或修改记录；先运行 dytool check 改正",
@@ -128,7 +136,7 @@ def add_records(
     with editing(root):
         result = baseline or load_for_edit(root, as_of, load)[0]
         batch = prepare_records(root, kind, records, as_of=as_of, rng=rng, file=file, rows=rows, baseline=result)
-        added = check_plan(root, batch.plan, as_of, result.findings)
+        added = check_plan(root, batch.plan, as_of, result.findings, load)
         if added:
             raise RefusedWrite(added, batch)
         if not dry_run:
@@ -153,7 +161,7 @@ def prepare_records(
     ``texts`` gives the current text of files this batch already changed (by path): records
     are appended to that text, and the plan still compares the file with what is on disk."""
     result, campaign = (baseline, baseline.repo.campaign) if baseline and baseline.repo.campaign else load_for_edit(root, as_of)
-    taken = {entry.record.id for entry in result.repo.entries(kind)}
+    taken = result.repo.ids(kind)
     rel_given = target_file(root, kind, file) if file else None
     batch = Batch()
     by_file: dict[str, list[tuple[int, dict[str, Any]]]] = {}

@@ -152,7 +152,7 @@ def import_reports(root: Path, sources: list[Path], options: ReportOptions, *, a
                 done.append(_one(root, source, options, names, topics, period, plan, texts, tmp))
         for rel, (raw, text) in texts.items():
             plan.put(rel, join_text(text, split_text(raw, rel)[1]), raw)
-        added = check_plan(root, plan, as_of, baseline.findings)
+        added = check_plan(root, plan, as_of, baseline.findings, load)
         if added:
             raise RefusedWrite(added)
         if not dry_run:

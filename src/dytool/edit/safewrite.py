@@ -4,9 +4,11 @@ Every command that changes a campaign repository holds :func:`editing` (the repo
 write lock, :mod:`dytool.source.lock`) from the moment it reads what it will change, builds a
 :class:`Plan` (file → new bytes, and the digest of what each file held when it was read) and
 calls :func:`commit` (or :func:`check_plan` then :func:`write_plan`).  The plan is first
-applied to a scratch copy of the repository (hard links where possible, in a temporary
-folder) and checked there; if that adds an error the repository did not already have,
-nothing is written and :class:`RefusedWrite` says why.  Otherwise every file is compared with
+checked as if written: its files laid over the repository (the engine reads only them and
+reruns only the cross-file checks they concern), or, when it writes more than record files,
+on a scratch copy of the repository (hard links where possible, in a temporary folder).  If
+that adds an error the repository did not already have, nothing is written and
+:class:`RefusedWrite` says why.  Otherwise every file is compared with
 what the command read (an editor may have saved it meanwhile: then nothing is written) and
 replaced atomically.  No file is written through a link (:func:`dytool.source.atomic.repository_path`).
 
@@ -28,13 +30,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dytool.checks import SUITE
 from dytool.core.errors import EXIT_FINDINGS, UserError
-from dytool.core.findings import Finding, Severity
+from dytool.core.findings import Finding, Severity, cap_findings, sort_findings
+from dytool.source.discover import CAMPAIGN_FILE, kind_of_path
 from dytool.source.atomic import ChangedMeanwhile, digest, file_digest, repository_path, write_atomic
 from dytool.source.lock import repository_lock, try_lock, unlock
+
+if TYPE_CHECKING:
+    from dytool.engine.load import LoadOptions
 
 __all__ = [
     "ChangedMeanwhile", "Plan", "RefusedWrite", "check_plan", "commit", "editing", "new_errors", "scratch_folder", "sweep_scratch",
@@ -192,12 +198,23 @@ def scratch_folder() -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) -> list[Finding]:
-    """The errors ``plan`` would add to the repository at ``root`` (checked on a scratch copy)."""
-    from dytool.engine.check import check_repository
+def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding], load: LoadOptions | None = None) -> list[Finding]:
+    """The errors ``plan`` would add to the repository at ``root``.
+
+    A plan that writes only record files is checked by the engine with the plan's files laid
+    over the repository (:func:`dytool.engine.check.check_overlay`: from the last check's state
+    and the cache, reading only the plan's files).  A plan that writes anything else (a report,
+    its images) changes what checks read straight from the disk, so it is checked on a scratch
+    copy with the plan written into it."""
+    from dytool.engine.check import check_overlay, check_repository
+    from dytool.engine.load import LoadOptions
 
     for rel in plan.files:
         repository_path(root, rel)  # no link on the way, even for a dry run
+    if all(rel == CAMPAIGN_FILE or kind_of_path(rel) not in (None, "report") for rel in plan.files):
+        sweep_scratch()  # what a killed command left, whichever way this one checks
+        after = check_overlay(root, SUITE, as_of, load or LoadOptions(cache=False), plan.files).findings
+        return new_errors(cap_findings(sort_findings(before)), after)
     with scratch_folder() as tmp:
         scratch = tmp / "repo"
         _scratch_copy(root, scratch)
@@ -215,9 +232,9 @@ def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) ->
     return new_errors(before, after)
 
 
-def commit(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) -> None:
+def commit(root: Path, plan: Plan, as_of: dt.date, before: list[Finding], load: LoadOptions | None = None) -> None:
     """Check ``plan`` against the repository, then write it; refuse when it adds errors."""
-    added = check_plan(root, plan, as_of, before)
+    added = check_plan(root, plan, as_of, before, load)
     if added:
         raise RefusedWrite(added)
     write_plan(root, plan)

@@ -17,13 +17,14 @@ from pathlib import Path
 
 from dytool.core.findings import Finding, FindingCounts, cap_findings, sort_findings
 from dytool.engine.cache import stat_cache
-from dytool.engine.load import LoadOptions, LoadResult, load_repository, reload_files
+from dytool.engine.load import LoadOptions, LoadResult, load_repository, reload_files, with_overlay
 from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall, recall_state, remember, unchanged_paths
 from dytool.engine.repository import Repository
+from dytool.engine.summary import FileSummary, field_keys
 from dytool.engine.suite import Suite
 from dytool.source.discover import CAMPAIGN_FILE, Snapshot, take_snapshot
 
-__all__ = ["CheckResult", "check", "check_and_keep", "check_repository", "check_since", "check_summary"]
+__all__ = ["CheckResult", "check", "check_and_keep", "check_overlay", "check_repository", "check_since", "check_summary"]
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,28 @@ def check_summary(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions
     return _check(root, suite, as_of, options or LoadOptions(cache=False))[0]
 
 
-def _check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions,
-           snapshot: Snapshot | None = None) -> tuple[CheckSummary, LoadResult, dict[str, tuple[Finding, ...]]]:
-    loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot)
+def check_overlay(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions, overlay: Mapping[str, bytes]) -> CheckSummary:
+    """What ``dytool check`` would report were the files of ``overlay`` written (replaced or
+    added): how an edit is checked before anything is written.  From what the last check kept
+    (:func:`check_and_keep`), only the overlay's files (and any edited since) are read and only
+    the cross-file checks they concern run again; without it, everything is loaded, from the
+    cache where it can be.  What the last check kept is left as it was."""
+    if options.cached:
+        assert options.key_folder is not None
+        stats = stat_cache(root, options.key_folder)
+        snapshot = take_snapshot(root, stats.known_digest, stats.learn_digest)
+        stats.save()
+        state = recall_state(root, options.key_folder)
+        if state is not None:
+            after = _after_edit(root, suite, as_of, with_overlay(snapshot, overlay), state, options, overlay)
+            if after is not None:
+                return after[0]
+    return _check(root, suite, as_of, options, overlay=overlay)[0]
+
+
+def _check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions, snapshot: Snapshot | None = None,
+           overlay: Mapping[str, bytes] | None = None) -> tuple[CheckSummary, LoadResult, dict[str, tuple[Finding, ...]]]:
+    loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot, overlay=overlay)
     cross = suite.run_each(loaded.repo, as_of)
     campaign = loaded.repo.campaign
     findings = cap_findings(sort_findings([*loaded.findings, *loaded.local_findings, *(f for found in cross.values() for f in found)]))
@@ -133,7 +153,7 @@ _WHOLE_NAMES = {"person": "people", "unit": "units", "topic": "topics", "report"
 
 
 def _after_edit(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, state: CheckState,
-                options: LoadOptions) -> tuple[CheckSummary, CheckState] | None:
+                options: LoadOptions, overlay: Mapping[str, bytes] | None = None) -> tuple[CheckSummary, CheckState] | None:
     """The check after an edit, from ``state``, the edited files and the cross-file checks the
     edit concerns; None when everything must be checked again (another day, campaign.yaml or
     the folders' listing changed, another suite)."""
@@ -148,16 +168,17 @@ def _after_edit(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, st
     removed = [(kind, rel) for rel, kind in old_kinds.items() if rel not in current]
     changed: set[str] = set() if unchanged_paths(root, state.summary) else {"paths"}
     files = dict(state.files)
-    for rel, (digest, result) in reload_files(root, suite, options, edited).items():
+    absent = field_keys(FileSummary(), suite.summary_reads, frozenset(), True, False)
+    for rel, (digest, result) in reload_files(root, suite, options, edited, overlay).items():
         if digest != snapshot.contents[rel][0]:
             return None  # edited again since the snapshot was taken
         known = state.files.get(rel)
-        old_keys = known.keys if known is not None else {}
+        old_keys = known.keys if known is not None else absent  # a new file changes only what it brings
         changed |= {name for name in result.keys.keys() | old_keys.keys() if result.keys.get(name) != old_keys.get(name)}
         files[rel] = FileState(digest, result.keys, result.findings + result.local, result.records_count(old_kinds.get(rel) or _kind(snapshot, rel)))
     for _, rel in removed:
         known = files.pop(rel, None)
-        changed |= set(known.keys) if known is not None else set()
+        changed |= {name for name, key in known.keys.items() if key != absent.get(name)} if known is not None else set()
     touched = {rel for _, rel in (*edited, *removed)}
     changed |= {_WHOLE_NAMES[kind] for kind, _ in (*edited, *removed) if kind in _WHOLE_NAMES}
     rerun = {check.name for check in suite.cross
@@ -165,9 +186,10 @@ def _after_edit(root: Path, suite: Suite, as_of: dt.date, snapshot: Snapshot, st
     cross = dict(state.cross)
     watched = state.summary.watched
     if rerun:
-        loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot)
+        loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot, overlay=overlay)
         cross.update(suite.run_each(loaded.repo, as_of, rerun))
-        watched = loaded.repo.watched()
+        if "paths" in changed or any(kind in ("topic", "report") for kind, _ in (*edited, *removed)):
+            watched = loaded.repo.watched()  # what names paths (topics, reports' images) changed
     findings = cap_findings(sort_findings([*state.head, *(f for known in files.values() for f in known.findings),
                                            *(f for found in cross.values() for f in found)]))
     summary = dataclasses.replace(state.summary, findings=findings, files=1 + len(files),

@@ -174,22 +174,36 @@ def _listing(root: FsPath, snapshot: Snapshot | None, overlay: Mapping[str, byte
         files = list(snapshot.files)
     else:
         files = repository_files(root, findings)
-    known = {rel for _, rel in files}
-    added = [rel for rel in overlay if rel not in known and rel != CAMPAIGN_FILE]
-    if added:
-        from dytool.source.discover import kind_of_path
+    return _with_added(files, overlay)
 
-        files.extend((kind, rel) for rel in added if (kind := kind_of_path(rel)) is not None)
-        order = {kind: i for i, kind in enumerate(("person", "unit", "topic", "visit", "problem", "solution", "institution", "report"))}
-        files.sort(key=lambda item: (order[item[0]], item[1]))
-    return files
+
+_LOAD_ORDER = {kind: i for i, kind in enumerate(("person", "unit", "topic", "visit", "problem", "solution", "institution", "report"))}
+
+
+def _with_added(files: list[tuple[str, str]], overlay: Mapping[str, bytes]) -> list[tuple[str, str]]:
+    """``files`` (kind, path) and the record files ``overlay`` adds, in load order."""
+    from dytool.source.discover import kind_of_path
+
+    known = {rel for _, rel in files}
+    added = [(kind, rel) for rel in overlay if rel not in known and rel != CAMPAIGN_FILE and (kind := kind_of_path(rel)) is not None]
+    if not added:
+        return files
+    return sorted([*files, *added], key=lambda item: (_LOAD_ORDER[item[0]], item[1]))
+
+
+def with_overlay(snapshot: Snapshot, overlay: Mapping[str, bytes]) -> Snapshot:
+    """The snapshot of the repository as it would be with ``overlay``'s files written."""
+    contents = dict(snapshot.contents)
+    contents.update((rel, (content_digest(data), len(data), [])) for rel, data in overlay.items())
+    return dataclasses.replace(snapshot, files=_with_added(list(snapshot.files), overlay), contents=contents)
 
 
 def _load_files(root: FsPath, suite: Suite, options: LoadOptions, *, keep_records: bool, snapshot: Snapshot | None,
                 overlay: Mapping[str, bytes]) -> _Files:
     locator = Locator(root, overlay)
     head: list[Finding] = []
-    setting = dataclasses.replace(load_campaign(root, head, suite, overlay.get(CAMPAIGN_FILE)), records=keep_records or options.cached)
+    setting = dataclasses.replace(load_campaign(root, head, suite, overlay.get(CAMPAIGN_FILE), key_folder=_key_folder(options)),
+                                  records=keep_records or options.cached)
     files = _listing(root, snapshot, overlay, head)
     store = _store(root, setting, options)
     stats = stat_cache(root, options.key_folder if store.enabled else None)
@@ -261,6 +275,10 @@ def _with_records(store: FileCache, rel: str, digest: str | None, result: FileRe
     return dataclasses.replace(result, loaded=blob) if blob is not None else None
 
 
+def _key_folder(options: LoadOptions) -> FsPath | None:
+    return options.key_folder if options.cache else None
+
+
 def _store(root: FsPath, setting: Setting, options: LoadOptions) -> FileCache:
     """The cache of results read against this campaign context (the period and calendar that
     dates are read against) and this suite of checks."""
@@ -269,15 +287,17 @@ def _store(root: FsPath, setting: Setting, options: LoadOptions) -> FileCache:
     return FileCache(root, fingerprint(parts), key_folder=options.key_folder if options.cache else None)
 
 
-def reload_files(root: FsPath, suite: Suite, options: LoadOptions, files: list[tuple[str, str]]) -> dict[str, tuple[str | None, FileResult]]:
-    """Load a few files again, in this process, and update the cache with them: how a check
-    after an edit reads the edited files when nothing else needs reading."""
-    setting = load_campaign(root, [], suite)
+def reload_files(root: FsPath, suite: Suite, options: LoadOptions, files: list[tuple[str, str]],
+                 overlay: Mapping[str, bytes] | None = None) -> dict[str, tuple[str | None, FileResult]]:
+    """Load a few files again (``overlay``'s bytes instead of the file's, where it has them), in
+    this process, and update the cache with them: how a check after an edit reads the edited
+    files when nothing else needs reading."""
+    setting = load_campaign(root, [], suite, key_folder=_key_folder(options))
     use_setting(setting)
     store = _store(root, setting, options)
     loaded = {}
     for kind, rel in files:
-        digest, result = load_file((str(root), kind, rel, None))
+        digest, result = load_file((str(root), kind, rel, (overlay or {}).get(rel)))
         loaded[rel] = (digest, result)
         if digest is not None:
             _keep(store, kind, rel, digest, result)
@@ -325,17 +345,31 @@ def _size(path: FsPath) -> int:
         return 0
 
 
+_UNPACKED: dict[int, tuple[FileResult, Any]] = {}
+"""The records of the small kinds' files (people, units, reports) as this process unpacked
+them, by result: a second load of the same files (an edit's check) reuses them."""
+
+
+def _unpacked(result: FileResult) -> Any:
+    if not isinstance(result.loaded, bytes):
+        return result.unpack()
+    known = _UNPACKED.get(id(result))
+    if known is None or known[0] is not result:
+        known = _UNPACKED[id(result)] = (result, result.unpack())
+    return known[1]
+
+
 def _assemble(loaded: _Files) -> Repository:
     whole: dict[str, list[Any]] = {kind: [] for kind in ("person", "unit")}  # topics are read when first asked for
     reports: list[ReportEntry] = []
     for kind, rel in loaded.files:
         result = loaded.results[rel]
         if kind == "report":
-            report = result.unpack().report
+            report = _unpacked(result).report
             if report is not None:
                 reports.append(report)
         elif kind in whole:
-            whole[kind].extend(result.unpack().entries)
+            whole[kind].extend(_unpacked(result).entries)
     unreadable, invalid, empty = loaded.flags()
     return Repository(
         root=loaded.root, campaign=loaded.setting.campaign, campaign_source=Source(CAMPAIGN_FILE), locator=loaded.locator,

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding, cap_findings, sort_findings
 from dytool.dates import Span, china_calendar
+from dytool.engine.cache import CACHE_DIR, FileCache, fingerprint
 from dytool.engine.explain import explain
 from dytool.engine.repository import WHOLE_KINDS, Entry, ReportEntry
 from dytool.engine.suite import Suite
@@ -229,6 +230,8 @@ class Setting:
 
 _SETTING = [Setting()]
 
+CAMPAIGN_CACHE_DIR = CACHE_DIR / "campaign"
+
 
 def use_setting(setting: Setting) -> None:
     """What :func:`load_file` loads against, in this process and the workers forked after."""
@@ -246,7 +249,7 @@ def load_file(job: Job) -> tuple[str | None, FileResult]:
             return None, FileResult(findings=tuple(problems), ok=False).with_keys(_SETTING[0].suite)
     parsed = parse_file(rel, data, report=kind == "report")
     setting = _SETTING[0]
-    locator = Locator(base)
+    locator = Locator(base, {rel: data})  # positions from the bytes parsed, not the file as it is now
     texts = [f for text, offset, yaml in parsed.texts for f in setting.suite.run_text(text, rel, offset, locator if yaml else None)]
     if texts:
         parsed = dataclasses.replace(parsed, findings=tuple(cap_findings(sort_findings([*parsed.findings, *texts]))))
@@ -268,37 +271,70 @@ def load_file_packed(job: Job) -> tuple[str | None, FileResult]:
     return digest, result.packed()
 
 
-def load_campaign(root: FsPath, findings: list[Finding], suite: Suite, data: bytes | None = None) -> Setting:
+class _CampaignRead(NamedTuple):
+    """What reading one campaign.yaml gives, as the cache keeps it (by content digest)."""
+
+    campaign: Campaign | None
+    findings: tuple[Finding, ...]
+    period: Span | None
+    chinese_calendar: bool
+
+    def context(self) -> dict[str, Any]:
+        context: dict[str, Any] = {}
+        if self.period is not None:
+            context["period"] = self.period
+        if self.chinese_calendar:
+            context["workdays"] = china_calendar()
+        return context
+
+
+def load_campaign(root: FsPath, findings: list[Finding], suite: Suite, data: bytes | None = None, *,
+                  key_folder: FsPath | None = None) -> Setting:
     """Read campaign.yaml (or ``data``, what it would hold): the campaign, and the context
-    every other file is read against."""
-    locator = Locator(root, {CAMPAIGN_FILE: data} if data is not None else None)
-    validator = _Validator(locator, {})
+    every other file is read against.  With ``key_folder``, what a campaign.yaml gives is kept
+    in the cache by its content digest: building the campaign's validator is most of the time
+    a command that reads a few files spends on it."""
     if data is None:
         data, problems = read_guarded(root, CAMPAIGN_FILE)
         findings.extend(problems)
-    context: dict[str, Any] = {}
     if data is None:
-        return Setting(context, suite=suite)
+        return Setting({}, suite=suite)
     digest = content_digest(data)
+    store = FileCache(root, fingerprint(["campaign", suite.identity]), key_folder=key_folder, folder=CAMPAIGN_CACHE_DIR) \
+        if key_folder is not None else None
+    read = store.get(CAMPAIGN_FILE, digest) if store is not None else None
+    if not isinstance(read, _CampaignRead):
+        read = _read_campaign(root, data, suite)
+        if store is not None:
+            store.put(CAMPAIGN_FILE, digest, read)
+            store.save()
+    findings.extend(read.findings)
+    return Setting(read.context(), read.campaign, digest, suite)
+
+
+def _read_campaign(root: FsPath, data: bytes, suite: Suite) -> _CampaignRead:
+    locator = Locator(root, {CAMPAIGN_FILE: data})
+    validator = _Validator(locator, {})
+    findings: list[Finding] = []
     parsed = parse_file(CAMPAIGN_FILE, data, report=False)
     findings.extend(suite.run_text(parsed.texts[0][0], CAMPAIGN_FILE, 0, locator) if parsed.texts else ())
     findings.extend(parsed.findings)
     if not parsed.ok:
-        return Setting(context, None, digest, suite)
+        return _CampaignRead(None, tuple(findings), None, False)
     value = parsed.value
     if not isinstance(value, dict):
         findings.append(_shape(CAMPAIGN_FILE, value))
-        return Setting(context, None, digest, suite)
+        return _CampaignRead(None, tuple(findings), None, False)
+    period: Span | None = None
     if isinstance(value.get("period"), dict):  # every other date is read against the period
         try:
-            period = Period.model_validate(value["period"])
-            first, last = sorted((period.start.first, period.end.last))  # a reversed period is reported, not a reason to fail every date
-            context["period"] = Span(first, last)
+            written = Period.model_validate(value["period"])
+            first, last = sorted((written.start.first, written.end.last))  # a reversed period is reported, not a reason to fail every date
+            period = Span(first, last)
         except ValidationError:
             pass  # reported with the campaign itself
-    if value.get("calendar") == "cn":
-        context["workdays"] = china_calendar()
-    validator.context = context
+    read = _CampaignRead(None, (), period, value.get("calendar") == "cn")
+    validator.context = read.context()
     campaign = validator.validate(Campaign, value, Source(CAMPAIGN_FILE))
     findings.extend(validator.findings)
-    return Setting(context, campaign, digest, suite)
+    return read._replace(campaign=campaign, findings=tuple(findings))

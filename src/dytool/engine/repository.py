@@ -93,6 +93,12 @@ class Repository:
             self._by_kind[kind] = found
         return found
 
+    def ids(self, kind: str) -> set[str]:
+        """Every id a record of ``kind`` holds, valid or not, from the summaries (no record is
+        built): the ids a new record must not take."""
+        found = {ident for rel in self.files_of(kind) for ident in self.summaries[rel][1].ids}
+        return found | self.invalid_ids.get(kind, frozenset())
+
     @property
     def records(self) -> dict[str, list[Entry[Record]]]:
         """Every valid record by kind: for the commands that need them all (a compilation)."""

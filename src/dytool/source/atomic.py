@@ -86,11 +86,12 @@ def repository_path(root: Path, rel: str) -> Path:
     return root / rel
 
 
-def write_atomic(path: Path, data: bytes, *, expect: str | None = None, rel: str | None = None) -> None:
+def write_atomic(path: Path, data: bytes, *, expect: str | None = None, rel: str | None = None, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` all at once (temporary file, fsync, rename), mode kept.
 
     With ``expect`` (a :func:`digest`), the current file is compared just before the rename
-    and :class:`ChangedMeanwhile` raised when it differs."""
+    and :class:`ChangedMeanwhile` raised when it differs.  ``durable=False`` skips the fsyncs,
+    for what may be lost in a power cut (the cache, which checks what it reads)."""
     try:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
@@ -101,7 +102,8 @@ def write_atomic(path: Path, data: bytes, *, expect: str | None = None, rel: str
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         if expect is not None and file_digest(path) != expect:
             raise ChangedMeanwhile(rel or path.name)
@@ -109,7 +111,8 @@ def write_atomic(path: Path, data: bytes, *, expect: str | None = None, rel: str
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -54,7 +54,7 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
 
 
 def _write_in_place(path: Path, data: bytes) -> None:
-    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     for wait in (0.0, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6):  # a pipe's reader may be starting: wait a little, never for ever
         time.sleep(wait)
         try:

@@ -98,3 +98,49 @@ def test_windows_never_gets_more_workers_than_its_process_pool_allows(monkeypatc
     assert settings.default_jobs() == 96
     monkeypatch.setattr(settings.sys, "platform", "win32")
     assert settings.default_jobs() == 61
+
+
+def test_campaign_templates_render_in_a_spawned_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Untrusted templates render in a child process: under ``spawn`` too, with their problems
+    named at their file and line, and the time budget still holding."""
+    from dytool.documents import templating
+    from dytool.documents.templating import TemplateProblem, Templates
+
+    template = tmp_path / "templates" / "compilation" / "report.md.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text("自定义：{{ title }}\n", encoding="utf-8")
+    spawned = Templates(tmp_path, start_method="spawn")
+    assert spawned.render("compilation/report.md.j2", {"title": "报告"}) == "自定义：报告\n"
+    template.write_text("第一行\n{{ nonexistent }}\n", encoding="utf-8")
+    with pytest.raises(TemplateProblem) as problem:
+        spawned.render("compilation/report.md.j2", {"title": "报告"})
+    assert (problem.value.file, problem.value.line) == ("templates/compilation/report.md.j2", 2)
+    monkeypatch.setattr(templating, "TIME_LIMIT", 3.0)
+    template.write_text("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", encoding="utf-8")
+    with pytest.raises(TemplateProblem) as problem:
+        Templates(tmp_path, start_method="spawn").render("compilation/report.md.j2", {})
+    assert "3 s" in problem.value.en
+
+
+def test_dytool_compile_with_campaign_templates_under_spawn(tmp_path: Path) -> None:
+    """On Windows there is no ``fork`` to start the templates' child process with."""
+    import shutil
+
+    from util import EXAMPLE
+
+    root = tmp_path / "campaign"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".dytool"))
+    own = root / "templates" / "compilation" / "report.md.j2"
+    own.parent.mkdir(parents=True)
+    packaged = ROOT / "templates" / "compilation" / "report.md.j2"
+    own.write_text("<!-- 本活动的模板 -->\n" + packaged.read_text(encoding="utf-8"), encoding="utf-8")
+    made = {}
+    for method in ("spawn", "fork"):
+        env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": str(tmp_path / "cache"), "DYTOOL_START_METHOD": method}
+        out = tmp_path / method
+        done = subprocess.run([sys.executable, "-m", "dytool", "compile", "-C", str(root), "--as-of", "2023-09-15", "--format", "md",
+                               "-o", str(out)], env=env, capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        [markdown] = out.glob("*.md")
+        made[method] = markdown.read_text(encoding="utf-8")
+    assert "<!-- 本活动的模板 -->" in made["spawn"] and made["spawn"] == made["fork"]

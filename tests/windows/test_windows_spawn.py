@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import os
 import subprocess
 import sys
@@ -74,30 +73,6 @@ def test_dytool_check_under_spawn_end_to_end(big_repo: Path, tmp_path: Path) -> 
     spawned = check("spawn")  # DYTOOL_START_METHOD (cli/settings.py) asks for what Windows does
     assert spawned[0] == 1  # the generator seeded errors
     assert spawned == check("fork")
-
-
-def test_the_command_line_starts_workers_by_fork_where_it_can_else_spawn(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dytool.cli import settings
-
-    monkeypatch.delenv("DYTOOL_START_METHOD", raising=False)
-    assert settings.start_method() == "fork"
-    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    assert settings.start_method() == "spawn"  # Windows: spawn is all there is
-    monkeypatch.setenv("DYTOOL_START_METHOD", "fork")
-    assert settings.start_method() == "spawn"  # a method the system lacks is not asked for
-    monkeypatch.undo()
-    monkeypatch.setenv("DYTOOL_START_METHOD", "Spawn")
-    assert settings.start_method() == "spawn"
-    assert settings.Settings(None, None, None, color=False, debug=False).load_options.start_method == "spawn"
-
-
-def test_windows_never_gets_more_workers_than_its_process_pool_allows(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dytool.cli import settings
-
-    monkeypatch.setenv("DYTOOL_JOBS", "96")
-    assert settings.default_jobs() == 96
-    monkeypatch.setattr(settings.sys, "platform", "win32")
-    assert settings.default_jobs() == 61
 
 
 def test_campaign_templates_render_in_a_spawned_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -158,11 +158,16 @@ def start_method() -> str:
 
 
 def user_cache_folder() -> Path | None:
-    """dytool's folder in the user's cache (``XDG_CACHE_HOME``, else ``~/.cache``): where the
-    key that signs the repository caches lives, never inside a repository."""
+    """dytool's folder in the user's cache: where the key that signs the repository caches
+    lives, never inside a repository.  ``XDG_CACHE_HOME`` when set; else, on Windows,
+    ``%LOCALAPPDATA%\\dytool`` (the folder Windows keeps for a user's local, unroamed data);
+    else ``~/.cache``."""
     base = os.environ.get("XDG_CACHE_HOME")
     if base:
         return Path(base) / "dytool"
+    local = os.environ.get("LOCALAPPDATA")
+    if sys.platform == "win32" and local:
+        return Path(local) / "dytool"
     try:
         return Path.home() / ".cache" / "dytool"
     except RuntimeError:  # no home folder: no cache

@@ -48,3 +48,41 @@ def test_check_and_its_findings_on_a_gbk_console(tmp_path: Path) -> None:
     out = done.stdout.decode("gbk")
     assert "DY101" in out and "备注???" in out
     assert "Traceback" not in done.stderr.decode("gbk")
+
+
+RECORD_TITLE = "大班额😀二〇二三⸺秋"
+"""A record's title as a secretary pastes it: an emoji and a two-em dash GBK lacks, and 〇, which GBK has."""
+
+
+def _with_record_title(tmp_path: Path) -> Path:
+    root = _campaign(tmp_path)
+    problems = root / "problems" / "jyj.yaml"
+    text = problems.read_text(encoding="utf-8")
+    assert "title: 城区小学大班额问题突出\n" in text  # P-016, overdue on 2023-09-15
+    problems.write_text(text.replace("title: 城区小学大班额问题突出\n", f"title: {RECORD_TITLE}\n", 1), encoding="utf-8")
+    return root
+
+
+def test_a_record_title_outside_gbk_in_the_briefing(tmp_path: Path) -> None:
+    root = _with_record_title(tmp_path)
+    for extra in ((), ("--format", "md"), ("--lang", "en")):
+        done = _dytool(tmp_path, "status", "-C", str(root), "--as-of", "2023-09-15", *extra)
+        assert done.returncode == 0, done.stderr.decode("gbk", errors="replace")
+        out = done.stdout.decode("gbk")
+        assert "大班额?二〇二三?秋" in out, extra  # 〇 kept, the others replaced
+        assert done.stderr == b""
+
+
+def test_a_record_title_outside_gbk_in_findings_and_in_a_refusal(tmp_path: Path) -> None:
+    root = _with_record_title(tmp_path)
+    (root / "problems" / "extra.yaml").write_text(f"- id: P-900\n  title: {RECORD_TITLE}\n  owner_unit: 单位{OUTSIDE_GBK}〇\n  due: 2023-12-31\n",
+                                                  encoding="utf-8")
+    for extra in ((), ("--format", "json"), ("--lang", "en")):
+        done = _dytool(tmp_path, "check", "-C", str(root), "--as-of", "2023-09-15", *extra)
+        assert done.returncode == 1 and done.stderr == b"", extra
+        out = done.stdout.decode("gbk")
+        assert "DY202" in out and "单位???〇" in out, extra
+    # a refusal on stderr quotes the title: replaced the same way, and no traceback
+    done = _dytool(tmp_path, "new", "problem", "-C", str(root), "--as-of", "2023-09-15", "--title", RECORD_TITLE, "--owner-unit", f"无此单位{OUTSIDE_GBK}")
+    err = done.stderr.decode("gbk")
+    assert done.returncode == 1 and "无此单位???" in err and "Traceback" not in err

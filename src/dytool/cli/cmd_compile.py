@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dytool.checks import SUITE
-from dytool.cli.settings import Settings
+from dytool.cli.settings import Settings, start_method
 from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from dytool.core.findings import Lang
 from dytool.source.output import default_folder
@@ -141,7 +141,7 @@ def run_compile(settings: Settings, *, output_format: str, output: Path | None, 
     if theme is not None and theme not in {t.id for t in campaign.themes}:
         raise UserError(f"--theme：找不到主题“{theme}”", f"--theme: no theme {theme!r} in campaign.yaml")
     try:
-        compiled = compile_document(loaded.repo, campaign, as_of, CompileOptions(only, anonymize, public, theme, template), Templates(root, template))
+        compiled = compile_document(loaded.repo, campaign, as_of, CompileOptions(only, anonymize, public, theme, template), Templates(root, template, start_method=start_method()))
     except TemplateProblem as problem:
         raise UserError(f"{problem.where}: {problem.zh}", f"{problem.where}: {problem.en}", exit_code=EXIT_FINDINGS) from None
     folder = output or default_folder(settings.cwd, "build")
@@ -179,7 +179,7 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
                         f"{month} begins after the as-of day {as_of.isoformat()}: there is no such bulletin yet (set --as-of)") from None
     out = Output(settings.lang(campaign.language))
     try:
-        bulletin = make_bulletin(loaded.repo, campaign, month, Templates(root), as_of)
+        bulletin = make_bulletin(loaded.repo, campaign, month, Templates(root, start_method=start_method()), as_of)
     except TemplateProblem as problem:
         raise UserError(f"{problem.where}: {problem.zh}", f"{problem.where}: {problem.en}", exit_code=EXIT_FINDINGS) from None
     folder = output or default_folder(settings.cwd, "build")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dytool.checks import SUITE
-from dytool.cli.settings import Settings
+from dytool.cli.settings import Settings, start_method
 from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from dytool.core.findings import Lang
 
@@ -130,7 +130,7 @@ def run_rollup_bulletin(settings: Settings, *, month: str | None, output_format:
     from dytool.rollup.bulletin import make_rollup_bulletin
 
     try:
-        bulletin = make_rollup_bulletin(rollup, month, Templates(rollup.root))
+        bulletin = make_rollup_bulletin(rollup, month, Templates(rollup.root, start_method=start_method()))
     except TemplateProblem as problem:
         where = f"{problem.file}:{problem.line}" if problem.line else problem.file
         raise UserError(f"{where}: {problem.zh}", f"{where}: {problem.en}", exit_code=EXIT_FINDINGS) from None

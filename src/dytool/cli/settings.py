@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from dytool.core.findings import Lang
 if TYPE_CHECKING:
     from dytool.engine.load import LoadOptions
 
-__all__ = ["Settings", "default_jobs", "today_in_china", "user_cache_folder"]
+__all__ = ["Settings", "default_jobs", "start_method", "today_in_china", "user_cache_folder"]
 
 _CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
@@ -81,17 +82,15 @@ class Settings:
     @property
     def load_options(self) -> LoadOptions:
         """How the engine loads: cache on or off, worker processes (``DYTOOL_JOBS``, else the
-        cores this process may use), where the cache's signing key lives (the user's cache
-        folder: ``XDG_CACHE_HOME``, else ``~/.cache``), and how workers start."""
-        import multiprocessing
-
+        cores this process may use), where the cache's signing key lives
+        (:func:`user_cache_folder`), and how workers start (:func:`start_method`)."""
         from dytool.engine.load import LoadOptions
 
         cache = self.cache
         if cache and self.directory_is_repository_with_linked_cache():
             cache = False
         return LoadOptions(cache=cache, jobs=default_jobs(), key_folder=user_cache_folder(),
-                           start_method="fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+                           start_method=start_method())
 
     def directory_is_repository_with_linked_cache(self) -> bool:
         """Whether the repository's ``.dytool/cache`` is reached through a link or something that
@@ -132,19 +131,43 @@ def default_jobs() -> int:
     """Worker processes for a cold load: ``DYTOOL_JOBS``, else the cores this process may use."""
     env = os.environ.get("DYTOOL_JOBS", "").strip()
     if env.isdigit() and int(env) > 0:
-        return int(env)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
+        jobs = int(env)
+    else:
+        try:
+            jobs = max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # pragma: no cover - not Linux
+            jobs = max(1, os.cpu_count() or 1)
+    return min(jobs, _WINDOWS_MAX_WORKERS) if sys.platform == "win32" else jobs
+
+
+_WINDOWS_MAX_WORKERS = 61
+"""A process pool on Windows refuses more workers than this (it waits on at most 63 handles)."""
+
+
+def start_method() -> str:
+    """How the loader's worker processes start: ``fork`` where the system has it, else ``spawn``
+    (Windows).  ``DYTOOL_START_METHOD=spawn`` asks for ``spawn`` anyway, so that what Windows
+    does can be tried on Linux (the tests do); a method the system lacks is ignored."""
+    import multiprocessing
+
+    available = multiprocessing.get_all_start_methods()
+    wanted = os.environ.get("DYTOOL_START_METHOD", "").strip().lower()
+    if wanted in available:
+        return wanted
+    return "fork" if "fork" in available else "spawn"
 
 
 def user_cache_folder() -> Path | None:
-    """dytool's folder in the user's cache (``XDG_CACHE_HOME``, else ``~/.cache``): where the
-    key that signs the repository caches lives, never inside a repository."""
+    """dytool's folder in the user's cache: where the key that signs the repository caches
+    lives, never inside a repository.  ``XDG_CACHE_HOME`` when set; else, on Windows,
+    ``%LOCALAPPDATA%\\dytool`` (the folder Windows keeps for a user's local, unroamed data);
+    else ``~/.cache``."""
     base = os.environ.get("XDG_CACHE_HOME")
     if base:
         return Path(base) / "dytool"
+    local = os.environ.get("LOCALAPPDATA")
+    if sys.platform == "win32" and local:
+        return Path(local) / "dytool"
     try:
         return Path.home() / ".cache" / "dytool"
     except RuntimeError:  # no home folder: no cache
@@ -153,7 +176,5 @@ def user_cache_folder() -> Path | None:
 
 @functools.cache
 def _note_once(root: str, english: bool) -> None:
-    import sys
-
     print("note: .dytool or .dytool/cache is a link (or not a folder); the cache is off" if english
           else "注意：.dytool 或 .dytool/cache 是链接（或不是文件夹），已关闭缓存", file=sys.stderr)

@@ -249,7 +249,7 @@ class Templates:
     """The templates of one document: the campaign's own over the packaged defaults, with one
     time budget (:data:`TIME_LIMIT`) for every rendering of campaign templates together."""
 
-    def __init__(self, campaign_root: Path | None, template_set: str | None = None) -> None:
+    def __init__(self, campaign_root: Path | None, template_set: str | None = None, *, start_method: str | None = None) -> None:
         folder = campaign_root / "templates" if campaign_root is not None else None
         if folder is not None and (folder.is_symlink() or not folder.is_dir()):
             folder = None
@@ -260,6 +260,8 @@ class Templates:
         """Whether the campaign brings templates of its own (they render in a child process)."""
         self.spent = 0.0
         """Seconds spent rendering campaign templates so far."""
+        self.start_method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        """How the child process starts: ``fork`` where the system has it, ``spawn`` on Windows."""
 
     def render(self, name: str, data: dict[str, Any]) -> str:
         job = _Job(self.campaign, self.package, self.template_set, name, data)
@@ -273,7 +275,7 @@ class Templates:
         if left <= 0:
             raise TemplateProblem(f"模板渲染总用时超过 {TIME_LIMIT:.0f} 秒，已中止", f"the templates took longer than {TIME_LIMIT:.0f} s in all; stopped", name)
         started = time.monotonic()
-        ctx = multiprocessing.get_context("fork")
+        ctx: Any = multiprocessing.get_context(self.start_method)  # typeshed gives a BaseContext, which has Process at run time
         parent, child = ctx.Pipe(duplex=False)
         process = ctx.Process(target=_child, args=(job, child), daemon=True)
         process.start()

@@ -32,7 +32,7 @@ from dytool.edit.new import Batch, load_for_edit, prepare_records
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write_plan
 from dytool.edit.splice import FieldChange, change_records
 from dytool.edit.updates import decode_cell, diff_row, same_cell
-from dytool.edit.yamlio import join_text, split_text
+from dytool.edit.yamlio import join_text, new_file_style, split_text
 from dytool.engine.check import CheckResult
 from dytool.engine.load import LoadOptions
 from dytool.models import KINDS
@@ -233,8 +233,8 @@ def _plan(root: Path, work: _Work, excluded: set[RowRef], *, as_of: dt.date, rng
         _added(batch, refs, texts, places, shown, originals, root)
     for rel, text in texts.items():
         was = originals.get(rel)
-        style = split_text(was, rel)[1] if was is not None else None
-        plan.put(rel, join_text(text, style) if style else text.encode("utf-8"), was)
+        style = split_text(was, rel)[1] if was is not None else new_file_style(root)
+        plan.put(rel, join_text(text, style), was)
     return plan, places, shown
 
 

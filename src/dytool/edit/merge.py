@@ -74,7 +74,16 @@ def _joined(pieces: list[str]) -> str:
 
 def merge_records(base: str, ours: str, theirs: str, rel: str = "") -> MergeResult | None:
     """The merge of two versions of a record file with their common ancestor, or None when
-    it must be left to a line merge."""
+    it must be left to a line merge.  Line ends do not count as changes (one side may come
+    from a Windows checkout that committed CRLF); the result has the line ends of ours."""
+    crlf = ours.count("\r\n") * 2 > ours.count("\n") > 0
+    merged = _merge(base.replace("\r\n", "\n"), ours.replace("\r\n", "\n"), theirs.replace("\r\n", "\n"), rel)
+    if merged is None or not crlf:
+        return merged
+    return MergeResult(merged.text.replace("\n", "\r\n"), merged.conflicts)
+
+
+def _merge(base: str, ours: str, theirs: str, rel: str) -> MergeResult | None:
     if ours == theirs:
         return MergeResult(ours, [])
     split = [_blocks(t, rel) for t in (base, ours, theirs)]

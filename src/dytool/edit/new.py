@@ -26,7 +26,7 @@ from dytool.edit.ids import PREFIXES, new_id
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write_plan
 from dytool.edit.splice import append_records
 from dytool.edit.targets import KIND_NAMES, default_file, new_file_text, target_file
-from dytool.edit.yamlio import dump_item, join_text, split_text
+from dytool.edit.yamlio import dump_item, join_text, new_file_style, split_text
 from dytool.engine.check import CheckResult, check, check_repository
 from dytool.engine.load import LoadOptions, load_repository
 from dytool.models import KINDS
@@ -186,7 +186,7 @@ def prepare_records(
     for rel, items in by_file.items():
         path = repository_path(root, rel)
         was = path.read_bytes() if path.exists() else None
-        text, style = split_text(was, rel) if was is not None else (new_file_text(root, kind, rel), None)
+        text, style = split_text(was, rel) if was is not None else (new_file_text(root, kind, rel), new_file_style(root))
         if texts and rel in texts:
             text = texts[rel]
         text, count = append_records(text, [record for _, record in items], rel)
@@ -194,7 +194,7 @@ def prepare_records(
         for offset, (number, record) in enumerate(items):
             row = rows[number] if number < len(rows) else number + 1
             batch.added.append(Added(kind, record["id"], rel, count + offset, dump_item(record), row))
-        batch.plan.put(rel, join_text(text, style) if style else text.encode("utf-8"), was)
+        batch.plan.put(rel, join_text(text, style), was)
     return batch
 
 

@@ -29,7 +29,7 @@ from dytool.edit.new import load_for_edit
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, scratch_folder, write_plan
 from dytool.edit.splice import FieldChange, change_fields
 from dytool.edit.wordread import Converted, WordImage, convert_docx
-from dytool.edit.yamlio import dump, join_text, split_text, to_node
+from dytool.edit.yamlio import dump, join_text, line_style, new_file_style, split_text, to_node
 from dytool.engine.load import LoadOptions
 from dytool.models import KINDS
 from dytool.source.atomic import repository_path
@@ -188,7 +188,9 @@ def _one(root: Path, source: Path, options: ReportOptions, names: Names, topics:
         unit = found.id
     body = converted.markdown if converted.markdown.startswith("# ") else f"# {title}\n\n{converted.markdown}"
     meta = {"topic": topic_id, "title": title, "authors": authors, "unit": unit, "date": _date(options, converted, period)}
-    plan.put(target, (_front_matter(meta) + body).encode("utf-8"), repository_path(root, target).read_bytes() if exists else None)
+    was = repository_path(root, target).read_bytes() if exists else None
+    style = line_style(was) if was is not None else new_file_style(root)  # the line ends it had, or the repository's
+    plan.put(target, join_text(_front_matter(meta) + body, style), was)
     for image in converted.images:
         rel = f"reports/images/{image.name}"
         path = repository_path(root, rel)

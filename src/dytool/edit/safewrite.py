@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 from dytool.checks import SUITE
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.findings import Finding, Severity, cap_findings, sort_findings
-from dytool.source.discover import CAMPAIGN_FILE, kind_of_path
 from dytool.source.atomic import ChangedMeanwhile, digest, file_digest, repository_path, write_atomic
+from dytool.source.discover import CAMPAIGN_FILE, kind_of_path
 from dytool.source.lock import repository_lock, try_lock, unlock
 
 if TYPE_CHECKING:

@@ -68,8 +68,9 @@ def _safe_name(name: str) -> bool:
 
 
 def target_file(root: Path, kind: str, given: str) -> str:
-    """The repository-relative file ``--file`` names, checked to be one that holds ``kind``."""
-    path = Path(given)
+    """The repository-relative file ``--file`` names, checked to be one that holds ``kind``
+    (``topics\\sub\\x.yaml`` as typed on Windows is ``topics/sub/x.yaml`` everywhere)."""
+    path = Path(given.replace("\\", "/"))
     if path.is_absolute():
         try:
             path = path.resolve().relative_to(root.resolve())

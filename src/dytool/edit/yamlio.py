@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -35,7 +36,7 @@ from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.source.yamlread import resolve_plain
 
 __all__ = [
-    "CANONICAL_STYLE", "KeptNull", "TextStyle", "dump", "dump_item", "join_text", "load", "split_text", "to_node",
+    "CANONICAL_STYLE", "KeptNull", "TextStyle", "dump", "dump_item", "join_text", "line_style", "load", "new_file_style", "split_text", "to_node",
 ]
 
 CANONICAL_STYLE = "indent 2, lists under their key indented 2, top-level list at column 0, no wrapping, UTF-8 without BOM, final newline"
@@ -65,6 +66,20 @@ def split_text(raw: bytes, rel: str) -> tuple[str, TextStyle]:
                         exit_code=EXIT_FINDINGS) from None
     crlf = text.count("\r\n") * 2 > text.count("\n") > 0
     return text.replace("\r\n", "\n"), TextStyle(crlf, bom)
+
+
+def line_style(raw: bytes) -> TextStyle:
+    """The line ends of ``raw`` (mostly CRLF, or LF), without a BOM."""
+    return TextStyle(crlf=raw.count(b"\r\n") * 2 > raw.count(b"\n") > 0)
+
+
+def new_file_style(root: Path) -> TextStyle:
+    """The line ends of a file dytool adds to the repository: those of campaign.yaml, so a
+    checkout with CRLF line ends (git's ``autocrlf`` on Windows) gets CRLF files; no BOM."""
+    from dytool.source.readfile import read_guarded
+
+    raw, _ = read_guarded(root, "campaign.yaml")
+    return line_style(raw) if raw is not None else TextStyle()
 
 
 def join_text(text: str, style: TextStyle, *, keep_bom: bool = True) -> bytes:

@@ -94,7 +94,7 @@ def user_key(base: Path) -> bytes | None:
         pass
     try:
         base.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)  # binary: Windows would write a 10 byte as 13 10
         key = secrets.token_bytes(32)
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)

@@ -20,8 +20,8 @@ from dytool.engine.cache import stat_cache
 from dytool.engine.load import LoadOptions, LoadResult, load_repository, reload_files, with_overlay
 from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall, recall_state, remember, unchanged_paths
 from dytool.engine.repository import Repository
-from dytool.engine.summary import FileSummary, field_keys
 from dytool.engine.suite import Suite
+from dytool.engine.summary import FileSummary, field_keys
 from dytool.source.discover import CAMPAIGN_FILE, Snapshot, take_snapshot
 
 __all__ = ["CheckResult", "check", "check_and_keep", "check_overlay", "check_repository", "check_since", "check_summary"]

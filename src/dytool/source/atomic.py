@@ -117,7 +117,7 @@ def write_atomic(path: Path, data: bytes, *, expect: str | None = None, rel: str
 
 def _sync_folder(folder: Path) -> None:
     try:
-        dir_fd = os.open(folder, os.O_RDONLY)
+        dir_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:  # some systems cannot open folders; the rename is done
         return
     try:

@@ -24,10 +24,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 from dytool.core.errors import EXIT_FINDINGS, UserError
 
-__all__ = ["LOCK_FILE", "LockBusy", "held_lock", "repository_lock", "try_lock", "unlock"]
+__all__ = [
+    "LOCK_FILE", "FlockLocking", "LockBusy", "Locking", "MsvcrtLocking", "held_lock", "repository_lock", "system_locking", "try_lock",
+    "unlock",
+]
 
 LOCK_FILE = ".dytool/write.lock"
 _POLL = 0.05
@@ -47,39 +51,86 @@ class LockBusy(UserError):
         )
 
 
-def _lock_fd(fd: int) -> bool:
-    """Take the lock on ``fd`` without waiting; False when another process holds it."""
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
+class Locking(Protocol):
+    """How this system locks an open file: without waiting, released when the process dies."""
+
+    def lock(self, fd: int) -> bool:
+        """Take the lock on ``fd`` without waiting; False when another process holds it."""
+        ...
+
+    def unlock(self, fd: int) -> None: ...
+
+
+class _Msvcrt(Protocol):
+    """What :class:`MsvcrtLocking` uses of Windows' ``msvcrt`` module."""
+
+    LK_NBLCK: int
+    LK_UNLCK: int
+
+    def locking(self, fd: int, mode: int, nbytes: int, /) -> None: ...
+
+
+class FlockLocking:
+    """POSIX: ``flock`` on the whole file."""
+
+    def lock(self, fd: int) -> bool:
+        import fcntl
 
         try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
             return False
         return True
-    import fcntl
 
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _unlock_fd(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
-
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
-    else:
+    def unlock(self, fd: int) -> None:
         import fcntl
 
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class MsvcrtLocking:
+    """Windows: ``msvcrt.locking`` of the file's first byte.  It locks from the current
+    position, so each call seeks to the start first; ``LK_NBLCK`` fails at once (an OSError)
+    when another process holds the byte, and :func:`held_lock` polls until its timeout."""
+
+    def __init__(self, msvcrt: _Msvcrt) -> None:
+        self.msvcrt = msvcrt
+
+    def lock(self, fd: int) -> bool:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            self.msvcrt.locking(fd, self.msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def unlock(self, fd: int) -> None:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            self.msvcrt.locking(fd, self.msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass  # closing the file releases it too
+
+
+def system_locking(platform: str = sys.platform) -> Locking:
+    """The locking of this system: ``msvcrt`` on Windows, ``flock`` elsewhere."""
+    if platform == "win32":  # pragma: no cover - Windows only; tests/windows run MsvcrtLocking with a stand-in
+        import msvcrt
+
+        return MsvcrtLocking(msvcrt)  # type: ignore[arg-type,unused-ignore]  # typeshed declares msvcrt for win32 only
+    return FlockLocking()
+
+
+_LOCKING: Locking = system_locking()
+"""The one this process uses (a test may put :class:`MsvcrtLocking` with a stand-in here)."""
+
+
+def _lock_fd(fd: int) -> bool:
+    return _LOCKING.lock(fd)
+
+
+def _unlock_fd(fd: int) -> None:
+    _LOCKING.unlock(fd)
 
 
 def _open(path: Path) -> int:

@@ -54,7 +54,7 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
 
 
 def _write_in_place(path: Path, data: bytes) -> None:
-    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     for wait in (0.0, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6):  # a pipe's reader may be starting: wait a little, never for ever
         time.sleep(wait)
         try:
@@ -80,8 +80,12 @@ def _write_in_place(path: Path, data: bytes) -> None:
 
 def _cannot(name: str, exc: OSError) -> UserError:
     reason = exc.strerror or str(exc)
-    return UserError(f"无法写入“{name}”：{reason}", f"cannot write {name!r}: {reason}", exit_code=EXIT_USAGE,
-                     hint_zh="检查路径、文件夹权限和磁盘空间", hint_en="check the path, the folder's permissions and the free space")
+    if isinstance(exc, PermissionError):  # Windows refuses to replace a file that Word, WPS or Excel holds open
+        hint_zh, hint_en = "文件是否正在 Word、WPS 或 Excel 中打开？关闭后重试；否则检查文件夹权限", \
+            "is the file open in Word, WPS or Excel? Close it and try again; otherwise check the folder's permissions"
+    else:
+        hint_zh, hint_en = "检查路径、文件夹权限和磁盘空间", "check the path, the folder's permissions and the free space"
+    return UserError(f"无法写入“{name}”：{reason}", f"cannot write {name!r}: {reason}", exit_code=EXIT_USAGE, hint_zh=hint_zh, hint_en=hint_en)
 
 
 def default_folder(base: Path, name: str) -> Path:

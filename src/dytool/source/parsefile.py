@@ -26,7 +26,8 @@ class ParsedFile:
     """Whether ``value`` can be used (a file with a syntax error cannot)."""
     findings: tuple[Finding, ...]
     body: str | None = None
-    """A report's Markdown body."""
+    """A report's Markdown body, its lines ended by ``\\n`` whatever the file has (a CRLF
+    checkout on Windows gives the same documents as any other)."""
     texts: tuple[tuple[str, int, bool], ...] = ()
     """The decoded text, in pieces for the text checks: (text, line offset, whether it is YAML)."""
 
@@ -55,4 +56,4 @@ def parse_file(rel: str, data: bytes, *, report: bool) -> ParsedFile:
     usable = parsed.ok or parsed.value is not None
     texts: tuple[tuple[str, int, bool], ...] = ((front, offset, True),) if usable else ()
     texts += ((body, text[: len(text) - len(body)].count("\n"), False),)
-    return ParsedFile(parsed.value, usable, tuple(findings), body, texts)
+    return ParsedFile(parsed.value, usable, tuple(findings), body.replace("\r\n", "\n"), texts)

@@ -105,8 +105,9 @@ def path_state(root: Path, text: str, ignored: frozenset[str] = frozenset()) -> 
     return PathState("file", signature=signature)
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-"""Non-blocking, so that a pipe swapped in for a file cannot hang the read (it is refused after ``fstat``)."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+"""Non-blocking, so that a pipe swapped in for a file cannot hang the read (it is refused after ``fstat``); binary,
+so that Windows reads the bytes as they are (a descriptor in text mode turns CRLF into LF and stops at Ctrl-Z)."""
 
 
 def read_guarded(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:

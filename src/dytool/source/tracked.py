@@ -25,6 +25,6 @@ def read_tracked_text(root: Path, rel: str) -> tuple[str | None, str, str]:
     if data is None:
         return None, findings[0].message_zh if findings else "无法读取", findings[0].message_en if findings else "cannot be read"
     try:
-        return data.decode("utf-8-sig"), "", ""
+        return data.decode("utf-8-sig").replace("\r\n", "\n"), "", ""  # a CRLF checkout reads as any other
     except UnicodeDecodeError:
         return None, "文件不是 UTF-8 编码", "the file is not UTF-8"

@@ -24,8 +24,8 @@ from dytool.engine.repository import Repository
 from dytool.engine.summary import DONE_FIELDS, FileSummary, InstitutionRow, SolutionRow
 from dytool.facts.duedays import anchor_of, is_yearless, unplaced
 from dytool.facts.stages import campaign_span, stage_spans
-from dytool.facts.topics import TopicFacts, topic_facts, topic_progress
-from dytool.models import Campaign, Institution, Problem, StrictModel, Topic, Visit, When
+from dytool.facts.topics import TopicFacts, TopicLike, topic_facts, topic_progress
+from dytool.models import Campaign, Institution, Problem, StrictModel, Visit, When
 from dytool.models.base import walk_marked
 from dytool.models.campaign import Period
 from dytool.models.enums import Handling, InstitutionStatus
@@ -109,8 +109,10 @@ def check_content(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterato
 def check_stages(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     """Each topic's stages as of the day: a stage reached with an earlier one missing."""
     facts = topic_facts(view, index)
-    for entry in view.topics:
-        yield from _topic(view.locator, facts, entry.record, entry.source, as_of)
+    for kind, summary in view.summaries.values():
+        if kind == "topic":
+            for row in summary.topics:  # the summary rows: no topic record is built
+                yield from _topic(view.locator, facts, row, row.source, as_of)
 
 
 def _done_after(loc: Locator, obj: StrictModel, source: Source, as_of: dt.date) -> Iterator[Finding]:
@@ -236,7 +238,7 @@ def _institution(loc: Locator, institution: Institution, source: Source) -> Iter
             hint_en="issued_on means issued: set status to issued, or remove issued_on")
 
 
-def _topic(loc: Locator, facts: TopicFacts, topic: Topic, source: Source, as_of: dt.date) -> Iterator[Finding]:
+def _topic(loc: Locator, facts: TopicFacts, topic: TopicLike, source: Source, as_of: dt.date) -> Iterator[Finding]:
     progress = topic_progress(topic, facts, as_of)
     if progress.missing:
         yield CODES["stage-gap"].at(

@@ -16,14 +16,14 @@ from dytool.core.findings import Finding, Severity
 from dytool.dates import PhraseError, Span, occurrences, parse_recurring, unmatched_submissions
 from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
-from dytool.engine.summary import FileSummary, VisitRow
+from dytool.engine.summary import FileSummary, TopicRow, VisitRow
 from dytool.facts.members import is_group, members, unit_matches
 from dytool.facts.periods import period_key, period_label, rule_periods
 from dytool.facts.records import name_of
 from dytool.facts.scope import leaders_in_scope
 from dytool.facts.stages import campaign_span, months_of, rule_spans
 from dytool.facts.visits import host_burden, leader_days
-from dytool.models import Campaign, Person, StrictModel, Topic, Unit, Visit
+from dytool.models import Campaign, Person, StrictModel, Unit, Visit
 from dytool.models.campaign import MaxRule, RangeRule, Rules, Submission, Switch
 from dytool.models.enums import Method, RuleLevel
 from dytool.models.words import category
@@ -90,7 +90,7 @@ class _Scene:
     period: Span
     people: dict[str, Person]
     units: dict[str, Unit]
-    topics: list[Topic]
+    topics: list[TopicRow]
     visits: list[VisitRow]
     closures: list[tuple[str, dt.date]]
     at: At
@@ -135,7 +135,7 @@ def check_rules(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[
     scene = _Scene(
         campaign, rules, campaign_span(campaign),
         {e.record.id: e.record for e in view.people}, {e.record.id: e.record for e in view.units},
-        [e.record for e in view.topics], visits, [c for summary in rows for c in summary.closures], at,
+        [row for summary in rows for row in summary.topics], visits, [c for summary in rows for c in summary.closures], at,
     )
     if rules.leader_topics is not None:
         rule = rules.leader_topics

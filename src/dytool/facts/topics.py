@@ -130,25 +130,30 @@ def topic_progress(topic: TopicLike, tf: TopicFacts, as_of: dt.date | None = Non
     index = tf.index
     outline = topic.outline
     evaluation = topic.evaluation
-    reported, reported_on = _report_day(reports_of(topic, index), as_of)
+    reports = reports_of(topic, index) if topic.report or topic.id in index.reports_by_topic else []
+    reported, reported_on = _report_day(reports, as_of) if reports else (False, None)
     solved = _solved(topic, tf, as_of)
-    evidence = {
-        TopicStage.proposed: True,
-        TopicStage.claimed: topic.leader is not None,
-        TopicStage.planned: outline is not None and outline.submitted_on is not None and _by(outline.submitted_on, as_of),
-        TopicStage.researching: any(as_of is None or day <= as_of for day in index.visit_days_by_topic.get(topic.id, ())),
-        TopicStage.reported: reported,
-        TopicStage.evaluated: evaluation is not None and _by(evaluation.awarded_on, as_of),
-        TopicStage.converted: any(_by(o.on, as_of) for o in topic.outcomes) or solved,
-    }
-    reached = max(i for i, stage in enumerate(_ORDER) if evidence[stage])
-    skip_after_research = _ORDER[reached] is TopicStage.converted and solved
-    missing = tuple(
-        stage for stage in _ORDER[1:reached]
-        if stage in tf.steps and not evidence[stage]
-        and not (skip_after_research and stage in (TopicStage.reported, TopicStage.evaluated))
+    evidence = (  # in the order of TopicStage
+        True,
+        topic.leader is not None,
+        outline is not None and outline.submitted_on is not None and _by(outline.submitted_on, as_of),
+        any(as_of is None or day <= as_of for day in index.visit_days_by_topic.get(topic.id, ())),
+        reported,
+        evaluation is not None and _by(evaluation.awarded_on, as_of),
+        solved or any(_by(o.on, as_of) for o in topic.outcomes),
     )
+    reached = max(i for i, shown in enumerate(evidence) if shown)
+    if reached <= 1:
+        return TopicProgress(_ORDER[reached], (), reported_on)
+    skipped = _SKIPPED_WHEN_SOLVED if reached == _CONVERTED and solved else ()
+    missing = tuple(stage for i, stage in enumerate(_ORDER[1:reached], 1)
+                    if not evidence[i] and stage in tf.steps and stage not in skipped)
     return TopicProgress(_ORDER[reached], missing, reported_on)
+
+
+_CONVERTED = _ORDER.index(TopicStage.converted)
+_SKIPPED_WHEN_SOLVED = (TopicStage.reported, TopicStage.evaluated)
+"""A problem solved by the topic's work converts it without a report or an evaluation."""
 
 
 def _solved(topic: TopicLike, tf: TopicFacts, as_of: dt.date | None) -> bool:

@@ -22,7 +22,7 @@ from dytool.engine import load
 from dytool.engine.cache import CACHE_DIR
 from dytool.engine.check import check_repository, check_summary
 from dytool.engine.memo import MEMO_DIR
-from util import EXAMPLE, ROOT, load_options
+from util import ROOT, example_with_user_cache, load_options
 
 AS_OF = dt.date(2023, 9, 15)
 Key = tuple[str, str, int, int, str, str]
@@ -42,10 +42,7 @@ def incremental(root: Path, as_of: dt.date = AS_OF) -> list[Key]:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
-    root = tmp_path / "campaign"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".dytool"))
-    return root
+    return example_with_user_cache(tmp_path, monkeypatch)
 
 
 def _sub(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,18 @@ from dytool.engine.load import LoadOptions
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = Path(os.environ.get("DYTOOL_TEST_EXAMPLE") or ROOT / "examples" / "campaign-2023")
 """The example campaign: a copy made for this test session (tests/conftest.py), never the checkout's."""
+
+def copy_example(dest: Path) -> Path:
+    """A private copy of the example campaign at ``dest`` (without its cache), for a test that changes it."""
+    shutil.copytree(EXAMPLE, dest, ignore=shutil.ignore_patterns(".dytool"))
+    return dest
+
+
+def example_with_user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the example at ``tmp_path/campaign``, and a user cache folder of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    return copy_example(tmp_path / "campaign")
+
 
 CAMPAIGN = """\
 id: test-2023

@@ -5,11 +5,12 @@ when files changed on disk since that check, and it must leave the next check ri
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from edit_helpers import EXAMPLE, dy, snapshot
+from edit_helpers import dy, snapshot
+
+from util import copy_example
 
 EDITS = [
     # (what, exit code, arguments): refused ones are what a cross-file check finds
@@ -25,9 +26,7 @@ EDITS = [
 
 
 def _copy(tmp_path: Path, name: str) -> Path:
-    root = tmp_path / name
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".dytool"))
-    return root
+    return copy_example(tmp_path / name)
 
 
 def _stale(root: Path) -> None:

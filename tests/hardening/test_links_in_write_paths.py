@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from dytool.cli.main import run
-from util import EXAMPLE
+from util import example_with_user_cache
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
-    root = tmp_path / "campaign"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".dytool"))
-    return root
+    return example_with_user_cache(tmp_path, monkeypatch)
 
 
 def _elsewhere(tmp_path: Path) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from dytool.cli.main import run
-from util import EXAMPLE
+from util import example_with_user_cache
 
 AS_OF = "2023-09-15"
 
@@ -37,10 +37,7 @@ def no_links(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    root = tmp_path / "campaign"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".dytool"))
-    return root
+    return example_with_user_cache(tmp_path, monkeypatch)
 
 
 def _tree(folder: Path) -> dict[str, str]:

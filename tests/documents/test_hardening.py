@@ -240,3 +240,32 @@ def test_control_characters_in_records_never_corrupt_a_document(tmp_path: Path, 
     for document in out.glob("*.docx"):
         assert any("甲乙[31m丙丁" in p.text for table in docx.Document(str(document)).tables for row in table.rows for p in row.cells[1].paragraphs) \
             or document.name.startswith("工作动态")
+
+
+@pytest.mark.parametrize("link", ["secret%2Epng", "secret&#46;png", "linked/secret.png"])
+def test_an_ignored_or_outside_image_by_any_spelling_reaches_no_document_nor_the_site(tmp_path: Path, link: str,
+                                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """An image git ignores, spelled with %2E or an entity that the Markdown reader decodes, or one
+    in a folder that is a link to outside the repository, was put into the Word file and the
+    site (which may be public)."""
+    root = example(tmp_path)
+    secret = png(7, 5)
+    (root / "reports" / "secret.png").write_bytes(secret)
+    (root / ".gitignore").write_text("reports/secret.png\n", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.png").write_bytes(secret)
+    (root / "reports" / "linked").symlink_to(outside, target_is_directory=True)
+    git(root, "init", "-q")
+    add_images(root, {link: None})
+    code, findings = check_json(capsys, root)
+    assert code == 1
+    if "&#" not in link:  # check reads the link as written: that file does not exist, which is a finding too
+        assert [f["line"] for f in findings if f["code"] == "DY207"] == [len((root / REPORT).read_text(encoding="utf-8").split("\n")) - 1]
+    run(["compile", "-C", str(root), "--as-of", "2023-12-31", "--format", "docx", "-o", str(tmp_path / "out")])
+    run(["site", "-C", str(root), "--as-of", "2023-12-31", "-o", str(tmp_path / "site")])
+    capsys.readouterr()
+    [document] = (tmp_path / "out").glob("*.docx")
+    with zipfile.ZipFile(document) as package:
+        assert not any(package.read(name) == secret for name in package.namelist())
+    assert not any(path.read_bytes() == secret for path in (tmp_path / "site").rglob("*") if path.is_file())

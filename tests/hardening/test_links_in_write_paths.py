@@ -85,3 +85,32 @@ def test_an_unwritable_output_is_a_usage_error(repo: Path, tmp_path: Path, capsy
     folder.mkdir()
     assert run(["check", "-C", str(repo), "--as-of", "2023-09-15", "--format", "json", "-o", str(folder)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "written"), [
+    (["site"], "build/site/index.html"),
+    (["export", "--unit", "fgw"], "台账-2023-09-15.xlsx"),
+    (["export", "--per-unit", "per-unit"], "per-unit"),
+    (["export", "--format", "csv", "-o", "csv"], "csv/problems.csv"),
+    (["publish", "-o", "summary.json"], "summary.json"),
+])
+def test_every_command_with_dash_c_writes_into_that_folder(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str], args: list[str], written: str) -> None:
+    """-C DIR means "as if started in DIR" for the default outputs and relative -o of every
+    command (site, export and publish wrote into the caller's folder)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert run(["-C", str(repo), "--as-of", "2023-09-15", *args]) in (0, 1), capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []
+    assert (repo / written).exists()
+
+
+def test_import_with_dash_c_reads_the_ledger_named_relative_to_that_folder(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert run(["-C", str(repo), "--as-of", "2023-09-15", "export", "--unit", "fgw", "-o", "fgw.xlsx"]) == 0
+    assert (repo / "fgw.xlsx").is_file()
+    assert run(["-C", str(repo), "--as-of", "2023-09-15", "import", "fgw.xlsx", "--dry-run"]) == 0, capsys.readouterr().err

@@ -74,3 +74,39 @@ def test_a_folder_or_a_device_is_not_a_file(tmp_path: Path, capsys: pytest.Captu
         code, findings = check_json(capsys, root)
         assert code == 1
         assert any(f["code"] == "DY206" for f in findings), findings
+
+
+@pytest.mark.parametrize("preface", ["linked-secret.md", "linked-notes/secret.md"])
+def test_a_committed_link_to_what_git_ignores_is_refused_by_check_and_compile(tmp_path: Path, preface: str,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A CI job leaves a credentials file in the checkout (git ignores it); a pull request adds a
+    link to it, or a link to its folder, and names the link as the preface."""
+    root = _repo(tmp_path / "repo", preface, git=True)
+    (root / ".gitignore").write_text("notes/\n", encoding="utf-8")
+    (root / "notes").mkdir()
+    (root / "notes" / "secret.md").write_text(SECRET, encoding="utf-8")
+    os.symlink("notes/secret.md", root / "linked-secret.md")
+    os.symlink("notes", root / "linked-notes")
+    code, findings = check_json(capsys, root, "--lang", "en")
+    assert code == 1
+    assert any(f["code"] == "DY206" and f["file"] == "campaign.yaml" and "ignore" in f["message"] for f in findings), findings
+    out = tmp_path / "out"
+    run(["compile", "-C", str(root), "--as-of", "2023-09-15", "--format", "md", "-o", str(out)])
+    capsys.readouterr()
+    assert not any(SECRET.encode() in produced.read_bytes() for produced in out.rglob("*") if produced.is_file())
+
+
+@pytest.mark.parametrize("odd", ["../elsewhere.md", ":(foo)x.md", "linked-notes/other.md"])
+def test_an_odd_path_elsewhere_does_not_unignore_the_preface(tmp_path: Path, odd: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """git refused the whole batch of paths for one it could not take (a path beyond a link, one
+    outside, pathspec magic), and every path of the batch then passed as not ignored."""
+    root = _repo(tmp_path / "repo", "notes/secret.md", git=True)
+    (root / ".gitignore").write_text("notes/\n", encoding="utf-8")
+    (root / "notes").mkdir()
+    (root / "notes" / "secret.md").write_text(SECRET, encoding="utf-8")
+    os.symlink("notes", root / "linked-notes")
+    write_repo(root, {"topics/t.yaml": f"- {{id: T-1, title: 课题, outline: {{file: '{odd}'}}}}\n"},
+               campaign=CAMPAIGN + "compilation:\n  preface: notes/secret.md\n")
+    code, findings = check_json(capsys, root, "--lang", "en")
+    assert code == 1
+    assert any(f["code"] == "DY206" and f["file"] == "campaign.yaml" and "ignore" in f["message"] for f in findings), findings

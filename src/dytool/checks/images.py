@@ -11,8 +11,7 @@ from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
-from dytool.source.git import ignored_paths
-from dytool.source.images import ImageLink, image_links, load_image
+from dytool.source.images import IgnoredImages, ImageLink, image_links, image_path, load_image
 from dytool.source.readfile import read_guarded
 
 __all__ = ["check_images", "report_images"]
@@ -30,16 +29,11 @@ def report_images(view: Repository) -> list[tuple[str, ImageLink]]:
     return out
 
 
-def _candidate(file: str, src: str) -> str:
-    base = PurePosixPath(file).parent
-    return (base / src.replace("\\", "/")).as_posix()
-
-
 def check_images(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
     links = report_images(view)
     if not links:
         return
-    ignored = ignored_paths(view.root, sorted({_candidate(file, link.src) for file, link in links}))
+    ignored = IgnoredImages(view.root, {image_path(PurePosixPath(file).parent.as_posix(), link.src) for file, link in links})
     for file, link in links:
         image, zh, en = load_image(view.root, PurePosixPath(file).parent.as_posix(), link.src, ignored)
         if image is None:

@@ -119,7 +119,7 @@ def site_command(
     """活动网站：给领导看的静态看板 / The campaign's static website for leaders."""
     from dytool.cli.cmd_site import run_site
 
-    return run_site(ctx.obj, output=output, public=public, anonymize=anonymize)
+    return run_site(ctx.obj, output=ctx.obj.path(output), public=public, anonymize=anonymize)
 
 
 @app.command("schema")

@@ -140,7 +140,7 @@ def export_command(
     """
     from dytool.cli.cmd_export import run_export
 
-    return run_export(ctx.obj, output_format, output=output, kind=kind, units=list(unit or []), per_unit=per_unit)
+    return run_export(ctx.obj, output_format, output=ctx.obj.path(output), kind=kind, units=list(unit or []), per_unit=ctx.obj.path(per_unit))
 
 
 def import_command(
@@ -162,7 +162,7 @@ def import_command(
     """
     from dytool.cli.cmd_import import run_import
 
-    return run_import(ctx.obj, sources, kind, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
+    return run_import(ctx.obj, [ctx.obj.path(source) for source in sources], kind, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
 
 
 def import_report_command(
@@ -184,7 +184,7 @@ def import_report_command(
     """
     from dytool.cli.cmd_report import run_import_report
 
-    return run_import_report(ctx.obj, sources, topic=topic, title=title, authors=list(author or []), unit=unit, date=date,
+    return run_import_report(ctx.obj, [ctx.obj.path(source) for source in sources], topic=topic, title=title, authors=list(author or []), unit=unit, date=date,
                              replace=replace, dry_run=dry_run)
 
 

@@ -32,7 +32,7 @@ def publish_command(
     """发布汇总数据供上级汇总 / Publish the summary for the roll-up."""
     from dytool.cli.cmd_publish import run_publish
 
-    return run_publish(ctx.obj, output)
+    return run_publish(ctx.obj, output if output is None or str(output) == "-" else ctx.obj.path(output))
 
 
 @rollup_app.command("status")
@@ -45,7 +45,7 @@ def rollup_status_command(
     """汇总简报：各成员销号率排名、逾期、滞后课题、领导调研 / The combined briefing."""
     from dytool.cli.cmd_rollup import run_rollup_status
 
-    return run_rollup_status(ctx.obj, output_format, output=output, since=since)
+    return run_rollup_status(ctx.obj, output_format, output=ctx.obj.path(output), since=ctx.obj.path(since))
 
 
 @rollup_app.command("bulletin")
@@ -58,7 +58,7 @@ def rollup_bulletin_command(
     """汇总通报（含各成员问题整改情况表）/ The monthly 通报 over all members."""
     from dytool.cli.cmd_rollup import run_rollup_bulletin
 
-    return run_rollup_bulletin(ctx.obj, month=month, output_format=output_format, output=output)
+    return run_rollup_bulletin(ctx.obj, month=month, output_format=output_format, output=ctx.obj.path(output))
 
 
 @rollup_app.command("export")
@@ -69,7 +69,7 @@ def rollup_export_command(
     """汇总台账（xlsx：汇总表和每个成员一张表）/ The combined ledgers as a workbook."""
     from dytool.cli.cmd_rollup import run_rollup_export
 
-    return run_rollup_export(ctx.obj, output=output)
+    return run_rollup_export(ctx.obj, output=ctx.obj.path(output))
 
 
 @rollup_app.command("schema")

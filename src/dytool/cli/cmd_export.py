@@ -78,11 +78,11 @@ def run_export(settings: Settings, output_format: str, *, output: Path | None, k
             write_output(output, text.encode("utf-8"))
             written.append(output)
         elif output_format == "xlsx":
-            target = output or Path(f"台账-{as_of.isoformat()}.xlsx")
+            target = output or settings.cwd / f"台账-{as_of.isoformat()}.xlsx"
             write_output(target, export_xlsx(loaded.repo, kinds, as_of, chosen))
             written.append(target)
         else:
-            folder = output or Path(f"台账-{as_of.isoformat()}")
+            folder = output or settings.cwd / f"台账-{as_of.isoformat()}"
             for plural in kinds:
                 target = folder / f"{plural}.csv"
                 write_output(target, export_csv(loaded.repo, plural, chosen))

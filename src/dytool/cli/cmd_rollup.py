@@ -81,7 +81,7 @@ def run_rollup_status(settings: Settings, output_format: str, *, output: Path | 
         body = text.split("\n", 1)[1] if text.startswith("# ") else text
         data = rollup_docx([Markdown(body, new_page=False, title=view.title)], title=view.title, author=view.issuer or "", subject=view.title,
                            as_of=view.as_of, fonts=rollup.config.fonts, on_problem=lambda zh, en: None)
-        print(write_document(output or Path.cwd() / "build" / f"汇总简报-{view.as_of.isoformat()}.docx", data))
+        print(write_document(output or settings.cwd / "build" / f"汇总简报-{view.as_of.isoformat()}.docx", data))
         return _report(rollup, lang)
     if output_format == "text":
         from dytool.present.rollup_changes import changes_lines
@@ -166,7 +166,7 @@ def run_rollup_export(settings: Settings, *, output: Path | None) -> int:
     from dytool.rollup.ledgers import rollup_xlsx
 
     view = rollup.view()
-    target = output or Path(f"汇总台账-{view.as_of.isoformat()}.xlsx")
+    target = output or settings.cwd / f"汇总台账-{view.as_of.isoformat()}.xlsx"
     write_document(target, rollup_xlsx(view))
     print(f"{'已导出' if lang is Lang.ZH else 'exported'}: {target}")
     return _report(rollup, lang)

@@ -9,7 +9,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from dytool.core.errors import UserError
 from dytool.core.findings import Lang
@@ -75,6 +75,12 @@ class Settings:
         """The folder the command runs in: ``-C DIR`` means "as if started in DIR"."""
         return self.directory if self.directory is not None else Path.cwd()
 
+    @overload
+    def path(self, given: Path) -> Path: ...
+    @overload
+    def path(self, given: None) -> None: ...
+    @overload
+    def path(self, given: Path | None) -> Path | None: ...
     def path(self, given: Path | None) -> Path | None:
         """A path from the command line, relative to :attr:`cwd` (as git reads paths after ``-C``)."""
         return given if given is None or given.is_absolute() else self.cwd / given

@@ -132,21 +132,54 @@ def init_repository(path: Path) -> bool:
 
 def ignored_paths(root: Path, paths: list[str]) -> frozenset[str]:
     """Which of ``paths`` (relative to ``root``) git ignores; none outside a git repository or
-    without git (then there is nothing that could be ignored).  One ``git check-ignore`` for all."""
+    without git (then there is nothing that could be ignored).  One ``git check-ignore`` for all.
+
+    git is asked about where each path really leads (links on the way resolved: a committed link
+    to an ignored file is that file, and git refuses a path beyond a link), each name behind
+    ``./`` (so that ``:(…)`` is no pathspec magic); a path that leads outside the repository is
+    left to the callers' own refusal.  A failure of git over the batch is retried path by path,
+    so that one odd name cannot make git answer "nothing ignored" for all."""
     exe = shutil.which("git")
-    names = [p.replace("\\", "/") for p in paths if "\0" not in p and "\n" not in p]
-    if not names or exe is None:
+    real: dict[str, list[str]] = {}
+    for path in paths:
+        name = path.replace("\\", "/")
+        where = _real_relative(root, name) if "\0" not in name and "\n" not in name else None
+        if where is not None:
+            real.setdefault(where, []).append(PurePosixPath(name).as_posix())
+    if not real or exe is None:
         return frozenset()
+    names = sorted(real)
+    found = _check_ignore(exe, root, names)
+    if found is None:
+        found = set()
+        for name in names if len(names) > 1 else ():
+            found |= _check_ignore(exe, root, [name]) or set()
+    return frozenset(original for where in found for original in real.get(where, ()))
+
+
+def _real_relative(root: Path, name: str) -> str | None:
+    """Where ``name`` leads, relative to the real ``root``; None when it leaves it."""
+    try:
+        base = root.resolve()
+        where = (base / name).resolve().relative_to(base).as_posix()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return None if where == "." else where
+
+
+def _check_ignore(exe: str, root: Path, names: list[str]) -> set[str] | None:
+    """The ignored ones of ``names`` (real paths relative to ``root``); None when git failed."""
     try:
         done = subprocess.run(  # noqa: S603 - fixed executable, arguments never go through a shell
             [exe, "-c", "core.quotepath=off", "check-ignore", "-z", "--stdin"], cwd=root, env=_env(),
-            input="\0".join(names).encode("utf-8", "surrogateescape") + b"\0", capture_output=True, check=False, timeout=120,
+            input="\0".join("./" + n for n in names).encode("utf-8", "surrogateescape") + b"\0", capture_output=True, check=False,
+            timeout=120,
         )
     except (OSError, subprocess.TimeoutExpired):
-        return frozenset()
+        return set()
     if done.returncode not in (0, 1):
-        return frozenset()  # not a repository
-    return frozenset(PurePosixPath(n).as_posix() for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n)
+        return set() if b"not a git repository" in done.stderr else None
+    return {PurePosixPath(n).as_posix() for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n}
 
 
 def merge_file(ours: Path, base: Path, theirs: Path, label: str) -> int:

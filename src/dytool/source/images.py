@@ -14,12 +14,12 @@ import os
 import re
 import stat
 import struct
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-__all__ = ["MAX_IMAGE_BYTES", "MAX_PIXELS", "Image", "ImageLink", "image_links", "load_image", "picture_size"]
+__all__ = ["MAX_IMAGE_BYTES", "MAX_PIXELS", "IgnoredImages", "Image", "ImageLink", "image_links", "image_path", "load_image", "picture_size"]
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
@@ -114,9 +114,57 @@ def _reason(zh: str, en: str) -> tuple[None, str, str]:
     return None, zh, en
 
 
-def load_image(root: Path, base: str, src: str, ignored: frozenset[str] = frozenset()) -> tuple[Image | None, str, str]:
+def _linked_folder(root: Path, folders: tuple[str, ...]) -> bool:
+    """Whether a folder on the way from ``root`` is a link (or cannot be looked at): a linked
+    folder would read an image from wherever it points."""
+    here = root
+    for name in folders:
+        here = here / name
+        try:
+            if stat.S_ISLNK(os.lstat(here).st_mode):
+                return True
+        except OSError:
+            return True
+    return False
+
+
+def image_path(base: str, src: str) -> str:
+    """The repository-relative path :func:`load_image` reads for ``src`` in folder ``base``."""
+    return PurePosixPath(base, *PurePosixPath(unquote(src).strip().replace("\\", "/")).parts).as_posix()
+
+
+class IgnoredImages:
+    """The images git ignores: asked of git once for the paths expected (on the first
+    question), and again for any other path asked about.  An image path reaches the reader in
+    several spellings (``%2E``, ``&#46;`` decoded by the Markdown parser): whatever the
+    spelling, the answer is git's for the file that would be read."""
+
+    def __init__(self, root: Path, expected: Iterable[str]) -> None:
+        self.root = root
+        self.expected = sorted(set(expected))
+        self.asked: set[str] = set()
+        self.ignored: set[str] = set()
+
+    def _ask(self, paths: list[str]) -> None:
+        from dytool.source.git import ignored_paths
+
+        self.asked.update(paths)
+        self.ignored.update(ignored_paths(self.root, paths))
+
+    def __contains__(self, rel: object) -> bool:
+        if not isinstance(rel, str):
+            return False
+        if self.expected and not self.asked:
+            self._ask(self.expected)
+        if rel not in self.asked:
+            self._ask([rel])
+        return rel in self.ignored
+
+
+def load_image(root: Path, base: str, src: str, ignored: Container[str] = frozenset()) -> tuple[Image | None, str, str]:
     """The image a report in folder ``base`` (repository-relative) links as ``src``, or None with
-    why not (zh, en).  ``ignored``: repository-relative paths git ignores."""
+    why not (zh, en).  ``ignored``: repository-relative paths git ignores (an
+    :class:`IgnoredImages`, or a set)."""
     raw = unquote(src).strip()
     if not raw:
         return _reason("图片路径为空", "the image path is empty")
@@ -141,6 +189,8 @@ def load_image(root: Path, base: str, src: str, ignored: frozenset[str] = frozen
         return _reason(f"图片 {raw} 不存在", f"image {raw} does not exist")
     if stat.S_ISLNK(info.st_mode):
         return _reason(f"图片 {raw} 是链接，已拒绝", f"image {raw} is a link; refused")
+    if _linked_folder(root, PurePosixPath(rel).parts[:-1]):
+        return _reason(f"图片 {raw} 所在的文件夹是链接，已拒绝", f"image {raw} lies in a folder that is a link; refused")
     if not stat.S_ISREG(info.st_mode):
         return _reason(f"图片 {raw} 不是普通文件", f"image {raw} is not a regular file")
     if info.st_size > MAX_IMAGE_BYTES:

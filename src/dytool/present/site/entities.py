@@ -9,7 +9,7 @@ each month's end (:func:`dytool.status.people.leader_lines`).
 from __future__ import annotations
 
 import dataclasses
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dytool.dates import Status, deadline_status
@@ -21,6 +21,7 @@ from dytool.present.site.charts import Bar, bar_chart
 from dytool.present.site.context import SiteContext
 from dytool.present.site.markdown import RenderedMarkdown, render_markdown
 from dytool.present.site.overview import month_ends
+from dytool.source.images import IgnoredImages, image_links, image_path
 from dytool.status.ledger import counts, ledger_lists
 from dytool.status.model import LeaderLine
 from dytool.status.people import leader_lines
@@ -54,11 +55,17 @@ def _report(ctx: SiteContext, topic: Topic) -> tuple[dict[str, Any] | None, Rend
     rendered = ctx.memo.render(
         (report.source.file, body, meta.title),
         lambda: render_markdown(body, base_dir=folder, image_prefix=ROOT + IMAGES, top_level=3, title=meta.title,
-                                left_out=lambda zh, en: w("image_left_out", why=en if w.en else zh)))
+                                left_out=lambda zh, en: w("image_left_out", why=en if w.en else zh), ignored=_ignored_images(folder, body)))
     abstract = "；".join(meta.abstract) if isinstance(meta.abstract, list) else (meta.abstract or "")
     authors = w.sep.join(ctx.name(a) for a in meta.authors) if ctx.named else ""
     return {"title": title, "date": w.day(meta.date.first) if meta.date else "", "abstract": ctx.text(abstract),
             "authors": authors, "unit": ctx.name(meta.unit) if ctx.named and meta.unit else "", "html": rendered.html}, rendered
+
+
+def _ignored_images(folder: tuple[Path, str], body: str) -> IgnoredImages:
+    """The images of a report that git ignores (they are not the repository's, and the site may be public)."""
+    root, base = folder
+    return IgnoredImages(root, {image_path(base, link.src) for link in image_links(body)})
 
 
 def topic_view(ctx: SiteContext, topic: Topic) -> tuple[dict[str, Any], RenderedMarkdown | None]:

@@ -12,7 +12,7 @@ Headings are renumbered to follow the page's own, without skipping a level.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -105,7 +105,7 @@ def _text_token(content: str) -> Token:
 
 
 def _inline(children: list[Token], base_dir: tuple[Path, str] | None, image_prefix: str, out: RenderedMarkdown,
-            left_out: Callable[[str, str], str]) -> list[Token]:
+            left_out: Callable[[str, str], str], ignored: Container[str]) -> list[Token]:
     kept: list[Token] = []
     dropped_links = 0
     for child in children:
@@ -124,7 +124,7 @@ def _inline(children: list[Token], base_dir: tuple[Path, str] | None, image_pref
             from dytool.source.images import PNG_MAGIC, load_image  # the check's rule for images
 
             src = str(child.attrGet("src") or "")
-            image, zh, en = load_image(base_dir[0], base_dir[1], src) if base_dir is not None else (None, "没有报告目录", "no report folder")
+            image, zh, en = load_image(base_dir[0], base_dir[1], src, ignored) if base_dir is not None else (None, "没有报告目录", "no report folder")
             if image is None:
                 out.problems.append((zh, en))
                 kept.append(_text_token(left_out(zh, en)))
@@ -139,8 +139,9 @@ def _inline(children: list[Token], base_dir: tuple[Path, str] | None, image_pref
 
 
 def render_markdown(text: str, *, base_dir: tuple[Path, str] | None, image_prefix: str, top_level: int = 3, title: str | None = None,
-                    left_out: Callable[[str, str], str] = lambda zh, en: f"（{zh}）") -> RenderedMarkdown:
-    """``text`` as safe HTML; images read from ``base_dir`` and named for ``image_prefix``."""
+                    left_out: Callable[[str, str], str] = lambda zh, en: f"（{zh}）", ignored: Container[str] = frozenset()) -> RenderedMarkdown:
+    """``text`` as safe HTML; images read from ``base_dir`` and named for ``image_prefix``; none
+    of ``ignored`` (repository-relative paths git ignores)."""
     md = _parser()
     out = RenderedMarkdown(Markup(""))
     tokens = _renumber(md.parse(text), top_level, title)
@@ -155,6 +156,6 @@ def render_markdown(text: str, *, base_dir: tuple[Path, str] | None, image_prefi
             if token.type == "th_open" and in_head:
                 token.attrSet("scope", "col")
         elif token.type == "inline" and token.children:
-            token.children = _inline(token.children, base_dir, image_prefix, out, left_out)
+            token.children = _inline(token.children, base_dir, image_prefix, out, left_out, ignored)
     out.html = Markup(md.renderer.render(tokens, md.options, {}))  # noqa: S704 - markdown-it escapes text; raw HTML is off
     return out

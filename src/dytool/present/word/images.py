@@ -3,7 +3,7 @@ report's folder, tracked, real PNG/JPEG of a sane size), scaled into the type ar
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -43,7 +43,7 @@ class Pictures:
         """The repository file of the text being rendered, named in problems."""
         self.root: Path | None = None
         """The repository: images must lie in its tracked content."""
-        self.ignored: frozenset[str] = frozenset()
+        self.ignored: Container[str] = frozenset()
         """Repository-relative paths git ignores."""
 
     def add_chart(self, paragraph: Para, chart: Chart, width: int) -> None:

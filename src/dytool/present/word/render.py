@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path, PurePosixPath
+from collections.abc import Callable, Container, Sequence
+from pathlib import Path
 from typing import Any
 
 from lxml import etree  # python-docx dependency, no stubs
@@ -27,8 +27,7 @@ from dytool.present.word.package import (
 )
 from dytool.present.word.styles import install_styles, strip_theme
 from dytool.present.word.tables import render_ledger
-from dytool.source.git import ignored_paths
-from dytool.source.images import image_links
+from dytool.source.images import IgnoredImages, image_links, image_path
 from dytool.source.reference import REFERENCE, ReferenceProblem, read_reference
 
 __all__ = ["render_docx"]
@@ -155,14 +154,15 @@ def _document_xml(document: Any, pieces: list[bytes]) -> list[bytes]:
     return [head, *pieces, tail]
 
 
-def _ignored_images(root: Path | None, parts: Sequence[Part]) -> frozenset[str]:
-    """The images of ``parts`` that git ignores, asked of git once."""
+def _ignored_images(root: Path | None, parts: Sequence[Part]) -> Container[str]:
+    """The images of ``parts`` that git ignores, asked of git once (and again for a path
+    spelled otherwise than the links say)."""
     if root is None:
         return frozenset()
     base = root.resolve()
     candidates = set()
     for part in parts:
         if isinstance(part, Markdown) and part.base_dir is not None and part.base_dir.resolve().is_relative_to(base):
-            folder = PurePosixPath(part.base_dir.resolve().relative_to(base).as_posix())
-            candidates |= {(folder / link.src.replace("\\", "/")).as_posix() for link in image_links(part.text)}
-    return ignored_paths(root, sorted(candidates)) if candidates else frozenset()
+            folder = part.base_dir.resolve().relative_to(base).as_posix()
+            candidates |= {image_path("" if folder == "." else folder, link.src) for link in image_links(part.text)}
+    return IgnoredImages(root, candidates)

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate a synthetic, realistic campaign repository (大兴调查研究) for benchmarks.
 
-    python benchmarks/generate.py OUT_DIR --records 10000 [--files F] [--seed S]
-                                  [--errors K] [--reports R] [--manifest FILE]
+    python benchmarks/generate.py OUT_DIR --records 10000 [--shape rich|flat] [--files F]
+                                  [--seed S] [--errors K] [--reports R] [--manifest FILE]
 
 The repository follows repo-format.md (../shared/spec/): campaign.yaml, people.yaml,
 units.yaml, topics/, visits/, problems/, solutions/, institutions/ (YAML lists of
@@ -10,6 +10,11 @@ mappings, files named ``visits/2023-05-0007.yaml``) and reports/ (Markdown with 
 matter).  Records are split 50 % visits, 30 % problems, 8 % topics, 7 % solutions and
 5 % institutions; free text comes from phrase banks drawn with a seeded
 ``random.Random``, so the same arguments give byte-identical output.
+
+``--shape rich`` (the default) writes full records with free text; ``--shape flat`` writes
+the same campaign world as short, flat records of a handful of scalar fields (see
+``FlatRenderer``), so that the YAML parse floor is cheap and a tool's own per-record costs
+show.  Both shapes take seeded errors.
 
 Text is built directly (no YAML dumper): first a light skeleton of every record (dates,
 people, cross references), then each file is rendered and written in turn, so 200,000
@@ -905,6 +910,74 @@ class Renderer:
         return rec
 
 
+class FlatRenderer(Renderer):
+    """Short, flat records (``--shape flat``): a handful of scalar fields each, at most one or
+    two references in a flow list, no free-text blocks; the one nested value is a topic's
+    ``outline: {submitted_on: …}``, without which its stages would have a gap.  The world (ids,
+    dates, references) is the rich shape's; only what is written of each record differs, so
+    the YAML parse floor is cheap and dytool's own per-record costs show.  Every field a
+    seeded error needs (``location``, ``evidence``, ``kind``, ``found_on``, …) is kept."""
+
+    def topic(self, i: int) -> Record:
+        t = self.w.topics[i]
+        rec: Record = {"id": tid(i), "title": f"{t.obj}调研"}
+        if t.leader >= 0:
+            rec["leader"] = self.pid[t.leader]
+        rec["lead_unit"] = t.lead_unit
+        rec["kind"] = self.enum(TOPIC_KIND, t.kind)
+        if t.stage >= 2:        # the one nested value: without it a topic skips a stage
+            rec["outline"] = f"{{submitted_on: {DAYS[t.outline_on]}}}"
+        if t.report:
+            rec["report"] = f"reports/{tid(i)}.md"
+        return rec
+
+    def visit(self, i: int) -> Record:
+        v, r = self.w.visits[i], self.rng
+        rec: Record = {"id": vid(i)}
+        if v.end == v.start:
+            rec["date"] = DAYS[v.start]
+        else:
+            rec["start"] = DAYS[v.start]
+            rec["end"] = DAYS[clamp(v.end)]
+        rec["leaders"] = flow([self.pid[v.leaders[0]]])
+        if v.topics:
+            rec["topics"] = flow([tid(t) for t in v.topics])
+        rec["location"] = UNIT_SHORT[r.choice(HOST_UNITS)]
+        return rec
+
+    def problem(self, i: int) -> Record:
+        p, r = self.w.problems[i], self.rng
+        rec: Record = {"id": pid(i), "title": f"{UNIT_SHORT[p.owner_unit]}{p.obj}问题",
+                       "found_on": DAYS[p.found_on], "owner_unit": p.owner_unit,
+                       "due": DAYS[p.due]}
+        if p.closed_on >= 0:
+            rec["closed_on"] = DAYS[p.closed_on]
+            rec["evidence"] = r.choice(("整改报告及现场照片", "验收意见", "会议纪要"))
+        return rec
+
+    def solution(self, i: int) -> Record:
+        s = self.w.solutions[i]
+        obj = self.w.problems[s.problems[0]].obj
+        rec: Record = {"id": sid(i), "title": f"{UNIT_SHORT[s.owner_unit]}{obj}整改",
+                       "problems": flow([pid(s.problems[0])]),
+                       "owner_unit": s.owner_unit, "due": DAYS[s.due]}
+        if s.done_on >= 0:
+            rec["done_on"] = DAYS[s.done_on]
+        return rec
+
+    def institution(self, i: int) -> Record:
+        s, r = self.w.institutions[i], self.rng
+        obj = self.w.problems[s.problems[0]].obj if s.problems else r.choice(ALL_OBJECTS)
+        rec: Record = {"id": iid(i), "title": f"{obj}管理办法", "kind": s.kind}
+        if s.problems:
+            rec["problems"] = flow([pid(p) for p in s.problems[:2]])
+        rec["due"] = DAYS[s.due]
+        if s.status == "issued":
+            rec["issued_on"] = DAYS[clamp(s.due - r.randint(0, 20))]
+        rec["status"] = s.status
+        return rec
+
+
 def tid(i: int) -> str:
     return f"T-{i + 1:06d}"
 
@@ -1153,7 +1226,7 @@ def replace_keys(rec: Record, old: str, new: dict[str, str | list[str]]) -> None
 
 def m_dangling(rec: Record, w: World) -> tuple[str, str]:
     ghost = tid(len(w.topics))
-    topics = str(rec["topics"])[1:-1]
+    topics = str(rec.get("topics", "[]"))[1:-1]
     rec["topics"] = f"[{topics}, {ghost}]" if topics else f"[{ghost}]"
     return "topics", f"visit {rec['id']} names topic {ghost}, which does not exist"
 
@@ -1391,8 +1464,11 @@ def write(path: Path, data: str | bytes, stats: Stats, group: str) -> None:
     stats.add(group, len(raw))
 
 
+SHAPES: dict[str, type[Renderer]] = {"rich": Renderer, "flat": FlatRenderer}
+
+
 def generate(out: Path, records: int, n_files: int, seed: int, errors: int,
-             n_reports: int | None) -> tuple[Stats, list[Seeded]]:
+             n_reports: int | None, shape: str = "rich") -> tuple[Stats, list[Seeded]]:
     rng = random.Random(seed)
     counts = split_counts(records)
     if n_reports is None:
@@ -1400,7 +1476,7 @@ def generate(out: Path, records: int, n_files: int, seed: int, errors: int,
     world = make_world(rng, counts, n_reports)
     per_kind = files_per_kind(counts, n_files)
     plan = plan_errors(errors, seed, world, per_kind)
-    rnd = Renderer(world, random.Random(seed + 1))
+    rnd = SHAPES[shape](world, random.Random(seed + 1))
     stats = Stats()
 
     out.mkdir(parents=True, exist_ok=True)
@@ -1472,6 +1548,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out_dir", type=Path, metavar="OUT_DIR")
     ap.add_argument("--records", type=int, default=10000, metavar="N", help="number of records (default 10000)")
+    ap.add_argument("--shape", choices=sorted(SHAPES), default="rich",
+                    help="rich: full records with free text (default); flat: short records of a "
+                         "handful of scalar fields")
     ap.add_argument("--files", type=int, metavar="F", help="number of record files (default records/10)")
     ap.add_argument("--seed", type=int, default=2023, metavar="S", help="random seed (default 2023)")
     ap.add_argument("--errors", type=int, default=0, metavar="K", help="seed K deliberate errors (default 0)")
@@ -1499,7 +1578,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.rmtree(out)
     t0 = time.perf_counter()
     n_files = args.files if args.files else max(1, args.records // 10)
-    stats, seeded = generate(out, args.records, n_files, args.seed, args.errors, args.reports)
+    stats, seeded = generate(out, args.records, n_files, args.seed, args.errors, args.reports,
+                             args.shape)
     elapsed = time.perf_counter() - t0
 
     for s in seeded:
@@ -1512,7 +1592,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             encoding="utf-8")
     if not args.quiet:
         counts = split_counts(args.records)
-        print(f"generated {args.records} records ({', '.join(f'{counts[k]} {k}' for k in KINDS)}) "
+        print(f"generated {args.records} {args.shape} records ({', '.join(f'{counts[k]} {k}' for k in KINDS)}) "
               f"in {out} in {elapsed:.2f} s", file=sys.stderr)
         for group in sorted(stats.files):
             print(f"  {group:<22} {stats.files[group]:>7} files  {human(stats.size[group]):>10}",

@@ -1,0 +1,67 @@
+"""dytool as a library: every operation of the command line as a documented call.
+
+Each call takes the campaign repository's folder (``root``), the as-of day and its options as
+parameters, and returns values; none prints, reads the environment or the clock.  How files
+are loaded (the cache, worker processes) is a :class:`LoadOptions`; without one, nothing is
+cached.  Expected failures raise :class:`UserError` (its ``message`` in both languages).
+The command line (``dytool.cli``) is these calls with arguments parsed and results shown::
+
+    from datetime import date
+    from pathlib import Path
+    from dytool import api
+
+    report = api.status(Path("campaign"), as_of=date(2023, 9, 15))
+    print(api.render_status(report, "md"))
+
+=================  ==========================================================
+reading            :func:`check`, :func:`status`, :func:`diff`
+documents          :func:`compile`, :func:`bulletin`, :func:`word`
+editing            :func:`new`, :func:`close`, :func:`fmt`, :func:`import_ledgers` (``dytool
+                   import``), :func:`import_report`, :func:`init_campaign`, :func:`init_rollup`
+lists              :func:`export`, :func:`schemas`
+sharing            :func:`site`, :func:`publish`, :func:`rollup`, :func:`rollup_bulletin`,
+                   :func:`rollup_export`
+showing            :func:`render_status`, :func:`render_findings`, :func:`render_changes`,
+                   :func:`render_rollup`: a format's text (Markdown, JSON, …) or Word document
+=================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from dytool.api.documents import WordFiles, bulletin, compile, reference_document, word
+from dytool.api.edits import (
+    KINDS,
+    Added,
+    Closed,
+    CloseOptions,
+    FmtResult,
+    ImportedReport,
+    ImportResult,
+    ReportOptions,
+    close,
+    field_labels,
+    fmt,
+    import_ledgers,
+    import_report,
+    kind_of,
+    missing_fields,
+    new,
+)
+from dytool.api.lists import Ledgers, campaign_language, campaign_vocabulary, export, rollup_schemas, schemas
+from dytool.api.render import render_changes, render_findings, render_rollup, render_status
+from dytool.api.reports import check, diff, status
+from dytool.api.setup import Initialized, init_campaign, init_rollup
+from dytool.api.sharing import publish, rollup, rollup_bulletin, rollup_changes, rollup_export, site
+from dytool.core.errors import UserError
+from dytool.core.messages import Lang, Text
+from dytool.edit.safewrite import RefusedWrite
+from dytool.engine.load import LoadOptions
+from dytool.rollup.run import Rollup
+
+__all__ = [
+    "KINDS", "Added", "CloseOptions", "Closed", "FmtResult", "ImportResult", "ImportedReport", "Initialized", "Lang", "Ledgers", "LoadOptions",
+    "RefusedWrite", "ReportOptions", "Rollup", "Text", "UserError", "WordFiles", "bulletin", "campaign_language", "campaign_vocabulary",
+    "check", "close", "compile", "diff", "export", "field_labels", "fmt", "import_ledgers", "import_report", "init_campaign", "init_rollup",
+    "kind_of", "missing_fields", "new", "publish", "reference_document", "render_changes", "render_findings", "render_rollup",
+    "render_status", "rollup", "rollup_bulletin", "rollup_changes", "rollup_export", "rollup_schemas", "schemas", "site", "status", "word",
+]

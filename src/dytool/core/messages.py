@@ -63,7 +63,7 @@ def shown(value: object, lang: Lang) -> object:
     if isinstance(value, Enum):
         if lang is Lang.ZH and hasattr(value, "label_zh"):
             return str(value.label_zh)
-        return str(getattr(value, "label_en", value.value))
+        return str(getattr(value, "label_en", None) or str(value.value).replace("_", " "))
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
@@ -134,6 +134,10 @@ class Text:
     @property
     def templates(self) -> tuple[str, str]:
         return self._zh, self._en
+
+    def template(self, lang: Lang) -> str:
+        """The template of ``lang`` as written, fields unfilled (for templates of templates)."""
+        return self._en if lang is Lang.EN else self._zh
 
     def __repr__(self) -> str:
         return f"Text({self.zh!r}, {self.en!r})"

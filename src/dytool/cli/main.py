@@ -98,6 +98,8 @@ def run(args: list[str]) -> int:
         hint = exc.hint_text(lang)
         if hint:
             print(f"  {system.HINT(hint=hint).text(lang)}", file=sys.stderr)
+        if exc.detail and "--debug" in args:
+            print(exc.detail, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"\n{system.ABORTED.text(lang)}", file=sys.stderr)

@@ -20,7 +20,7 @@ class UserError(Exception):
     ``UserError(zh, en, hint_zh=…, hint_en=…)``."""
 
     def __init__(self, zh: str | Text, en: str | None = None, *, exit_code: int = EXIT_USAGE, hint_zh: str = "", hint_en: str = "",
-                 hint: Text | None = None) -> None:
+                 hint: Text | None = None, detail: str = "") -> None:
         message = zh if isinstance(zh, Text) else Text.plain(zh, en if en is not None else zh)
         if hint is None and (hint_zh or hint_en):
             hint = Text.plain(hint_zh, hint_en or hint_zh)
@@ -28,6 +28,8 @@ class UserError(Exception):
         self.message = message
         self.hint = hint
         self.exit_code = exit_code
+        self.detail = detail
+        """What another program said (git's error), shown with ``--debug`` in any language."""
 
     @property
     def zh(self) -> str:

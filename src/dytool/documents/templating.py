@@ -33,6 +33,9 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from dytool.core.catalogue.documents import TEMPLATE_UNREADABLE
+from dytool.core.catalogue.files import NOT_UTF8
+from dytool.core.catalogue.system import os_reason
 from dytool.source.git import ignored_paths
 from dytool.source.packaged import packaged
 
@@ -126,8 +129,8 @@ class _Loader(jinja2.BaseLoader):
             try:
                 source = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                reason = getattr(exc, "strerror", None) or type(exc).__name__
-                raise TemplateProblem(f"模板“{shown}”无法读取：{reason}", f"template {shown!r} cannot be read: {reason}", shown) from None
+                reason = os_reason(exc) if isinstance(exc, OSError) else NOT_UTF8
+                raise TemplateProblem(*TEMPLATE_UNREADABLE(name=shown, reason=reason).pair, shown) from None
             return source, shown, lambda: True
         raise jinja2.TemplateNotFound(template)
 

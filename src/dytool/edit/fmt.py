@@ -18,6 +18,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dytool.checks import SUITE
+from dytool.core.catalogue import files as file_words
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import UserError
 from dytool.dates import explicit_day
 from dytool.edit.fields import shapes
@@ -139,7 +141,7 @@ def _format(root: Path, *, write: bool, options: LoadOptions | None) -> FmtResul
             result.skipped.append((rel, exc.zh, exc.en))
             continue
         except OSError as exc:
-            result.skipped.append((rel, f"无法读取：{exc.strerror}", f"cannot be read: {exc.strerror}"))
+            result.skipped.append((rel, *file_words.CANNOT_READ_SHORT(reason=os_reason(exc)).pair))
             continue
         data = join_text(formatted, TextStyle(crlf=style.crlf), keep_bom=False)
         if data != raw:

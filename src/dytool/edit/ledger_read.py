@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.edit.export import csv_unescape
 from dytool.edit.workbook import OPTIONS_SHEET, STATE_SHEET, STATE_VERSION
@@ -109,7 +111,7 @@ def read_tables(path: Path, sheet: str | None) -> tuple[list[Table], ExportState
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UserError(f"无法读取“{path}”：{exc.strerror}", f"cannot read {str(path)!r}: {exc.strerror}") from None
+        raise UserError(files.CANNOT_READ(path=str(path), reason=os_reason(exc))) from None
     if size > MAX_BYTES:
         raise _refuse(path, "文件超过 32 MiB", "the file is larger than 32 MiB")
     suffix = path.suffix.lower()
@@ -128,8 +130,7 @@ def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same user error
-        raise UserError(f"无法读取 Excel 文件“{path.name}”：{type(exc).__name__}", f"cannot read the workbook {path.name!r}: {exc}",
-                        exit_code=EXIT_FINDINGS) from None
+        raise UserError(files.WORKBOOK_UNREADABLE(name=path.name, kind=type(exc).__name__, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     try:
         names = list(book.sheetnames)
         if wanted is not None and wanted not in names:
@@ -157,6 +158,5 @@ def _read_csv(path: Path) -> list[Row]:
             if any(cell.strip() for cell in cells):
                 rows.append((number, [csv_unescape(cell) if cell else None for cell in cells]))
     except csv.Error as exc:
-        raise UserError(f"“{path.name}”第{reader.line_num}行无法按 CSV 读取：{exc}", f"{path.name!r} line {reader.line_num}: not CSV ({exc})",
-                        exit_code=EXIT_FINDINGS) from None
+        raise UserError(files.CSV_UNREADABLE(name=path.name, line=reader.line_num, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     return rows

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dytool.core.catalogue import files
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.dates import explicit_day
 from dytool.edit.ledger_read import check_zip
@@ -129,8 +130,7 @@ def _convert(source: Path, work: Path, prefix: str) -> Converted:
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - any unreadable document is the same user error
-        raise _refuse(source, f"无法读取这个 Word 文件（{type(exc).__name__}）；请在 Word 或 WPS 中另存为 .docx 后重试",
-                      f"cannot read this Word file ({type(exc).__name__}: {exc}); save it as .docx and try again") from None
+        raise _refuse(source, *files.WORD_UNREADABLE(kind=type(exc).__name__, detail=str(exc)).pair) from None
 
 
 def import_reports(root: Path, sources: list[Path], options: ReportOptions, *, as_of: dt.date, dry_run: bool = False,

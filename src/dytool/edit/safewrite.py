@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from dytool.checks import SUITE
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.findings import Finding, Severity
 from dytool.source.atomic import ChangedMeanwhile, digest, file_digest, repository_path, write_atomic
@@ -209,8 +211,8 @@ def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding]) ->
                     target.unlink()  # a hard link: never write through it
                 target.write_bytes(data)
             except OSError as exc:
-                raise UserError(f"无法写入“{rel}”：{exc.strerror}；文件保持原样", f"cannot write {rel!r}: {exc.strerror}; nothing was changed",
-                                exit_code=EXIT_FINDINGS, hint_zh="文件名是否太长？", hint_en="is the file name too long?") from None
+                raise UserError(files.CANNOT_WRITE_UNCHANGED(path=rel, reason=os_reason(exc)), exit_code=EXIT_FINDINGS,
+                                hint=files.NAME_TOO_LONG_HINT) from None
         after = check_repository(scratch, SUITE, as_of).findings
     return new_errors(before, after)
 
@@ -253,7 +255,4 @@ def _write_one(path: Path, rel: str, data: bytes, expect: str | None) -> None:
     try:
         write_atomic(path, data, expect=expect, rel=rel)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UserError(f"无法写入“{rel}”：{reason}；文件保持原样", f"cannot write {rel!r}: {reason}; the file is unchanged",
-                        exit_code=EXIT_FINDINGS, hint_zh="检查磁盘空间和文件夹权限后重试",
-                        hint_en="check the free disk space and the folder's permissions, then try again") from None
+        raise UserError(files.CANNOT_WRITE_UNCHANGED(path=rel, reason=os_reason(exc)), exit_code=EXIT_FINDINGS, hint=files.SPACE_HINT) from None

@@ -31,6 +31,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from dytool.core.catalogue import files
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.source.yamlread import resolve_plain
 
@@ -175,9 +176,7 @@ def load(text: str, rel: str = "") -> Any:
     try:
         return _yaml().load(text)
     except YAMLError as exc:
-        raise UserError(f"{rel} 的 YAML 无法读取，无法修改；先运行 dytool check 改正：{exc}".strip(),
-                        f"{rel}: YAML cannot be read, so it cannot be edited; run 'dytool check' and fix it first: {exc}".strip(),
-                        exit_code=EXIT_FINDINGS) from None
+        raise UserError(files.YAML_NOT_EDITABLE(file=rel, detail=str(exc).strip()), exit_code=EXIT_FINDINGS) from None
 
 
 def dump(data: Any) -> str:

@@ -21,6 +21,8 @@ import stat
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 
 __all__ = ["ABSENT", "ChangedMeanwhile", "digest", "file_digest", "repository_path", "write_atomic"]
@@ -79,8 +81,7 @@ def repository_path(root: Path, rel: str) -> Path:
         except FileNotFoundError:
             break  # nothing below an absent folder can be a link
         except OSError as exc:
-            raise UserError(f"无法写入“{rel}”：{exc.strerror}", f"cannot write {rel!r}: {exc.strerror}", exit_code=EXIT_FINDINGS,
-                            hint_zh="文件名是否太长？", hint_en="is the file name too long?") from None
+            raise UserError(files.CANNOT_WRITE(path=rel, reason=os_reason(exc)), exit_code=EXIT_FINDINGS, hint=files.NAME_TOO_LONG_HINT) from None
         if stat.S_ISLNK(info.st_mode) or (not last and not stat.S_ISDIR(info.st_mode)) or (last and not stat.S_ISREG(info.st_mode)):
             raise _link_refused(rel, "/".join(parts[: index + 1]))
     return root / rel

@@ -16,6 +16,9 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
+
 __all__ = ["FetchError", "fetch", "is_url"]
 
 TIMEOUT = 15.0
@@ -46,7 +49,7 @@ def _read_file(path: Path, limit: int) -> bytes:
     except FileNotFoundError:
         raise FetchError("文件不存在", "the file does not exist") from None
     except OSError as exc:
-        raise FetchError(f"文件无法读取：{exc.strerror}", f"the file cannot be read: {exc.strerror}") from None
+        raise FetchError(*files.FILE_UNREADABLE(reason=os_reason(exc)).pair) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise FetchError("这不是普通文件", "not a regular file")
@@ -59,7 +62,7 @@ def _read_file(path: Path, limit: int) -> bytes:
             total += len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise FetchError(f"文件无法读取：{exc.strerror}", f"the file cannot be read: {exc.strerror}") from None
+        raise FetchError(*files.FILE_UNREADABLE(reason=os_reason(exc)).pair) from None
     finally:
         os.close(fd)
 

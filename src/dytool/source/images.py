@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
+
 __all__ = ["MAX_IMAGE_BYTES", "MAX_PIXELS", "Image", "ImageLink", "image_links", "load_image", "picture_size"]
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -149,7 +152,7 @@ def load_image(root: Path, base: str, src: str, ignored: frozenset[str] = frozen
         with open(path, "rb") as handle:
             data = handle.read(MAX_IMAGE_BYTES + 1)
     except OSError as error:
-        return _reason(f"图片 {raw} 无法读取：{error.strerror}", f"image {raw} cannot be read: {error.strerror}")
+        return _reason(*files.IMAGE_UNREADABLE(image=raw, reason=os_reason(error)).pair)
     if not data.startswith((PNG_MAGIC, JPEG_MAGIC)):
         return _reason(f"图片 {raw} 不是 PNG 或 JPEG 格式", f"image {raw} is not PNG or JPEG")
     size = picture_size(data)

@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 
 __all__ = ["LOCK_FILE", "LockBusy", "held_lock", "repository_lock", "try_lock", "unlock"]
@@ -131,7 +133,7 @@ def _acquire(path: Path, key: str, timeout: float, busy: UserError) -> None:
     try:
         fd = _open(path)
     except OSError as exc:
-        raise UserError(f"无法锁定仓库以写入：{exc.strerror or exc}", f"cannot lock the repository for writing: {exc.strerror or exc}",
+        raise UserError(files.CANNOT_LOCK(reason=os_reason(exc)),
                         exit_code=EXIT_FINDINGS) from None
     deadline = time.monotonic() + timeout
     while not _lock_fd(fd):

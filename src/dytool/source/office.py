@@ -25,6 +25,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 
 __all__ = ["CONVERTIBLE", "TIME_LIMIT", "Exported", "Office", "convert_to_docx", "export", "find_office", "office_program"]
@@ -159,8 +161,8 @@ def convert_to_docx(source: Path, dest_dir: Path) -> Path:
             capture_output=True, timeout=_CONVERT_TIMEOUT, check=False, env=env,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UserError(f"LibreOffice 转换“{source.name}”失败：{exc}", f"LibreOffice could not convert {source.name!r}: {exc}",
-                        exit_code=EXIT_FINDINGS) from None
+        kind = os_reason(exc) if isinstance(exc, OSError) else files.TIMED_OUT
+        raise UserError(files.OFFICE_FAILED(name=source.name, kind=kind, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     target = dest_dir / f"{source.stem}.docx"
     if done.returncode != 0 or not target.is_file():
         raise UserError(f"LibreOffice 无法转换“{source.name}”（文件可能已损坏或加密）",

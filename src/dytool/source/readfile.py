@@ -12,6 +12,8 @@ import stat
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 
@@ -130,9 +132,9 @@ def read_guarded(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:
         finally:
             os.close(fd)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on Python 3.11
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = os_reason(exc) if isinstance(exc, OSError) else files.LINK_LOOP
         return None, [CODES["unreadable-file"].at(
-            Pos(rel), f"文件无法读取：{reason}", f"file cannot be read: {reason}",
+            Pos(rel), files.FILE_UNREADABLE(reason=reason),
             hint_zh="检查文件权限，或是否为失效、循环的链接", hint_en="check its permissions, or whether it is a broken or looping link")]
     if len(data) > MAX_BYTES:
         return None, [CODES["file-too-large"].at(

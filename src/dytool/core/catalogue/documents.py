@@ -17,3 +17,4 @@ NO_OFFICE_FOR_PAGES = Text("目录页码需要 LibreOffice，本机没有找到�
                            "page numbers in the contents need LibreOffice, which was not found; Word updates the contents on opening")
 PAGES_NOT_UPDATED = Text("目录页码未能由 LibreOffice 更新（需要 LibreOffice 的 Python 组件，Debian：python3-uno）",
                          "LibreOffice could not update the contents' page numbers (it needs its Python component; Debian: python3-uno)")
+TEMPLATE_UNREADABLE = Text("模板“{name}”无法读取：{reason}", "template {name!r} cannot be read: {reason}")

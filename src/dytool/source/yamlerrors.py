@@ -92,8 +92,9 @@ def libyaml_version() -> tuple[int, ...] | None:
 
 
 def problem_zh(problem: str) -> str:
-    """The parser's problem in Chinese: a known reading, or a Chinese sentence quoting it."""
-    return next((zh for en, zh in LIBYAML_PROBLEMS_ZH if en in problem), f"无法按 YAML 读懂这里（解析器的说明：{problem}）")
+    """The parser's problem in Chinese: a known reading, or a plain sentence (the parser's
+    English stays in the English message)."""
+    return next((zh for en, zh in LIBYAML_PROBLEMS_ZH if en in problem), "无法按 YAML 读懂这里（检查缩进、冒号和引号）")
 
 
 def _pos(file: str, mark: Any, line_offset: int) -> Pos:
@@ -155,7 +156,7 @@ def reader_finding(exc: yaml.reader.ReaderError, text: str, file: str, line_offs
     char = character if isinstance(character, str) else chr(character) if isinstance(character, int) and 0 <= character <= 0x10FFFF else ""
     if len(char) != 1:
         return CODES["yaml-syntax"].at(
-            Pos(file, line, column), f"文件含有 YAML 不允许的字符（解析器的说明：{reason}）",
+            Pos(file, line, column), "文件含有 YAML 不允许的字符",
             f"the file contains a character YAML does not allow ({reason})",
             hint_zh="删除这个字符（常见于从其他软件复制粘贴的文字）", hint_en="delete it (it often comes with text pasted from other programs)",
         )

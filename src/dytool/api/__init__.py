@@ -28,7 +28,17 @@ showing            :func:`render_status`, :func:`render_findings`, :func:`render
 
 from __future__ import annotations
 
-from dytool.api.documents import WordFiles, bulletin, compile, reference_document, word
+from dytool.api.documents import (
+    CompileOptions,
+    Document,
+    WordFiles,
+    bulletin,
+    bulletin_document,
+    compile,
+    compiled_document,
+    reference_document,
+    word,
+)
 from dytool.api.edits import (
     KINDS,
     Added,
@@ -51,7 +61,7 @@ from dytool.api.lists import Ledgers, campaign_language, campaign_vocabulary, ex
 from dytool.api.render import render_changes, render_findings, render_rollup, render_status
 from dytool.api.reports import check, diff, status
 from dytool.api.setup import Initialized, init_campaign, init_rollup
-from dytool.api.sharing import publish, rollup, rollup_bulletin, rollup_changes, rollup_export, site
+from dytool.api.sharing import find_rollup, publish, rollup, rollup_bulletin, rollup_bulletin_document, rollup_changes, rollup_export, site
 from dytool.core.errors import UserError
 from dytool.core.messages import Lang, Text
 from dytool.edit.safewrite import RefusedWrite
@@ -59,9 +69,9 @@ from dytool.engine.load import LoadOptions
 from dytool.rollup.run import Rollup
 
 __all__ = [
-    "KINDS", "Added", "CloseOptions", "Closed", "FmtResult", "ImportResult", "ImportedReport", "Initialized", "Lang", "Ledgers", "LoadOptions",
-    "RefusedWrite", "ReportOptions", "Rollup", "Text", "UserError", "WordFiles", "bulletin", "campaign_language", "campaign_vocabulary",
-    "check", "close", "compile", "diff", "export", "field_labels", "fmt", "import_ledgers", "import_report", "init_campaign", "init_rollup",
+    "KINDS", "Added", "CloseOptions", "Closed", "CompileOptions", "Document", "FmtResult", "ImportResult", "ImportedReport", "Initialized", "Lang", "Ledgers", "LoadOptions",
+    "RefusedWrite", "ReportOptions", "Rollup", "Text", "UserError", "WordFiles", "bulletin", "bulletin_document", "campaign_language", "campaign_vocabulary",
+    "check", "close", "compile", "compiled_document", "diff", "export", "field_labels", "find_rollup", "fmt", "import_ledgers", "import_report", "init_campaign", "init_rollup",
     "kind_of", "missing_fields", "new", "publish", "reference_document", "render_changes", "render_findings", "render_rollup",
-    "render_status", "rollup", "rollup_bulletin", "rollup_changes", "rollup_export", "rollup_schemas", "schemas", "site", "status", "word",
+    "render_status", "rollup", "rollup_bulletin", "rollup_bulletin_document", "rollup_changes", "rollup_export", "rollup_schemas", "schemas", "site", "status", "word",
 ]

@@ -12,7 +12,7 @@ from pathlib import Path
 from dytool.core.catalogue import documents as words
 from dytool.core.catalogue import usage
 from dytool.core.errors import EXIT_FINDINGS, UserError
-from dytool.core.messages import Text
+from dytool.core.messages import Lang, Text
 from dytool.documents.bulletin import Bulletin
 from dytool.documents.compile import Compiled, CompileOptions
 from dytool.documents.model import Document
@@ -21,7 +21,10 @@ from dytool.models import Campaign
 from dytool.models.campaign import Fonts as FontSpec
 from dytool.source.office import Office
 
-__all__ = ["Problem", "WordFiles", "bulletin", "compile", "reference_document", "word"]
+__all__ = [
+    "CompileOptions", "Document", "Problem", "WordFiles", "bulletin", "bulletin_document", "compile", "compiled_document", "reference_document",
+    "word",
+]
 
 Problem = tuple[str, Text]
 """(where, what): something left out of a document (an image, the preface)."""
@@ -77,6 +80,17 @@ def bulletin(root: Path, *, as_of: dt.date, month: str | None = None, load: Load
         return make_bulletin(loaded.repo, campaign, month, Templates(root), as_of), campaign
     except TemplateProblem as problem:
         raise _template_error(problem) from None
+
+
+def compiled_document(compiled: Compiled, as_of: dt.date, stem: str) -> Document:
+    """The compilation as a document for :func:`word`, written as ``stem``."""
+    return Document(compiled.title, tuple(compiled.parts), compiled.author, compiled.subject, as_of, stem)
+
+
+def bulletin_document(made: Bulletin, campaign: Campaign, stem: str, lang: Lang = Lang.ZH) -> Document:
+    """The bulletin as a document for :func:`word` (dated its own day), written as ``stem``."""
+    title = words.BULLETIN_TITLE(title=made.title, number=made.number).text(lang)
+    return Document(title, made.parts, made.issuer, campaign.title, made.day, stem)
 
 
 def reference_document(root: Path) -> Path | None:

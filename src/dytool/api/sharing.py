@@ -12,11 +12,14 @@ from dytool.core.catalogue import usage
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.messages import Lang, Text
 from dytool.documents.bulletin import Bulletin
+from dytool.documents.model import Document
 from dytool.engine.load import LoadOptions
 from dytool.rollup.changes import RollupChanges
 from dytool.rollup.run import Rollup
 
-__all__ = ["publish", "rollup", "rollup_bulletin", "rollup_changes", "rollup_export", "site"]
+__all__ = [
+    "find_rollup", "publish", "rollup", "rollup_bulletin", "rollup_bulletin_document", "rollup_changes", "rollup_export", "site",
+]
 
 
 def site(root: Path, *, as_of: dt.date, lang: Lang = Lang.ZH, public: bool = True, anonymize: bool = False, commit: str | None = None,
@@ -54,6 +57,18 @@ def publish(root: Path, *, as_of: dt.date, commit: str | None = None, load: Load
     return summary_json(publish_summary(loaded.repo, campaign, as_of, source_state(loaded, commit))), loaded.errors
 
 
+def find_rollup(start: Path) -> Path:
+    """The roll-up repository ``start`` is in (the folder with ``rollup.yaml``, here or above)."""
+    from dytool.rollup.config import NoRollup, find_rollup_root
+
+    if not start.is_dir():
+        raise UserError(usage.NO_DIRECTORY(path=str(start)))
+    try:
+        return find_rollup_root(start)
+    except NoRollup:
+        raise UserError(usage.NO_ROLLUP(path=str(start)), hint=usage.NO_ROLLUP_HINT) from None
+
+
 def rollup(root: Path, *, as_of: dt.date, load: LoadOptions | None = None) -> Rollup:
     """The roll-up at ``root`` (a folder with ``rollup.yaml``): every member's summary fetched,
     checked and combined; a member's problem is a finding, never an exception.  Its
@@ -86,6 +101,20 @@ def rollup_bulletin(made: Rollup, month: str | None = None) -> Bulletin:
     except TemplateProblem as problem:
         where = f"{problem.file}:{problem.line}" if problem.line else problem.file
         raise UserError(document_words.TEMPLATE_PROBLEM(where=where, message=Text.plain(problem.zh, problem.en)), exit_code=EXIT_FINDINGS) from None
+
+
+def rollup_bulletin_document(made: Rollup, bulletin: Bulletin, stem: str, lang: Lang = Lang.ZH) -> Document:
+    """The 通报 as a document for :func:`dytool.api.word`: the masthead (第N期, issuer, day)
+    set apart, as in a campaign's bulletin."""
+    from dytool.documents.model import Markdown
+    from dytool.facts.deadlines import chinese_day
+
+    text = bulletin.markdown
+    body = text[text.index("\n## ") + 1 :] if "\n## " in text else text
+    masthead = f"第{bulletin.number}期　{bulletin.issuer}　{chinese_day(bulletin.month_last)}"
+    title = document_words.BULLETIN_TITLE(title=bulletin.title, number=bulletin.number).text(lang)
+    return Document(title, (Markdown(body, new_page=False, title=bulletin.title, byline=masthead),), bulletin.issuer, made.config.title,
+                    bulletin.month_last, stem)
 
 
 def rollup_export(made: Rollup) -> bytes:

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from dytool.api import bulletin, compile, reference_document
+from dytool.api import CompileOptions, bulletin, bulletin_document, compile, compiled_document, reference_document
 from dytool.cli.documents import Written, word_files
 from dytool.cli.settings import Settings
 from dytool.core.catalogue import documents as words
 from dytool.core.messages import Text
-from dytool.documents.compile import CompileOptions
-from dytool.documents.model import Chart, Document
 from dytool.source.filenames import safe_stem
 from dytool.source.output import default_folder
 
 __all__ = ["run_bulletin", "run_compile"]
 
 
-def _figures(written: Written, folder: Path, charts: tuple[Chart, ...]) -> None:
+def _figures(written: Written, folder: Path, charts: tuple[Any, ...]) -> None:
     """The charts a Markdown file shows, beside it (``charts/…``)."""
     from dytool.present.charts_svg import chart_files
 
@@ -38,8 +37,7 @@ def run_compile(settings: Settings, *, output_format: str, output: Path | None, 
         written.write(path.with_suffix(".md"), compiled.markdown.encode("utf-8"))
         _figures(written, folder, compiled.charts)
     if formats & {"docx", "pdf"}:
-        document = Document(compiled.title, tuple(compiled.parts), compiled.author, compiled.subject, as_of, path.name)
-        word_files(written, document, formats & {"docx", "pdf"}, path, fonts=campaign.fonts, reference=reference_document(root), root=root,
+        word_files(written, compiled_document(compiled, as_of, path.name), formats & {"docx", "pdf"}, path, fonts=campaign.fonts, reference=reference_document(root), root=root,
                    toc_pages=toc_pages)
     return written.finish()
 
@@ -57,7 +55,5 @@ def run_bulletin(settings: Settings, *, month: str | None, output_format: str, o
         written.write(path.with_suffix(".md"), made.markdown.encode("utf-8"))
         _figures(written, folder, made.charts)
     if formats & {"docx", "pdf"}:
-        document = Document(words.BULLETIN_TITLE(title=made.title, number=made.number).text(lang), made.parts, made.issuer, campaign.title,
-                            made.day, path.name)
-        word_files(written, document, formats & {"docx", "pdf"}, path, fonts=campaign.fonts, reference=reference_document(root))
+        word_files(written, bulletin_document(made, campaign, path.name, lang), formats & {"docx", "pdf"}, path, fonts=campaign.fonts, reference=reference_document(root))
     return written.finish()

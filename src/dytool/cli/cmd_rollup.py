@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dytool.api import Rollup, rollup, rollup_bulletin, rollup_changes, rollup_export
+from dytool.api import Rollup, find_rollup, rollup, rollup_bulletin, rollup_bulletin_document, rollup_changes, rollup_export
 from dytool.cli.documents import Written, write_documents
 from dytool.cli.report import emit, warn
 from dytool.cli.settings import Settings
 from dytool.core.catalogue import documents as document_words
 from dytool.core.catalogue import rollup as words
-from dytool.core.catalogue import sharing, usage
-from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from dytool.core.catalogue import sharing
+from dytool.core.errors import EXIT_FINDINGS, EXIT_OK
 from dytool.core.findings import Lang
 from dytool.source.filenames import safe_stem
 from dytool.source.output import default_folder
@@ -24,20 +24,8 @@ from dytool.source.output import default_folder
 __all__ = ["run_rollup_bulletin", "run_rollup_export", "run_rollup_status"]
 
 
-def _root(settings: Settings) -> Path:
-    from dytool.rollup.config import NoRollup, find_rollup_root
-
-    start = settings.directory or Path.cwd()
-    if settings.directory is not None and not settings.directory.is_dir():
-        raise UserError(usage.NO_DIRECTORY(path=str(settings.directory)))
-    try:
-        return find_rollup_root(start)
-    except NoRollup:
-        raise UserError(usage.NO_ROLLUP(path=str(start)), hint=usage.NO_ROLLUP_HINT) from None
-
-
 def _load(settings: Settings) -> Rollup:
-    return rollup(_root(settings), as_of=settings.as_of, load=settings.load_options)
+    return rollup(find_rollup(settings.cwd), as_of=settings.as_of, load=settings.load_options)
 
 
 def _report(made: Rollup, lang: Lang) -> int:
@@ -74,16 +62,8 @@ def run_rollup_bulletin(settings: Settings, *, month: str | None, output_format:
         written.write(folder / f"{name}.md", bulletin.markdown.encode("utf-8"))
     if output_format in ("docx", "all"):
         from dytool.cli.documents import word_files
-        from dytool.documents.model import Document, Markdown
-        from dytool.facts.deadlines import chinese_day
 
-        text = bulletin.markdown
-        body = text[text.index("\n## ") + 1 :] if "\n## " in text else text  # the masthead is set apart, as in a campaign's bulletin
-        masthead = f"第{bulletin.number}期　{bulletin.issuer}　{chinese_day(bulletin.month_last)}"
-        document = Document(document_words.BULLETIN_TITLE(title=bulletin.title, number=bulletin.number).text(lang),
-                            (Markdown(body, new_page=False, title=bulletin.title, byline=masthead),), bulletin.issuer, made.config.title,
-                            bulletin.month_last, name)
-        word_files(written, document, {"docx"}, folder / name, fonts=made.config.fonts, reference=None)
+        word_files(written, rollup_bulletin_document(made, bulletin, name, lang), {"docx"}, folder / name, fonts=made.config.fonts, reference=None)
     return max(written.finish(), _report(made, lang))
 
 

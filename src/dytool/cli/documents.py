@@ -9,12 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dytool.api import WordFiles, word
+from dytool.api import Document, WordFiles, word
 from dytool.cli.settings import Settings
 from dytool.core.catalogue import documents as words
 from dytool.core.errors import EXIT_FINDINGS, EXIT_OK
 from dytool.core.messages import Lang, Text
-from dytool.documents.model import Document
 from dytool.models.campaign import Fonts as FontSpec
 from dytool.source.output import default_folder, write_output
 

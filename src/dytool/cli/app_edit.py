@@ -29,6 +29,12 @@ class _NewCommand(TyperCommand):
         self.epilog = field_help().replace("\n", "\n\n") + "\n\n" + GLOBAL_EPILOG  # rich help joins single line breaks
         super().format_help(ctx, formatter)
 
+    def reference_epilog(self) -> str:
+        """The fields, for the command-line reference (docs/cli.md)."""
+        from dytool.edit.flagvalues import field_help
+
+        return "```text\n" + field_help() + "\n```"
+
 
 def register(app: typer.Typer) -> None:
     app.command("init", epilog=GLOBAL_EPILOG)(init_command)

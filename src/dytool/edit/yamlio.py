@@ -175,7 +175,7 @@ def load(text: str, rel: str = "") -> Any:
     """The round-trip document of ``text`` (comments attached)."""
     try:
         return _yaml().load(text)
-    except YAMLError as exc:
+    except (YAMLError, ValueError) as exc:  # ValueError: a timestamp that is no day (2023-13-45)
         raise UserError(files.YAML_NOT_EDITABLE(file=rel, detail=str(exc).strip()), exit_code=EXIT_FINDINGS) from None
 
 

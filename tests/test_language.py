@@ -15,9 +15,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from util import EXAMPLE
 
 from dytool.cli.main import run
+from util import EXAMPLE
 
 ALLOWED = {
     # names of things that have no Chinese name of their own

@@ -7,29 +7,17 @@ from collections.abc import Iterator
 
 from dytool.core.codes import CODES
 from dytool.core.findings import Finding
+from dytool.core.messages import Text, join
 from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
 from dytool.engine.summary import RefKey
 from dytool.models import StrictModel
 from dytool.models.base import Ref, walk_marked
+from dytool.models.nouns import kind_noun
 from dytool.source.locate import Path, Source
 
-__all__ = ["KIND_LABELS", "check_duplicates", "check_references", "walk_refs"]
+__all__ = ["check_duplicates", "check_references", "walk_refs"]
 
-KIND_LABELS = {
-    "person": ("人员", "person"),
-    "unit": ("单位", "unit"),
-    "topic": ("课题", "topic"),
-    "visit": ("调研活动", "visit"),
-    "problem": ("问题", "problem"),
-    "solution": ("解决事项", "solution"),
-    "institution": ("制度", "institution"),
-    "theme": ("调研主题", "theme"),
-    "activity": ("活动类型", "activity"),
-    "stage": ("阶段", "stage"),
-    "milestone": ("时间节点", "milestone"),
-    "recurring": ("常态化要求", "recurring item"),
-}
 
 
 def check_duplicates(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
@@ -66,7 +54,7 @@ def check_duplicates(view: Repository, index: RepoIndex, as_of: dt.date) -> Iter
 
 def _duplicate(view: Repository, kind: str, ident: str, source: Source, first: Source, sub: Path) -> Finding:
     there = view.locator.pos(first, sub)
-    zh, en = KIND_LABELS[kind]
+    zh, en = kind_noun(kind).pair
     return CODES["duplicate-id"].at(
         view.locator.pos(source, sub),
         f"{zh}编号“{ident}”重复，另见 {there.file}:{there.line}",
@@ -121,10 +109,9 @@ def check_references(view: Repository, index: RepoIndex, as_of: dt.date) -> Iter
             if any(known(kind, ident) for kind in ref.kinds):
                 continue
             others = [k for k in index.kind_of(ident) if k not in ref.kinds]
-            wanted_zh = "或".join(KIND_LABELS[k][0] for k in ref.kinds)
-            wanted_en = " or ".join(KIND_LABELS[k][1] for k in ref.kinds)
+            wanted_zh, wanted_en = Text.of(join([kind_noun(k) for k in ref.kinds], "或", " or ")).pair
             if others:
-                got_zh, got_en = KIND_LABELS[others[0]]
+                got_zh, got_en = kind_noun(others[0]).pair
                 yield CODES["wrong-kind-ref"].at(
                     view.locator.pos(source, path),
                     f"“{ident}”是{got_zh}，这里应填{wanted_zh}编号",

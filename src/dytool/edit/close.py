@@ -26,6 +26,7 @@ from dytool.engine.repository import Repository
 from dytool.models import Campaign, Institution, Problem, Solution
 from dytool.models.campaign import Milestone, Recurring, Submission
 from dytool.models.enums import InstitutionStatus
+from dytool.models.nouns import kind_noun
 from dytool.models.when import parse_when
 from dytool.source.atomic import repository_path
 from dytool.source.locate import Source
@@ -33,8 +34,6 @@ from dytool.source.locate import Source
 __all__ = ["CLOSABLE", "CloseOptions", "Closed", "close_record", "parse_day"]
 
 CLOSABLE = ("problem", "solution", "institution", "milestone", "recurring")
-_NAMES = {"problem": "问题", "solution": "解决事项", "institution": "制度", "milestone": "时间节点", "recurring": "常态化要求",
-          "topic": "课题", "visit": "调研活动", "person": "人员", "unit": "单位"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def _find(repo: Repository, campaign: Campaign, ident: str, kind: str | None) ->
                         exit_code=EXIT_USAGE)
     found_kind, record, source = hits[0]
     if found_kind not in CLOSABLE:
-        raise UserError(f"“{ident}”是{_NAMES[found_kind]}，没有销号或完成的说法", f"{ident!r} is a {found_kind}; it cannot be closed",
+        raise UserError(f"“{ident}”是{kind_noun(found_kind).zh}，没有销号或完成的说法", f"{ident!r} is a {found_kind}; it cannot be closed",
                         exit_code=EXIT_USAGE)
     return found_kind, record, source
 
@@ -219,5 +218,5 @@ def _close(root: Path, ident: str, options: CloseOptions, *, as_of: dt.date, kin
         commit(root, plan, as_of, result.findings)
     what = {"problem": ("已销号", "closed"), "solution": ("已完成", "done"), "institution": ("已出台", "issued"),
             "milestone": ("已完成", "done"), "recurring": ("已记录报送", "submission recorded")}[found]
-    return Closed(found, ident, source.file, before, after, f"{_NAMES[found]} {ident} {what[0]}（{day}）",
+    return Closed(found, ident, source.file, before, after, f"{kind_noun(found).zh} {ident} {what[0]}（{day}）",
                   f"{found} {ident} {what[1]} ({day})")

@@ -25,12 +25,13 @@ from dytool.edit.fields import shapes
 from dytool.edit.ids import PREFIXES, new_id
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write_plan
 from dytool.edit.splice import append_records
-from dytool.edit.targets import KIND_NAMES, default_file, new_file_text, target_file
+from dytool.edit.targets import default_file, new_file_text, target_file
 from dytool.edit.yamlio import dump_item, join_text, split_text
 from dytool.engine.check import CheckResult, check_repository
 from dytool.engine.load import LoadOptions
 from dytool.models import KINDS
 from dytool.models.campaign import Campaign
+from dytool.models.nouns import list_title
 from dytool.models.when import When, parse_when
 from dytool.source.atomic import repository_path
 from dytool.source.locate import index_positions
@@ -162,7 +163,7 @@ def prepare_records(
         ident = record.get("id")
         if ident in (None, ""):
             if kind not in PREFIXES:
-                raise UserError(f"{KIND_NAMES[kind][0]}需要编号：用 --id 给出，如 zhang-wei、fgw",
+                raise UserError(f"{list_title(kind).zh}需要编号：用 --id 给出，如 zhang-wei、fgw",
                                 f"a {kind} needs an id: give one with --id, e.g. zhang-wei or fgw", exit_code=EXIT_USAGE)
             ident = new_id(kind, campaign.id_style.value, as_of, rng, taken)
         ident = str(ident)

@@ -24,6 +24,7 @@ from dytool.edit.columns import CLOSED, SEQ, Column
 from dytool.edit.fields import FieldShape, coerce, shapes
 from dytool.edit.names import NAMED_KINDS, Names
 from dytool.models import KINDS
+from dytool.models.nouns import kind_noun
 
 __all__ = ["CellProblem", "Edit", "decode_cell", "diff_row", "same_cell"]
 
@@ -85,7 +86,7 @@ def _reference(col: Column, text: str, names: Names) -> str:
                         f"{text!r} is ambiguous: it could be {', '.join(found.candidates)}; write the id")
     if col.text_ok:
         return text
-    what = {"unit": "单位", "person": "人员", "topic": "课题", "theme": "调研主题"}.get(kinds[0], kinds[0])
+    what = kind_noun(kinds[0]).zh
     raise UserError(f"没有叫“{text}”的{what}（名称、简称或编号）", f"no {kinds[0]} is called {text!r} (name, short name or id)")
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from dytool.core.messages import Text
-from dytool.models.campaign import Campaign, Milestone, Recurring, Theme
+from dytool.models.campaign import Activity, Campaign, Milestone, Recurring, Stage, Theme
 from dytool.models.records import Institution, Person, Problem, Solution, Topic, Unit, Visit
 
 __all__ = ["kind_noun", "list_title"]
 
 _MODELS: dict[str, type[BaseModel]] = {
     "person": Person, "unit": Unit, "topic": Topic, "visit": Visit, "problem": Problem, "solution": Solution,
-    "institution": Institution, "milestone": Milestone, "recurring": Recurring, "theme": Theme, "campaign": Campaign,
+    "institution": Institution, "milestone": Milestone, "recurring": Recurring, "theme": Theme, "campaign": Campaign, "activity": Activity,
+    "stage": Stage,
 }
 _PLURALS = {"people": "person", "persons": "person"}
 
@@ -33,7 +34,7 @@ def kind_noun(kind: str) -> Text:
     if model is None:
         return Text(kind, kind)
     zh = getattr(model, "noun_zh", None) or str(model.model_config.get("title", singular)).removesuffix("清单")
-    return Text(zh, "recurring requirement" if singular == "recurring" else singular)
+    return Text(zh, "recurring item" if singular == "recurring" else singular)
 
 
 def list_title(kind: str) -> Text:
@@ -41,5 +42,5 @@ def list_title(kind: str) -> Text:
     singular, model = _model(kind)
     if model is None:
         return Text(kind, kind)
-    plural = {"person": "people", "recurring": "recurring requirements"}.get(singular, f"{singular}s")
+    plural = {"person": "people", "recurring": "recurring items", "activity": "activities"}.get(singular, f"{singular}s")
     return Text(str(model.model_config.get("title", singular)), plural)

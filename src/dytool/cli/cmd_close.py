@@ -11,7 +11,6 @@ from dytool.cli.cmd_new import show_refused
 from dytool.cli.settings import Settings
 from dytool.core.catalogue import commands as words
 from dytool.core.errors import EXIT_OK
-from dytool.core.messages import Text
 
 __all__ = ["run_close"]
 
@@ -27,6 +26,5 @@ def run_close(settings: Settings, ident: str, *, on: str | None, note: str | Non
         raise
     if dry_run:
         sys.stdout.writelines(difflib.unified_diff(closed.before.splitlines(True), closed.after.splitlines(True), closed.file, closed.file, n=1))
-    what = Text.plain(closed.what_zh, closed.what_en)
-    print((words.NOT_WRITTEN if dry_run else words.CLOSED)(what=what, file=closed.file).text(lang))
+    print((words.NOT_WRITTEN if dry_run else words.CLOSED)(what=closed.what, file=closed.file).text(lang))
     return EXIT_OK

@@ -25,6 +25,7 @@ import datetime as dt
 import os
 from pathlib import Path, PurePosixPath
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_USAGE, UserError
 from dytool.models.nouns import list_title
 from dytool.source.discover import RECORD_FOLDERS, ROOT_FILES
@@ -84,11 +85,7 @@ def target_file(root: Path, kind: str, given: str) -> str:
 
 def _wrong(given: str, kind: str) -> UserError:
     where = f"{ROOT_FILES[kind]}.yaml" if kind in ROOT_FILES else f"{RECORD_FOLDERS[kind]}/…yaml"
-    return UserError(
-        f"--file “{given}”不能存放{list_title(kind).zh}：应为 {where}（文件名不以 . 或 _ 开头）",
-        f"--file {given!r} cannot hold {list_title(kind).en}: it must be {where} (a name not starting with . or _)",
-        exit_code=EXIT_USAGE,
-    )
+    return UserError(words.WRONG_FILE(given=given, kinds=list_title(kind), where=where), exit_code=EXIT_USAGE)
 
 
 def new_file_text(root: Path, kind: str, rel: str) -> str:

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import UserError
 from dytool.dates import explicit_day
 from dytool.edit.columns import CLOSED, SEQ, Column
@@ -82,12 +83,10 @@ def _reference(col: Column, text: str, names: Names) -> str:
     if found.id is not None:
         return found.id
     if found.candidates:
-        raise UserError(f"“{text}”不止一个，可能是：{'、'.join(found.candidates)}；请填写编号",
-                        f"{text!r} is ambiguous: it could be {', '.join(found.candidates)}; write the id")
+        raise UserError(words.AMBIGUOUS_NAME(text=text, candidates=list(found.candidates)))
     if col.text_ok:
         return text
-    what = kind_noun(kinds[0]).zh
-    raise UserError(f"没有叫“{text}”的{what}（名称、简称或编号）", f"no {kinds[0]} is called {text!r} (name, short name or id)")
+    raise UserError(words.NO_SUCH_NAME(text=text, kind=kind_noun(kinds[0])))
 
 
 def _references(col: Column, line: str, names: Names) -> list[str]:
@@ -106,7 +105,7 @@ def decode_cell(col: Column, value: Any, names: Names) -> Any:
     shape = col.shape
     if isinstance(value, str):
         if len(value) > MAX_CELL:
-            raise UserError(f"内容超过 {MAX_CELL} 个字符", f"more than {MAX_CELL} characters")
+            raise UserError(words.CELL_TOO_LONG(n=MAX_CELL))
         value = value.replace("\r\n", "\n")
     if shape is None:  # the office's own columns (extra) keep the cell as it is
         return value.date() if isinstance(value, dt.datetime) else value
@@ -135,14 +134,12 @@ def _models(shape: FieldShape, value: str) -> list[Any]:
             head, text = line[: colon.start()].strip(), line[colon.end():].strip()
             day = explicit_day(head)
             if day is None:
-                raise UserError(f"“{line[:40]}”：日期“{head[:20]}”无法识别；写成 2023-09-20：进展内容",
-                                f"{line[:40]!r}: {head[:20]!r} is not a date; write 2023-09-20：text")
+                raise UserError(words.PROGRESS_BAD_DATE(line=line[:40], head=head[:20]))
             items.append({"on": day, "text": text})
         else:
             parsed = coerce(shape, line)
             if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
-                raise UserError(f"“{line.strip()[:40]}”：每行写成 日期：内容（如 2023-09-20：已完成）",
-                                f"{line.strip()[:40]!r}: write each line as date：text (e.g. 2023-09-20：done)")
+                raise UserError(words.PROGRESS_LINE(line=line.strip()[:40]))
             items.extend(parsed)
     return items
 

@@ -34,3 +34,48 @@ CLOSED_WHAT = {
     "milestone": Text("{kind} {id} 已完成（{day}）", "{kind} {id} done ({day})"),
     "recurring": Text("{kind} {id} 已记录报送（{day}）", "{kind} {id} submission recorded ({day})"),
 }
+
+# ---------------------------------------------------------------- values typed in or read from a cell
+BAD_FIELD_VALUE = Text("字段 {field}（{label}）的值“{value}”{why}", "field {field}: {value!r} {why}")
+BAD_FLAG_VALUE = Text("--{flag}：“{value}”{why}", "--{flag}: {value!r} {why}")
+WHOLE_NUMBER = Text("应为整数", "should be a whole number")
+NUMBER = Text("应为数字", "should be a number")
+FINITE_NUMBER = Text("应为有限的数字", "should be a finite number")
+YES_OR_NO = Text("应为 是/否（true/false）", "should be true or false")
+NOT_STRUCTURED = Text("无法读取；写成 {{字段: 值}} 的形式", "cannot be read; write it as {{key: value}}")
+NOT_AN_ITEM = Text("不能作为列表中的一项（多项请用逗号分隔或重复这个选项）", "cannot be a list item (separate items with commas or repeat the option)")
+NOT_AN_ID = Text("不是有效的编号：只能用字母、汉字、数字和 - _ .，最长 64 个字符", "is not a valid id: letters, digits, '-', '_' and '.', at most 64 characters")
+ONE_VALUE = Text("--{flag} 只能给一次（这个字段不是列表）", "--{flag} takes one value (it is not a list)")
+NOT_A_LIST = Text("--{flag} 不是列表字段，不能写成 [a,b]", "--{flag} is not a list; [a,b] is refused")
+AMBIGUOUS_NAME = Text("“{text}”不止一个，可能是：{candidates}；请填写编号", "{text!r} is ambiguous: it could be {candidates}; write the id")
+NO_SUCH_NAME = Text("没有叫“{text}”的{kind}（名称、简称或编号）", "no {kind} is called {text!r} (name, short name or id)")
+CELL_TOO_LONG = Text("内容超过 {n} 个字符", "more than {n} characters")
+PROGRESS_BAD_DATE = Text("“{line}”：日期“{head}”无法识别；写成 2023-09-20：进展内容", "{line!r}: {head!r} is not a date; write 2023-09-20：text")
+PROGRESS_LINE = Text("“{line}”：每行写成 日期：内容（如 2023-09-20：已完成）", "{line!r}: write each line as date：text (e.g. 2023-09-20：done)")
+
+# ---------------------------------------------------------------- the record writer (new, import, close)
+CAMPAIGN_ERRORS = Text("campaign.yaml 有错误，无法添加或修改记录；先运行 dytool check 改正",
+                       "campaign.yaml has errors, so records cannot be added or changed; run 'dytool check' and fix it")
+NEEDS_ID = Text("{kind}需要编号：用 --id 给出，如 zhang-wei、fgw", "a {kind} needs an id: give one with --id, e.g. zhang-wei or fgw")
+ID_TAKEN = Text("编号“{id}”已被占用，请换一个", "the id {id!r} is already taken; choose another")
+FILE_HAS_ERRORS = Text("{file} 有错误，无法修改；先运行 dytool check 查看并改正", "{file} has errors and cannot be edited; run 'dytool check' and fix them first")
+CANNOT_EDIT_SAFELY = Text("无法安全修改 {file}：{why}；请手工编辑这个文件", "cannot edit {file} safely: {why}; please edit that file by hand")
+WOULD_NOT_READ_BACK = Text("改动后内容与预期不符", "the result would not read back as intended")
+WOULD_LOSE_COMMENT = Text("改动会丢失注释", "the change would lose a comment")
+NO_EMPTY_LIST = Text("找不到空列表 []", "the empty list [] was not found")
+RECORD_NOT_FOUND = Text("找不到要修改的记录", "the record to change was not found")
+NOT_A_RECORD = Text("要修改的不是一条记录", "the target is not a record")
+SINGLE_RECORD_FILE = Text("{file} 只保存一条记录（不是列表），不能追加；请用 --file 另选文件",
+                          "{file} holds a single record, not a list; choose another file with --file")
+WRONG_FILE = Text("--file “{given}”不能存放{kinds}：应为 {where}（文件名不以 . 或 _ 开头）",
+                  "--file {given!r} cannot hold {kinds}: it must be {where} (a name not starting with . or _)")
+
+# ---------------------------------------------------------------- init
+BAD_CAMPAIGN_ID = Text("活动编号“{id}”不合格式：只能用字母、汉字、数字和 - _ .", "campaign id {id!r}: use letters, digits, '-', '_' or '.'")
+EMPTY_TITLE = Text("活动名称不能为空", "the title cannot be empty")
+END_BEFORE_START = Text("结束日期 {end} 早于开始日期 {start}", "the end {end} is before the start {start}")
+FILES_EXIST = Text("“{path}”中已有这些文件，未做任何改动：{files}", "{path!r} already has these files; nothing was changed: {files}")
+ALREADY_CAMPAIGN = Text("“{path}”已经是调研活动仓库（有 campaign.yaml）", "{path!r} is already a campaign repository (it has campaign.yaml)")
+ALREADY_ROLLUP = Text("“{path}”已经是汇总仓库（有 rollup.yaml）", "{path!r} is already a roll-up repository (it has rollup.yaml)")
+NO_EXAMPLE = Text("找不到示例活动（安装包中缺少 examples）", "the bundled example campaign was not found")
+MISSING_SCHEMA = Text("安装包中缺少 schemas/{name}", "schemas/{name} is missing from the installation")

@@ -31,10 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from dytool.checks import SUITE
+from dytool.core.catalogue import edits as words
 from dytool.core.catalogue import files
 from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.findings import Finding, Severity
+from dytool.core.messages import Text
 from dytool.source.atomic import ChangedMeanwhile, digest, file_digest, repository_path, write_atomic
 from dytool.source.lock import repository_lock, try_lock, unlock
 
@@ -57,12 +59,8 @@ class RefusedWrite(UserError):
 
     def __init__(self, findings: list[Finding], batch: Any = None) -> None:
         first = findings[0]
-        super().__init__(
-            f"已拒绝写入：改动后仓库会出现 {len(findings)} 个错误，例如 {first.where} {first.message_zh}",
-            f"refused: the change would add {len(findings)} error(s) to the repository, e.g. {first.where} {first.message_en}",
-            exit_code=EXIT_FINDINGS,
-            hint_zh="改正所给的字段后重试；文件没有改动", hint_en="correct the fields given and try again; no file was changed",
-        )
+        message = Text.plain(first.message_zh, first.message_en)
+        super().__init__(words.REFUSED(n=len(findings), where=first.where, message=message), exit_code=EXIT_FINDINGS, hint=words.REFUSED_HINT)
         self.findings = findings
         self.batch = batch
         """What the caller was adding, to tell which of its records the errors are in."""

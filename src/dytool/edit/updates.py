@@ -172,8 +172,7 @@ def diff_row(kind: str, cols: list[Column], cells: list[Any], base: list[Any], r
         if not col.path or col.path == ("id",):
             continue
         if _norm(new) is None:
-            edit.problems.append(CellProblem(col.header, f"“{col.header}”被清空：import 不删除已有内容，需要删除请直接编辑文件",
-                                             f"{col.header!r} was emptied: import never deletes what a file says; edit the file for that"))
+            edit.problems.append(CellProblem(col.header, *words.CELL_EMPTIED(header=col.header).pair))
             continue
         try:
             value = decode_cell(col, new, names)
@@ -199,12 +198,11 @@ def _closing(kind: str, closing: str, cells: list[Any], by_header: dict[str, int
     if kind != "problem":
         return
     if closing == "是" and "closed_on" not in edit.values and getattr(record, "closed_on", None) is None:
-        edit.problems.append(CellProblem(CLOSED, "标记为已销号，但没有填写销号时间", "marked closed (是否销号 = 是) without a 销号时间"))
+        edit.problems.append(CellProblem(CLOSED, *words.CLOSED_WITHOUT_DAY.pair))
     elif closing == "否" and getattr(record, "closed_on", None) is not None:
-        edit.problems.append(CellProblem(CLOSED, "已销号的问题不能通过导入恢复为未销号，请直接编辑文件",
-                                         "a closed problem cannot be reopened by import; edit the file"))
+        edit.problems.append(CellProblem(CLOSED, *words.NO_REOPENING.pair))
     elif closing not in ("是", "否"):
-        edit.problems.append(CellProblem(CLOSED, f"“{closing}”：请填写 是 或 否", f"{closing!r}: write 是 or 否"))
+        edit.problems.append(CellProblem(CLOSED, *words.YES_OR_NO_CELL(value=closing).pair))
     elif closing == "是":
         edit.shown.append((CLOSED, "否", "是"))
 

@@ -31,6 +31,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from dytool.core.catalogue import edits as words
 from dytool.core.catalogue import files
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.source.yamlread import resolve_plain
@@ -62,8 +63,7 @@ def split_text(raw: bytes, rel: str) -> tuple[str, TextStyle]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UserError(f"{rel} 不是 UTF-8 编码，无法修改；先另存为 UTF-8", f"{rel} is not UTF-8 and cannot be edited; save it as UTF-8 first",
-                        exit_code=EXIT_FINDINGS) from None
+        raise UserError(words.NOT_UTF8(file=rel), exit_code=EXIT_FINDINGS) from None
     crlf = text.count("\r\n") * 2 > text.count("\n") > 0
     return text.replace("\r\n", "\n"), TextStyle(crlf, bom)
 

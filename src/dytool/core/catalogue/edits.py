@@ -79,3 +79,60 @@ ALREADY_CAMPAIGN = Text("“{path}”已经是调研活动仓库（有 campaign.
 ALREADY_ROLLUP = Text("“{path}”已经是汇总仓库（有 rollup.yaml）", "{path!r} is already a roll-up repository (it has rollup.yaml)")
 NO_EXAMPLE = Text("找不到示例活动（安装包中缺少 examples）", "the bundled example campaign was not found")
 MISSING_SCHEMA = Text("安装包中缺少 schemas/{name}", "schemas/{name} is missing from the installation")
+
+# ---------------------------------------------------------------- import (returned ledgers)
+CELL_PROBLEM = Text("“{header}”：{why}", "{header!r}: {why}")
+ROW_TWICE = Text("编号 {id} 在 {where} 已出现过，同一条记录只能改一次", "id {id} already appears at {where}; a record can be changed once")
+ROW_CONFLICT = Text("{id}：导出后仓库中的这条记录已被修改，这一行与之冲突，未导入；请按最新台账重新填写",
+                    "{id}: the record changed in the repository after the export; this row conflicts and was not imported")
+ROW_FINDING = Text("{code} {message}", "{code} {message}")
+NO_LIST_FOUND = Text("“{name}”中没有可以识别的清单：用 --kind 指明（工作表名应为 {lists} 之一）", "{name!r} holds no list dytool recognises: name it with --kind")
+NO_LIST_FOUND_HINT = Text("例如 --kind problems", "e.g. --kind problems")
+MAP_FORM = Text("--map 写成 列名=字段：{item}", "write --map as column=field: {item!r}")
+MAP_NO_FIELD = Text("--map {item}：没有字段“{field}”", "--map {item}: there is no field {field!r}")
+MAP_FIELDS_HINT = Text("可用字段：{fields}", "fields: {fields}")
+NO_HEADER = Text("{table}：找不到表头行（至少两列的列名应是字段名称，如 问题、责任单位）",
+                 "{table}: no header row found (at least two columns must be named like the fields)")
+NO_HEADER_HINT = Text("用 --map 列名=字段 说明各列", "name the columns with --map column=field")
+UNKNOWN_COLUMNS = Text("不认识的列：{columns}", "unknown columns: {columns}")
+UNKNOWN_COLUMNS_HINT = Text("用 --map 列名=字段 说明对应的字段，或 --map 列名= 忽略这一列",
+                            "say which field each is with --map column=field, or ignore it with --map column=")
+REFUSED_TO_READ = Text("拒绝读取“{name}”：{why}", "refusing to read {name!r}: {why}")
+REFUSED_TO_READ_HINT = Text("拆分成几个文件，或只保留需要导入的行和列", "split it, or keep only the rows and columns to import")
+INFLATES_ENTRY = Text("其中的 {entry} 解压后异常膨胀", "its entry {entry} inflates abnormally")
+INFLATES = Text("解压后超过 128 MiB", "it inflates to more than 128 MiB")
+NOT_AN_OFFICE_FILE = Text("“{name}”不是有效的 {kind} 文件（可能是旧格式或已损坏；请另存为 .{kind}）",
+                          "{name!r} is not a valid {kind} file (an old format, or damaged? save it as .{kind})")
+SHEET_TOO_LONG = Text("工作表“{sheet}”超过 {n} 行", "the sheet {sheet!r} has more than {n} rows")
+LARGER_THAN = Text("文件超过 {size}", "the file is larger than {size}")
+ONLY_XLSX_CSV = Text("只能导入 .xlsx 或 .csv 文件：{name}", "only .xlsx and .csv files can be imported: {name}")
+ONLY_XLSX_CSV_HINT = Text(".xls、.et 文件请先另存为 .xlsx", "save .xls or .et files as .xlsx first")
+NO_SHEET = Text("“{name}”中没有工作表“{sheet}”；可选：{sheets}", "{name!r} has no sheet {sheet!r}; sheets: {sheets}")
+CSV_TOO_BIG = Text("超过 {rows} 行或 {columns} 列", "more than {rows} rows or {columns} columns")
+
+# ---------------------------------------------------------------- import-report
+IN_FILE = Text("{name}：{why}", "{name}: {why}")
+NO_SUCH_TOPIC = Text("--topic “{given}”不是已有课题的编号或名称", "--topic {given!r} names no topic")
+WHICH_TOPIC = Text("不知道这篇报告属于哪个课题：用 --topic 指明，或把课题编号写在文件名开头（如 T-001 报告.docx）",
+                   "which topic is this report for? give --topic, or start the file name with the topic id (T-001 report.docx)")
+NO_SUCH_AUTHOR = Text("执笔人“{text}”不在 people.yaml 中（写编号或姓名）", "author {text!r} is not in people.yaml")
+NOT_A_DAY = Text("--date “{text}”不是日期，请写成 2023-06-20", "--date {text!r} is not a date")
+TOPIC_FOR_ONE_FILE = Text("--topic 只能用于一个文件；导入多个文件时，在文件名开头写课题编号", "--topic takes one file; for several, start each file name with the topic id")
+TOPIC_REPORT_TWICE = Text("课题 {topic} 在这次导入中已有一篇报告", "topic {topic} already gets a report in this import")
+TOPIC_HAS_REPORT = Text("课题 {topic} 已有报告 {report}；要替换请加 --replace", "topic {topic} already has the report {report}; add --replace to replace it")
+NO_TITLE = Text("找不到报告标题：用 --title 给出", "no title found: give it with --title")
+NO_SUCH_UNIT = Text("--unit “{unit}”不是 units.yaml 中的单位", "--unit {unit!r} is not in units.yaml")
+CELL_EMPTIED = Text("“{header}”被清空：import 不删除已有内容，需要删除请直接编辑文件",
+                    "{header!r} was emptied: import never deletes what a file says; edit the file for that")
+CLOSED_WITHOUT_DAY = Text("标记为已销号，但没有填写销号时间", "marked closed (是否销号 = 是) without a 销号时间")
+NO_REOPENING = Text("已销号的问题不能通过导入恢复为未销号，请直接编辑文件", "a closed problem cannot be reopened by import; edit the file")
+YES_OR_NO_CELL = Text("“{value}”：请填写 是 或 否", "{value!r}: write 是 or 否")
+REFUSED = Text("已拒绝写入：改动后仓库会出现 {n} 个错误，例如 {where} {message}", "refused: the change would add {n} error(s) to the repository, e.g. {where} {message}")
+REFUSED_HINT = Text("改正所给的字段后重试；文件没有改动", "correct the fields given and try again; no file was changed")
+NOT_UTF8 = Text("{file} 不是 UTF-8 编码，无法修改；先另存为 UTF-8", "{file} is not UTF-8 and cannot be edited; save it as UTF-8 first")
+YAML_HAS_ERRORS = Text("YAML 有错误，先运行 dytool check 改正", "the YAML has errors; run 'dytool check' and fix them")
+CANNOT_REFORMAT = Text("dytool 无法在不改变内容或注释的前提下重排这个文件，请手工整理",
+                       "dytool cannot reformat this file without changing its content or comments; tidy it by hand")
+ROW = Text("{table} 第{row}行", "{table} row {row}")
+IMAGE_FORMAT = Text("图片格式 {kind} 不是 PNG 或 JPEG，已略去（请在 Word 中另存为 PNG 后插入）",
+                    "an image in {kind} format is not PNG or JPEG and was left out (save it as PNG in Word)")

@@ -59,3 +59,60 @@ JOINED = Text("新纳入汇总", "joined")
 NOT_COMBINED_NOW = Text("本次未能汇总", "not combined now")
 COMBINED_AGAIN = Text("恢复汇总", "combined again")
 MEMBERS_LINE = Text("{label}：{names}", "{label}: {names}")
+
+# ---------------------------------------------------------------- the members (DY5xx)
+MEMBER = Text("成员“{name}”（{source}）：{why}", "member {name!r} ({source}): {why}")
+NO_CAMPAIGN_IN_FOLDER = Text("目录中没有 campaign.yaml（子模块未检出？运行 git submodule update --init）",
+                             "the folder has no campaign.yaml (a submodule not checked out? run 'git submodule update --init')")
+MEMBER_CAMPAIGN_ERRORS = Text("成员仓库的 campaign.yaml 有错误，无法计算汇总数据", "the member's campaign.yaml has errors; no summary can be computed")
+PATH_IS_A_FILE = Text("path 应为成员的活动仓库目录；已发布的 JSON 文件请写在 summary 中", "path must be the member's repository folder; write a published JSON file under summary")
+NO_FOLDER = Text("目录不存在", "the folder does not exist")
+BAD_SUBDIR = Text("subdir 不能含 .. 或以 / 开头", "subdir cannot contain '..' or start with '/'")
+CANNOT_FETCH = Text("无法取得仓库：{why}", "cannot fetch the repository: {why}")
+NO_SUBDIR = Text("提交 {commit} 中没有子目录“{subdir}”", "commit {commit} has no folder {subdir!r}")
+COUNTS_DO_NOT_ADD_UP = Text("{where} 的问题数字对不上（已销号、按时、逾期、未销号之和应与总数相符）",
+                            "the problem counts of {where} do not add up (closed, on time, late and open must match the total)")
+OTHER_CAMPAIGN = Text("数据是活动“{found}”的，不是 rollup.yaml 指定的“{expected}”", "the data is of campaign {found!r}, not {expected!r} as rollup.yaml says")
+STALE_DATA = Text("数据截至 {as_of}，已 {age} 天未更新（上限 {limit} 天）", "the data is as of {as_of}, {age} days old (limit {limit})")
+FUTURE_DATA = Text("数据截至 {as_of}，晚于统计日期 {day}", "the data is as of {as_of}, after the as-of day {day}")
+MEMBER_ERRORS = Text("成员仓库有 {n} 个错误，有错的记录未计入", "the member's repository has {n} error(s); invalid records are not counted")
+SAME_CAMPAIGN = Text("与成员“{other}”的数据来自同一活动“{campaign}”", "publishes the same campaign {campaign!r} as member {other!r}")
+
+# ---------------------------------------------------------------- a published summary that cannot be read
+SCHEMA_ERRORS = {
+    "missing": Text("缺少", "missing"),
+    "extra_forbidden": Text("不是本格式的字段", "not a field of this format"),
+    "string_too_long": Text("文字过长", "text too long"),
+    "too_long": Text("条目过多", "too many items"),
+    "literal_error": Text("取值不在可选范围内", "value not allowed"),
+    "string_pattern_mismatch": Text("格式不对", "malformed"),
+    "greater_than_equal": Text("数值过小", "number too small"),
+    "less_than_equal": Text("数值过大", "number too large"),
+}
+WRONG_TYPE_OR_VALUE = Text("类型或取值不对", "wrong type or value")
+TOP_LEVEL = Text("（顶层）", "(top level)")
+AT_FIELD = Text("{where}：{what}", "{where}: {what}")
+AND_MORE = Text("；另有 {n} 处", "; and {n} more")
+SUMMARY_TOO_LARGE = Text("汇总数据超过 {mib} MiB 上限", "the summary exceeds the {mib} MiB limit")
+JSON_NOT_UTF8 = Text("不是有效的 JSON：不是 UTF-8 编码", "not valid JSON: not UTF-8")
+NOT_JSON = Text("不是有效的 JSON", "not valid JSON")
+NOT_JSON_AT = Text("不是有效的 JSON（第 {line} 行第 {column} 列）", "not valid JSON at line {line} column {column}")
+JSON_NOT_OBJECT = Text("JSON 的顶层应为对象", "the JSON's top level must be an object")
+NOT_STATED = Text("（未注明）", "(none)")
+OTHER_VERSION = Text("格式版本为 {found}，本程序读取版本 {version}", "schema version {found}; this dytool reads version {version}")
+DOES_NOT_MATCH = Text("汇总数据不符合格式：{why}", "the summary does not match the format: {why}")
+NOT_ROLLUP_JSON = Text("--since：“{path}”不是 dytool rollup status --format json 的输出", "--since: {path!r} is not the output of dytool rollup status --format json")
+SINCE_UNREADABLE = Text("--since：{why}（{path}）", "--since: {why} ({path})")
+
+# ---------------------------------------------------------------- rollup.yaml
+ONE_SOURCE = Text("每个成员只写一种数据来源：path、git 或 summary 三选一", "give each member exactly one source: path, git or summary")
+REF_WITH_GIT = Text("ref 和 subdir 只能与 git 同用", "ref and subdir go with git only")
+MEMBER_ENTRY = Text("成员“{name}”：{why}", "member {name!r}: {why}")
+NTH_MEMBER = Text("第 {n} 个成员", "member {n}")
+CANNOT_READ_CONFIG = Text("无法读取 rollup.yaml：{why}", "cannot read rollup.yaml: {why}")
+CONFIG_NOT_MAPPING = Text("rollup.yaml 应为“字段: 值”的形式", "rollup.yaml must be a mapping of keys to values")
+MEMBERS_NOT_LIST = Text("members 应为成员列表（每个成员以“- ”开头）", "members must be a list of members (each starting with '- ')")
+TOO_MANY_MEMBERS = Text("成员超过 {n} 个，其余未读取", "more than {n} members; the rest were not read")
+MEMBER_NAME_TWICE = Text("成员名称“{name}”重复", "member name {name!r} is given twice")
+CONFIG_ERRORS = Text("rollup.yaml 有错误：\n{lines}", "rollup.yaml has errors:\n{lines}")
+CONFIG_ERROR_LINE = Text("  {where}: {message}", "  {where}: {message}")

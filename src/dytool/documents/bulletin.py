@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from dytool.core.catalogue import documents as words
 from dytool.core.errors import UserError
 from dytool.dates import Status
 from dytool.documents.charts import closure_chart, leader_chart, trend_chart, unit_table
@@ -82,8 +83,7 @@ def require_campaign_month(campaign: Campaign, month: str) -> None:
     first, last = month_span(month)
     period = campaign_span(campaign)
     if last < period.first or first > period.last:
-        raise UserError(f"{month} 不在活动期间（{period.first.isoformat()} 至 {period.last.isoformat()}）内，没有这一期工作动态",
-                        f"{month} lies outside the campaign period ({period.first.isoformat()} to {period.last.isoformat()}): no bulletin for it")
+        raise UserError(words.MONTH_OUTSIDE_PERIOD(month=month, first=period.first.isoformat(), last=period.last.isoformat()))
 
 
 def bulletin_day(month: str, as_of: dt.date) -> dt.date:

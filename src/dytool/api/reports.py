@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dytool.core.catalogue import briefing as briefing_words
 from dytool.core.catalogue import usage
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.engine.load import LoadOptions
-from dytool.engine.memo import CheckSummary
-from dytool.status.changes import Changes
-from dytool.status.model import StatusReport
+
+if TYPE_CHECKING:
+    from dytool.engine.memo import CheckSummary
+    from dytool.status.changes import Changes
+    from dytool.status.model import StatusReport
 
 __all__ = ["check", "diff", "status"]
 
@@ -36,6 +39,7 @@ def status(root: Path, *, as_of: dt.date, leader: str | None = None, unit: str |
     from dytool.checks import SUITE
     from dytool.engine.load import load_repository
     from dytool.status import compute_status
+    from dytool.status.model import StatusReport
 
     loaded = load_repository(root, SUITE, load or LoadOptions(cache=False), keep_records=False)
     repo, campaign = loaded.repo, loaded.repo.campaign

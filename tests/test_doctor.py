@@ -25,9 +25,10 @@ def test_the_report_says_what_is_missing_in_either_language() -> None:
     zh = "\n".join(report_lines(FACTS, Lang.ZH))
     assert "dytool 9.9" in zh and "Python 3.12.1 (CPython)" in zh
     assert "lxml 未安装" in zh and "无 libyaml" in zh and "LibreOffice：未找到" in zh
-    assert "chinesecalendar 1.9.0, 2004–2024" in zh and "不在调研活动仓库中" in zh and "gbk" in zh
+    assert "chinesecalendar 1.9.0，2004—2024 年" in zh and "不在调研活动仓库中" in zh and "gbk" in zh
     en = "\n".join(report_lines(FACTS, Lang.EN))
     assert "lxml not installed" in en and "no libyaml" in en and "LibreOffice: not found" in en
+    assert "chinesecalendar 1.9.0, 2004-2024" in en
 
 
 def test_doctor_reports_this_installation(capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,6 +86,34 @@ def violations() -> list[str]:
     return sorted(set(found))
 
 
+COMMANDS_THROUGH_API = {
+    "check", "status", "compile", "new", "close", "fmt", "export", "import", "diff", "site", "publish", "rollup", "report", "schema", "init",
+}
+"""The ``cli/cmd_*`` modules of the operations :mod:`dytool.api` offers (``cmd_compile`` also
+runs ``bulletin``, ``cmd_report`` is ``import-report``)."""
+
+BELOW_THE_API = ("rollup", "documents", "status", "edit", "checks", "facts", "engine")
+"""What a command module reaches only through the API: the layers that do the work.  The
+presentation, the outside world (writing the output), the models and the catalogue stay
+within reach, to show what the API returned."""
+
+
+def api_violations() -> list[str]:
+    found = []
+    for name, path in modules():
+        if not name.startswith("dytool.cli.cmd_") or name.removeprefix("dytool.cli.cmd_") not in COMMANDS_THROUGH_API:
+            continue
+        for line, target in imports_of(name, path):
+            if layer_of(target) in BELOW_THE_API:
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{line}: imports {target} instead of calling dytool.api")
+    return sorted(set(found))
+
+
+def test_commands_call_the_api_not_the_layers_below_it() -> None:
+    found = api_violations()
+    assert found == [], "\n".join(found)
+
+
 def test_every_module_belongs_to_a_layer() -> None:
     stray = [name for name, _ in modules() if layer_of(name) is None and name not in ENTRY_POINTS]
     assert stray == []
@@ -97,5 +125,5 @@ def test_no_module_imports_a_layer_above_it_or_beside_it() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print("\n".join(violations()))
+    print("\n".join(violations() + api_violations()))
     pytest.main([__file__])

@@ -184,15 +184,17 @@ def rendered_tables() -> dict[str, str]:
     """The table rows (Markdown) of the briefing and the bulletin, where their dates and ids are."""
     import datetime as dt
 
+    from dytool.core.messages import Lang
     from dytool.documents.bulletin import make_bulletin
     from dytool.documents.templating import Templates
-    from dytool.present.briefing_md import briefing_markdown
+    from dytool.present.briefing import briefing_page
+    from dytool.present.page_md import page_markdown
     from dytool.status import compute_status
 
     loaded = load_repository(EXAMPLE, __import__("dytool.checks", fromlist=["SUITE"]).SUITE)
     campaign = loaded.repo.campaign
     assert campaign is not None
-    briefing = briefing_markdown(compute_status(loaded.repo, campaign, dt.date(2023, 9, 15)))
+    briefing = page_markdown(briefing_page(compute_status(loaded.repo, campaign, dt.date(2023, 9, 15)), Lang.ZH))
     bulletin = make_bulletin(loaded.repo, campaign, "2023-06", Templates(None), dt.date.fromisoformat(AS_OF)).markdown
     return {name: "\n".join(line for line in text.splitlines() if line.startswith("|")) for name, text in
             (("briefing", briefing), ("bulletin", bulletin))}

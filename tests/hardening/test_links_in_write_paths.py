@@ -114,3 +114,20 @@ def test_import_with_dash_c_reads_the_ledger_named_relative_to_that_folder(repo:
     assert run(["-C", str(repo), "--as-of", "2023-09-15", "export", "--unit", "fgw", "-o", "fgw.xlsx"]) == 0
     assert (repo / "fgw.xlsx").is_file()
     assert run(["-C", str(repo), "--as-of", "2023-09-15", "import", "fgw.xlsx", "--dry-run"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit"])
+@pytest.mark.parametrize("command", ["check", "status"])
+def test_an_output_the_os_refuses_is_a_usage_error_said_in_chinese(repo: Path, command: str, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``-o`` below a file (ENOTDIR) or onto a full device (ENOSPC): exit 2 with the reason in
+    the user's language, never an internal error (exit 3) and never the OS's English in Chinese."""
+    if command == "status" and fmt == "junit":
+        fmt = "md"
+    for target, zh, en in (("/proc/version/out.txt", "路径中有一级不是文件夹", "Not a directory"), ("/dev/full", "磁盘空间不足", "No space left")):
+        if not Path(target).parent.exists():
+            continue
+        assert run([command, "-C", str(repo), "--as-of", "2023-09-15", "--format", fmt, "-o", target]) == 2
+        err = capsys.readouterr().err
+        assert zh in err and en not in err, err
+        assert run([command, "-C", str(repo), "--as-of", "2023-09-15", "--format", fmt, "-o", target, "--lang", "en"]) == 2
+        assert en in capsys.readouterr().err

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from dytool.core.catalogue import findings as words
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
+from dytool.core.messages import Text, join
 from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
 from dytool.engine.summary import FileSummary
@@ -35,13 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["check_campaign_fields", "empty_file", "local_fields"]
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-_LISTS = {
-    "methods": ("调研方式", "method"),
-    "sources": ("问题来源", "problem source"),
-    "meeting_kinds": ("会议形式", "meeting kind"),
-    "unit_types": ("单位类型", "unit type"),
-    "outcome_forms": ("转化形式", "outcome form"),
-}
 _RECORD_FILE = re.compile(r"(people|units)\.ya?ml|(topics|visits|problems|solutions|institutions)/.+\.ya?ml")
 
 
@@ -56,19 +51,13 @@ def _words(obj: StrictModel, source: Source, campaign: Campaign | None, loc: Loc
             continue
         if value in _declared(campaign, plan.word):
             continue
-        zh, en = _LISTS[plan.word]
         builtin = VOCABULARIES[plan.word]
-        choices = "、".join(f"{m.value}（{m.label_zh}）" for m in builtin)
+        choices = join([words.BUILT_IN_CHOICE(value=m.value, label=m.label_zh) for m in builtin])
         short = _shortened(value, builtin)
+        cut = words.WORD_CUT_SHORT(label=short.label_zh, value=short.value) if short is not None else Text("", "")
         yield CODES["bad-choice"].at(
-            loc.pos(source, path),
-            f"“{value}”不是内置的{zh}，也没有在 campaign.yaml 的 vocabulary.{plan.word} 中声明；内置：{choices}",
-            f"{value!r} is neither a built-in {en} nor declared under vocabulary.{plan.word} in campaign.yaml",
-            hint_zh=f"本活动的用语请在 campaign.yaml 中声明它计入哪一类，如 vocabulary: {{{plan.word}: {{{value}: <内置类别>}}}}"
-            + (f"；若是内置的“{short.label_zh}”没写全，改为“{short.label_zh}”" if short is not None else ""),
-            hint_en=f"declare the campaign's word and the category it counts under: vocabulary: {{{plan.word}: {{{value}: <built-in value>}}}}"
-            + (f"; if it is the built-in {short.value!r} cut short, write that" if short is not None else ""),
-        )
+            loc.pos(source, path), words.NOT_A_WORD(value=value, what=words.WORD_KINDS[plan.word], field=plan.word, choices=choices),
+            hint=words.NOT_A_WORD_HINT(field=plan.word, value=value, short=cut))
 
 
 def _shortened(word: str, builtin: type[LabeledEnum]) -> LabeledEnum | None:
@@ -105,23 +94,16 @@ def _controls(obj: StrictModel, source: Source, loc: Locator, base: Path = ()) -
         if found is None:
             continue
         char = f"U+{ord(found.group()):04X}"
-        yield CODES["control-char"].at(
-            loc.pos(source, path),
-            f"文字中有控制字符 {char}（第 {found.start() + 1} 个字），文档和台账无法显示",
-            f"the text holds the control character {char} (character {found.start() + 1}), which documents cannot hold",
-            hint_zh="删除该字符（多见于从其他系统复制粘贴的文字）", hint_en="delete it (it usually comes with text pasted from another system)",
-        )
+        yield CODES["control-char"].at(loc.pos(source, path), words.CONTROL_CHARACTER(char=char, n=found.start() + 1), hint=words.CONTROL_CHARACTER_HINT)
 
 
 def _blank(obj: StrictModel, source: Source, loc: Locator) -> Iterator[Finding]:
     field = "name" if isinstance(obj, (Person, Unit)) else "title"
     value = getattr(obj, field, None)
     if isinstance(value, str) and not value.strip():
-        label = "名称" if field == "name" else "标题"
-        ident = getattr(obj, "id", "")
-        yield CODES["missing-field"].at(
-            loc.pos(source, (field,)), f"{ident} 的{label}（{field}）是空的", f"{ident}: {field} is blank",
-            hint_zh=f"写上{label}", hint_en=f"write the {field}")
+        label = words.NAME if field == "name" else words.TITLE
+        yield CODES["missing-field"].at(loc.pos(source, (field,)), words.BLANK(id=getattr(obj, "id", ""), label=label, field=field),
+                                        hint=words.BLANK_HINT(label=label, field=field))
 
 
 def local_fields(records: Sequence[tuple[StrictModel, Source]], summary: FileSummary, campaign: Campaign | None, loc: Locator) -> Iterator[Finding]:
@@ -148,7 +130,4 @@ def empty_file(text: str, file: str, line_offset: int, locator: Locator | None) 
         stripped = line.strip().lstrip("\ufeff")
         if stripped and not stripped.startswith("#"):
             return []
-    return [CODES["empty-file"].at(
-        Pos(file, 1, 1), "文件中没有任何记录（空文件或只有注释）", "the file holds no record (it is empty or only comments)",
-        hint_zh="写上记录，或删除这个文件；确实没有记录时写 []（如某单位“已报送，无问题”）",
-        hint_en="add the records, or delete the file; write [] when there is nothing on purpose (a unit that filed no problem)")]
+    return [CODES["empty-file"].at(Pos(file, 1, 1), words.EMPTY_FILE, hint=words.EMPTY_FILE_HINT)]

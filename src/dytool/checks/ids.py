@@ -5,31 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from dytool.core.catalogue import findings as words
 from dytool.core.codes import CODES
 from dytool.core.findings import Finding
+from dytool.core.messages import join
 from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
 from dytool.engine.summary import RefKey
 from dytool.models import StrictModel
 from dytool.models.base import Ref, walk_marked
+from dytool.models.nouns import kind_noun
 from dytool.source.locate import Path, Source
 
-__all__ = ["KIND_LABELS", "check_duplicates", "check_references", "walk_refs"]
+__all__ = ["check_duplicates", "check_references", "walk_refs"]
 
-KIND_LABELS = {
-    "person": ("人员", "person"),
-    "unit": ("单位", "unit"),
-    "topic": ("课题", "topic"),
-    "visit": ("调研活动", "visit"),
-    "problem": ("问题", "problem"),
-    "solution": ("解决事项", "solution"),
-    "institution": ("制度", "institution"),
-    "theme": ("调研主题", "theme"),
-    "activity": ("活动类型", "activity"),
-    "stage": ("阶段", "stage"),
-    "milestone": ("时间节点", "milestone"),
-    "recurring": ("常态化要求", "recurring item"),
-}
 
 
 def check_duplicates(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
@@ -66,15 +55,8 @@ def check_duplicates(view: Repository, index: RepoIndex, as_of: dt.date) -> Iter
 
 def _duplicate(view: Repository, kind: str, ident: str, source: Source, first: Source, sub: Path) -> Finding:
     there = view.locator.pos(first, sub)
-    zh, en = KIND_LABELS[kind]
-    return CODES["duplicate-id"].at(
-        view.locator.pos(source, sub),
-        f"{zh}编号“{ident}”重复，另见 {there.file}:{there.line}",
-        f"{en} id {ident!r} is used twice; also at {there.file}:{there.line}",
-        hint_zh="改用新的编号（dytool new 生成的编号不会撞车）",
-        hint_en="give this record a new id (ids made by 'dytool new' never collide)",
-        related=(there.file,),
-    )
+    return CODES["duplicate-id"].at(view.locator.pos(source, sub), words.DUPLICATE_ID(kind=kind_noun(kind), id=ident, where=f"{there.file}:{there.line}"),
+                                    hint=words.DUPLICATE_ID_HINT, related=(there.file,))
 
 
 def walk_refs(obj: StrictModel) -> Iterator[tuple[Path, str, Ref]]:
@@ -121,24 +103,13 @@ def check_references(view: Repository, index: RepoIndex, as_of: dt.date) -> Iter
             if any(known(kind, ident) for kind in ref.kinds):
                 continue
             others = [k for k in index.kind_of(ident) if k not in ref.kinds]
-            wanted_zh = "或".join(KIND_LABELS[k][0] for k in ref.kinds)
-            wanted_en = " or ".join(KIND_LABELS[k][1] for k in ref.kinds)
+            wanted = join([kind_noun(k) for k in ref.kinds], *words.KINDS_OR)
             if others:
-                got_zh, got_en = KIND_LABELS[others[0]]
-                yield CODES["wrong-kind-ref"].at(
-                    view.locator.pos(source, path),
-                    f"“{ident}”是{got_zh}，这里应填{wanted_zh}编号",
-                    f"{ident!r} is a {got_en}; a {wanted_en} id is expected here",
-                )
+                yield CODES["wrong-kind-ref"].at(view.locator.pos(source, path), words.WRONG_KIND(id=ident, got=kind_noun(others[0]), wanted=wanted))
             elif not ref.text_ok and not set(ref.kinds) & view.unreadable_kinds:
                 by_title = next((titles[k][ident] for k in ref.kinds if ident in titles.get(k, {})), None)
-                yield CODES["dangling-ref"].at(
-                    view.locator.pos(source, path),
-                    f"找不到{wanted_zh}“{ident}”",
-                    f"no {wanted_en} with id {ident!r}",
-                    hint_zh=f"这里写编号：{by_title}" if by_title else "检查编号是否写错，或先添加这条记录",
-                    hint_en=f"write the id here: {by_title}" if by_title else "check the spelling, or add that record first",
-                )
+                yield CODES["dangling-ref"].at(view.locator.pos(source, path), words.DANGLING(wanted=wanted, id=ident),
+                                               hint=words.DANGLING_BY_TITLE_HINT(id=by_title) if by_title else words.DANGLING_HINT)
 
     if view.campaign is not None:
         yield from check(view.campaign, view.campaign_source)

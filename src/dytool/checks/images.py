@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from dytool.core.catalogue import findings as words
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 from dytool.engine.index import RepoIndex
@@ -37,7 +38,4 @@ def check_images(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator
     for file, link in links:
         image, zh, en = load_image(view.root, PurePosixPath(file).parent.as_posix(), link.src, ignored)
         if image is None:
-            yield CODES["bad-image"].at(
-                Pos(file, link.line, 1), zh, en,
-                hint_zh="图片放在报告所在目录（或其子目录）中并提交到仓库，只用 PNG 或 JPEG",
-                hint_en="keep images in the report's folder (or below) and commit them; PNG or JPEG only")
+            yield CODES["bad-image"].at(Pos(file, link.line, 1), zh, en, hint=words.IMAGE_HINT)

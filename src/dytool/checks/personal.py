@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dytool.core.catalogue import findings as words
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 
@@ -38,10 +39,7 @@ def _mask(text: str) -> str:
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
 
 
-_MESSAGES = {
-    "personal-id": ("正文中有居民身份证号（{}）", "a resident ID number ({}) appears in free text"),
-    "personal-phone": ("正文中有手机号码（{}）", "a mobile number ({}) appears in free text"),
-}
+_MESSAGES = {"personal-id": words.PERSONAL_ID, "personal-phone": words.PERSONAL_PHONE}
 
 
 def scan_personal(text: str, file: str, line_offset: int, locator: Locator | None) -> list[Finding]:
@@ -58,9 +56,5 @@ def scan_personal(text: str, file: str, line_offset: int, locator: Locator | Non
         column = start - (text.rfind("\n", 0, start) + 1) + 1
         if locator is not None and "contact" in locator.path_at(file, line, column):
             continue
-        zh, en = _MESSAGES[code]
-        masked = _mask(number)
-        found.append(CODES[code].at(
-            Pos(file, line, column), zh.format(masked), en.format(masked),
-            hint_zh="删除或改写；联系方式只写在人员的 contact 字段", hint_en="remove it; contact details belong in a person's contact field"))
+        found.append(CODES[code].at(Pos(file, line, column), _MESSAGES[code](number=_mask(number)), hint=words.PERSONAL_HINT))
     return found

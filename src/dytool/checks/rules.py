@@ -11,8 +11,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from dytool.core.catalogue import findings as words
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding, Severity
+from dytool.core.messages import Text, join
 from dytool.dates import PhraseError, Span, occurrences, parse_recurring, unmatched_submissions
 from dytool.engine.index import RepoIndex
 from dytool.engine.repository import Repository
@@ -40,12 +42,12 @@ def _severity(level: RuleLevel) -> Severity:
     return Severity.ERROR if level is RuleLevel.error else Severity.WARNING
 
 
-def _range_text(low: int | None, high: int | None) -> tuple[str, str]:
+def _range_text(low: int | None, high: int | None) -> Text:
     if low is not None and high is not None:
-        return f"{low}—{high}", f"{low}-{high}"
+        return words.RANGE(low=low, high=high)
     if low is not None:
-        return f"不少于 {low}", f"at least {low}"
-    return f"不超过 {high}", f"at most {high}"
+        return words.AT_LEAST(low=low)
+    return words.AT_MOST(high=high)
 
 
 def local_rules(records: Sequence[tuple[StrictModel, Source]], summary: FileSummary, campaign: Campaign | None, loc: Locator) -> Iterator[Finding]:
@@ -65,19 +67,15 @@ def local_rules(records: Sequence[tuple[StrictModel, Source]], summary: FileSumm
         if squat is not None and any(category(m, declared, Method) is Method.squat for m in visit.methods):
             length = (visit.last_day - visit.first_day).days + 1
             if (squat.min is not None and length < squat.min) or (squat.max is not None and length > squat.max):
-                zh_range, en_range = _range_text(squat.min, squat.max)
                 yield CODES["squat-days"].at(loc.pos(source, ("start" if visit.start else "date",)),
-                                             f"蹲点调研 {visit.id} 为 {length} 天，要求{zh_range}天",
-                                             f"squat {visit.id} lasts {length} day(s); the rule asks for {en_range}", severity=_severity(squat.level))
+                                             words.SQUAT_DAYS(id=visit.id, days=length, range=_range_text(squat.min, squat.max)),
+                                             severity=_severity(squat.level))
         if accompanying is not None and visit.accompanying is not None and visit.accompanying > accompanying[0]:
             yield CODES["accompanying"].at(loc.pos(source, ("accompanying",)),
-                                           f"调研 {visit.id} 陪同 {visit.accompanying} 人，超过上限 {accompanying[0]} 人",
-                                           f"visit {visit.id} had {visit.accompanying} accompanying, over the limit of {accompanying[0]}",
-                                           severity=accompanying[1])
+                                           words.ACCOMPANYING(id=visit.id, n=visit.accompanying, limit=accompanying[0]), severity=accompanying[1])
         if need_topic and not visit.topics:
-            yield CODES["topic-required"].at(loc.pos(source, ("id",)), f"调研 {visit.id} 没有注明所属课题（禁止无课题调研）",
-                                             f"visit {visit.id} names no topic (research without a topic is not allowed)",
-                                             hint_zh="在 topics 中写上课题编号", hint_en="add the topic id under topics", severity=topic_level)
+            yield CODES["topic-required"].at(loc.pos(source, ("id",)), words.TOPIC_REQUIRED(id=visit.id), hint=words.TOPIC_REQUIRED_HINT,
+                                             severity=topic_level)
 
 
 @dataclass(frozen=True)
@@ -106,9 +104,8 @@ def _rule_stages(view: Repository, campaign: Campaign, rules: Rules) -> Iterator
         rule = getattr(rules, field)
         for i, name in enumerate(getattr(rule, "stage", None) or ()):
             if name not in names:
-                yield CODES["dangling-ref"].at(view.locator.pos(view.campaign_source, ("rules", field, "stage", i)),
-                                               f"找不到阶段“{name}”", f"no stage with id {name!r}",
-                                               hint_zh="写 stages 中的阶段编号（或阶段名称）", hint_en="write a stage id (or title) of stages")
+                yield CODES["dangling-ref"].at(view.locator.pos(view.campaign_source, ("rules", field, "stage", i)), words.NO_STAGE(name=name),
+                                               hint=words.NO_STAGE_HINT)
 
 
 def check_rules(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[Finding]:
@@ -139,16 +136,16 @@ def check_rules(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[
     )
     if rules.leader_topics is not None:
         rule = rules.leader_topics
-        zh_range, en_range = _range_text(rule.min, rule.max)
+        wanted = _range_text(rule.min, rule.max)
         led_by_leader = Counter(topic.leader for topic in scene.topics if topic.leader)
         for person in leaders_in_scope(scene.people.values(), rule.roles):
             led = led_by_leader.get(person.id, 0)
             if (rule.min is not None and led < rule.min) or (rule.max is not None and led > rule.max):
-                yield CODES["leader-topics"].at(at("person", person.id), f"{person.name}领题 {led} 个，要求{zh_range}个",
-                                                f"{person.name} leads {led} topic(s); the rule asks for {en_range}", severity=_severity(rule.level))
+                yield CODES["leader-topics"].at(at("person", person.id), words.LEADER_TOPICS(name=person.name, n=led, range=wanted),
+                                                severity=_severity(rule.level))
     if rules.unit_topics is not None:
         rule = rules.unit_topics
-        zh_range, en_range = _range_text(rule.min, rule.max)
+        wanted = _range_text(rule.min, rule.max)
         leaders = rules.leader_topics
         theirs = {p.id for p in leaders_in_scope(scene.people.values(), leaders.roles)} if leaders is not None else set()
         led_by_unit = Counter(topic.lead_unit for topic in scene.topics if topic.lead_unit and topic.leader not in theirs)
@@ -157,9 +154,9 @@ def check_rules(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[
                 continue
             count = led_by_unit.get(unit.id, 0)
             if (rule.min is not None and count < rule.min) or (rule.max is not None and count > rule.max):
-                own = "（不含领导领题）" if theirs else ""
-                yield CODES["unit-topics"].at(at("unit", unit.id), f"{unit.name}牵头课题{own} {count} 个，要求{zh_range}个",
-                                              f"{unit.name} leads {count} topic(s) of its own; the rule asks for {en_range}", severity=_severity(rule.level))
+                own = words.WITHOUT_LEADERS_TOPICS if theirs else Text("", "")
+                yield CODES["unit-topics"].at(at("unit", unit.id), words.UNIT_TOPICS(name=unit.name, own=own, n=count, range=wanted),
+                                              severity=_severity(rule.level))
     yield from _visit_days(scene, as_of)
     yield from _visits_per_period(scene, as_of)
     yield from _host_burden(scene, as_of)
@@ -169,8 +166,7 @@ def check_rules(view: Repository, index: RepoIndex, as_of: dt.date) -> Iterator[
         for report in view.reports:
             length = len("".join(report.body.split()))
             if length > limit:
-                yield CODES["report-length"].at(loc.pos(report.source, ("title",)), f"报告正文 {length} 字，超过上限 {limit} 字",
-                                                f"the report body has {length} characters, over the limit of {limit}", severity=level)
+                yield CODES["report-length"].at(loc.pos(report.source, ("title",)), words.REPORT_LENGTH(n=length, limit=limit), severity=level)
 
 
 def _max(rule: int | MaxRule) -> tuple[int, Severity]:
@@ -201,10 +197,8 @@ def _visit_days(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
             per_month[(day.year, day.month)] += 1
         short = [(y, m, per_month.get((y, m), 0)) for y, m in months if per_month.get((y, m), 0) < rule.min]
         if short:
-            months_zh = "、".join(f"{y}年{m}月 {n} 天" for y, m, n in short)
-            months_en = ", ".join(f"{y}-{m:02d}: {n}" for y, m, n in short)
-            yield CODES["visit-days"].at(scene.at("person", person.id), f"{person.name}每月调研应不少于 {rule.min} 天：{months_zh}",
-                                         f"{person.name} should research at least {rule.min} days a month: {months_en}",
+            short_months = join([words.VISIT_DAYS_MONTH(year=y, month=m, n=n) for y, m, n in short])
+            yield CODES["visit-days"].at(scene.at("person", person.id), words.VISIT_DAYS(name=person.name, min=rule.min, months=short_months),
                                          severity=_severity(rule.level))
 
 
@@ -222,17 +216,16 @@ def _visits_per_period(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
         key = period_key(rule.per, visit.first_day)
         for leader in dict.fromkeys(visit.leaders):
             led[leader][key] += 1
-    zh_range, en_range = _range_text(rule.min, rule.max)
+    wanted = _range_text(rule.min, rule.max)
     for person in leaders_in_scope(scene.people.values(), rule.roles):
         counts = led.get(person.id, Counter())
         off = [(key, counts.get(key, 0)) for key in periods
                if (rule.min is not None and counts.get(key, 0) < rule.min) or (rule.max is not None and counts.get(key, 0) > rule.max)]
         if off:
-            yield CODES["visits-per-period"].at(
-                scene.at("person", person.id),
-                f"{person.name}{rule.per.label_zh}调研应{zh_range}次：" + "、".join(f"{period_label(k)} {n} 次" for k, n in off),
-                f"{person.name} should lead {en_range} visit(s) per {rule.per.value}: " + ", ".join(f"{k}: {n}" for k, n in off),
-                severity=_severity(rule.level))
+            shown_periods = join([words.VISITS_IN_PERIOD(label=period_label(k), key=k, n=n) for k, n in off])
+            yield CODES["visits-per-period"].at(scene.at("person", person.id),
+                                                words.VISITS_PER_PERIOD(name=person.name, per=rule.per, range=wanted, periods=shown_periods),
+                                                severity=_severity(rule.level))
 
 
 def _host_burden(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
@@ -243,8 +236,8 @@ def _host_burden(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
         first_over = item.visit_ids[burden.max_visits]
         yield CODES["host-burden"].at(
             scene.at("visit", first_over, ("hosts",)),
-            f"{item.host_name}在 {item.window_start.isoformat()} 起 {burden.window_days} 天内接待调研 {item.visits} 批次，上限 {burden.max_visits} 批次（{'、'.join(item.visit_ids)}）",
-            f"{item.host_name} received {item.visits} visits within {burden.window_days} days from {item.window_start.isoformat()}; the limit is {burden.max_visits}",
+            words.HOST_BURDEN(host=item.host_name, start=item.window_start.isoformat(), days=burden.window_days, n=item.visits, limit=burden.max_visits,
+                              visits=list(item.visit_ids)),
             severity=_severity(burden.level))
 
 
@@ -262,8 +255,7 @@ def _resolved(scene: _Scene, as_of: dt.date) -> Iterator[Finding]:
         for year in years:
             done = counts.get((person.id, year), 0)
             if done < rule.min:
-                yield CODES["resolved-per-year"].at(scene.at("person", person.id), f"{person.name}{year}年牵头解决问题 {done} 件，要求不少于 {rule.min} 件",
-                                                    f"{person.name} led {done} problem(s) to closure in {year}; the rule asks for {rule.min}",
+                yield CODES["resolved-per-year"].at(scene.at("person", person.id), words.RESOLVED_PER_YEAR(name=person.name, year=year, n=done, min=rule.min),
                                                     severity=_severity(rule.level))
 
 
@@ -284,7 +276,7 @@ def check_recurring(view: Repository, index: RepoIndex, as_of: dt.date) -> Itera
             occs = occurrences(parse_recurring(item.rule), period)
         except PhraseError as exc:
             yield CODES["bad-recurring"].at(view.locator.pos(source, ("recurring", i, "rule")), exc.message_zh, exc.message_en,
-                                            hint_zh="可以这样写：" + "、".join(exc.examples), hint_en="valid examples: " + ", ".join(exc.examples))
+                                            hint=words.BAD_RECURRING_HINT(examples=list(exc.examples)))
             continue
         group = members(item.owner, people, units, campaign) if is_group(item.owner) else ()
         subs = [((s.period, s.on.first) if s.period else s.on.first) if isinstance(s, Submission) else s.first for s in item.submissions]
@@ -293,20 +285,13 @@ def check_recurring(view: Repository, index: RepoIndex, as_of: dt.date) -> Itera
             by = sub.by if isinstance(sub, Submission) else None
             if group and by is None:
                 yield CODES["stray-submission"].at(view.locator.pos(source, ("recurring", i, "submissions", n)),
-                                                   f"“{item.title}”由多个单位或人员报送，第 {n + 1} 条报送记录没有写报送者 by",
-                                                   f"{item.title!r} is owed by several members; submission {n + 1} does not say who handed it in (by)",
-                                                   hint_zh="写成 {by: 单位编号, period: 2023-07, on: 2023-08-04}",
-                                                   hint_en="write {by: unit id, period: 2023-07, on: 2023-08-04}")
+                                                   words.SUBMISSION_WITHOUT_BY(title=item.title, n=n + 1), hint=words.SUBMISSION_WITHOUT_BY_HINT)
             elif group and by not in group and known:
                 yield CODES["stray-submission"].at(view.locator.pos(source, ("recurring", i, "submissions", n, "by")),
-                                                   f"“{by}”不是“{item.title}”的责任主体之一", f"{by!r} does not owe {item.title!r}",
-                                                   hint_zh="检查编号，或把它加进 owner", hint_en="check the id, or add it to the owner")
+                                                   words.NOT_A_MEMBER(by=by, title=item.title), hint=words.NOT_A_MEMBER_HINT)
             elif n in stray:
                 yield CODES["stray-submission"].at(view.locator.pos(source, ("recurring", i, "submissions", n)),
-                                                   f"“{item.title}”的第 {n + 1} 条报送记录对不上任何期次",
-                                                   f"submission {n + 1} of {item.title!r} matches no occurrence",
-                                                   hint_zh="写成 {period: 2023-07, on: 2023-08-04}，period 为所属期次",
-                                                   hint_en="write {period: 2023-07, on: 2023-08-04}, naming the occurrence")
+                                                   words.SUBMISSION_MATCHES_NOTHING(title=item.title, n=n + 1), hint=words.SUBMISSION_MATCHES_NOTHING_HINT)
     for i, milestone in enumerate(campaign.milestones):
         if not is_group(milestone.owner):
             continue
@@ -314,5 +299,4 @@ def check_recurring(view: Repository, index: RepoIndex, as_of: dt.date) -> Itera
         for n, msub in enumerate(milestone.submissions):
             if msub.by not in group and known:
                 yield CODES["stray-submission"].at(view.locator.pos(source, ("milestones", i, "submissions", n, "by")),
-                                                   f"“{msub.by}”不是“{milestone.title}”的责任主体之一", f"{msub.by!r} does not owe {milestone.title!r}",
-                                                   hint_zh="检查编号，或把它加进 owner", hint_en="check the id, or add it to the owner")
+                                                   words.NOT_A_MEMBER(by=msub.by, title=milestone.title), hint=words.NOT_A_MEMBER_HINT)

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperCommand
 
+from dytool.cli.choices import GLOBAL_EPILOG, CloseKind, DiffFormat, ExportFormat, LedgerKind
+
 __all__ = ["register"]
 
 _FIELDS = {"allow_extra_args": True, "ignore_unknown_options": True}
@@ -24,19 +26,25 @@ class _NewCommand(TyperCommand):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         from dytool.edit.flagvalues import field_help
 
-        self.epilog = field_help().replace("\n", "\n\n")  # rich help joins single line breaks
+        self.epilog = field_help().replace("\n", "\n\n") + "\n\n" + GLOBAL_EPILOG  # rich help joins single line breaks
         super().format_help(ctx, formatter)
+
+    def reference_epilog(self) -> str:
+        """The fields, for the command-line reference (docs/cli.md)."""
+        from dytool.edit.flagvalues import field_help
+
+        return "```text\n" + field_help() + "\n```"
 
 
 def register(app: typer.Typer) -> None:
-    app.command("init")(init_command)
+    app.command("init", epilog=GLOBAL_EPILOG)(init_command)
     app.command("new", context_settings=_FIELDS, cls=_NewCommand)(new_command)
-    app.command("close")(close_command)
-    app.command("fmt")(fmt_command)
-    app.command("export")(export_command)
-    app.command("import")(import_command)
-    app.command("import-report")(import_report_command)
-    app.command("diff")(diff_command)
+    app.command("close", epilog=GLOBAL_EPILOG)(close_command)
+    app.command("fmt", epilog=GLOBAL_EPILOG)(fmt_command)
+    app.command("export", epilog=GLOBAL_EPILOG)(export_command)
+    app.command("import", epilog=GLOBAL_EPILOG)(import_command)
+    app.command("import-report", epilog=GLOBAL_EPILOG)(import_report_command)
+    app.command("diff", epilog=GLOBAL_EPILOG)(diff_command)
     app.command("merge-records", hidden=True)(merge_records_command)
 
 
@@ -97,7 +105,7 @@ def close_command(
     doc_number: Annotated[Optional[str], typer.Option("--doc-number", help="文号 / document number (institutions)")] = None,  # noqa: UP045
     owner_unit: Annotated[Optional[str], typer.Option("--owner-unit", help="责任单位 / owner unit (problems)", metavar="UNIT")] = None,  # noqa: UP045
     period: Annotated[Optional[str], typer.Option("--period", help="期次，如 2023-07 / the occurrence (recurring)")] = None,  # noqa: UP045
-    kind: Annotated[Optional[str], typer.Option("--kind", help="problem|solution|institution|milestone|recurring")] = None,  # noqa: UP045
+    kind: Annotated[Optional[CloseKind], typer.Option("--kind", help="记录类型（编号重复时）/ the kind, when ids repeat across kinds")] = None,  # noqa: UP045
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只显示改动，不写入 / show the change, do not write")] = False,
 ) -> int:
     """销号或标记完成 / Close a problem, or mark something done.
@@ -108,7 +116,7 @@ def close_command(
     from dytool.cli.cmd_close import run_close
 
     return run_close(ctx.obj, ident, on=on, note=note, evidence=evidence, by=by, doc_number=doc_number,
-                     owner_unit=owner_unit, period=period, kind=kind, dry_run=dry_run)
+                     owner_unit=owner_unit, period=period, kind=kind.value if kind else None, dry_run=dry_run)
 
 
 def fmt_command(
@@ -127,9 +135,9 @@ def fmt_command(
 
 def export_command(
     ctx: typer.Context,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="xlsx|csv|json", metavar="FORMAT")] = "xlsx",
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="输出格式 / output format")] = ExportFormat.xlsx,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="xlsx/json 为文件，csv 为目录 / a file (xlsx, json) or a folder (csv)", metavar="PATH")] = None,  # noqa: UP045
-    kind: Annotated[Optional[str], typer.Option("--kind", help="只导出一种清单 / one list: problems|solutions|institutions|topics|visits")] = None,  # noqa: UP045
+    kind: Annotated[Optional[LedgerKind], typer.Option("--kind", help="只导出一种清单 / one list")] = None,  # noqa: UP045
     unit: Annotated[Optional[list[str]], typer.Option("--unit", help="只导出该单位的事项（编号或名称，可重复）/ only this unit's items (id or name; repeatable)", metavar="UNIT")] = None,  # noqa: UP045
     per_unit: Annotated[Optional[Path], typer.Option("--per-unit", help="每个单位一个文件，写到此目录 / one file per unit, into this folder", metavar="DIR")] = None,  # noqa: UP045
 ) -> int:
@@ -140,13 +148,13 @@ def export_command(
     """
     from dytool.cli.cmd_export import run_export
 
-    return run_export(ctx.obj, output_format, output=ctx.obj.path(output), kind=kind, units=list(unit or []), per_unit=ctx.obj.path(per_unit))
+    return run_export(ctx.obj, output_format.value, output=ctx.obj.path(output), kind=kind.value if kind else None, units=list(unit or []), per_unit=per_unit)
 
 
 def import_command(
     ctx: typer.Context,
     sources: Annotated[list[Path], typer.Argument(help="xlsx 或 csv 文件，可多个 / the spreadsheets (one or more)", metavar="FILE...")],
-    kind: Annotated[Optional[str], typer.Option("--kind", help="problems|solutions|institutions|topics|visits（dytool 导出的台账可省略 / optional for ledgers dytool exported）")] = None,  # noqa: UP045
+    kind: Annotated[Optional[LedgerKind], typer.Option("--kind", help="清单类型（dytool 导出的台账可省略）/ the list (optional for ledgers dytool exported)")] = None,  # noqa: UP045
     mapping: Annotated[Optional[list[str]], typer.Option("--map", help="列名=字段，如 问题描述=description / column=field", metavar="COL=FIELD")] = None,  # noqa: UP045
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="工作表名称 / sheet name (xlsx)")] = None,  # noqa: UP045
     file: Annotated[Optional[str], typer.Option("--file", help="新记录写入的文件 / the file to add new records to", metavar="FILE")] = None,  # noqa: UP045
@@ -162,7 +170,7 @@ def import_command(
     """
     from dytool.cli.cmd_import import run_import
 
-    return run_import(ctx.obj, [ctx.obj.path(source) for source in sources], kind, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
+    return run_import(ctx.obj, [ctx.obj.path(source) for source in sources], kind.value if kind else None, mapping=mapping or [], sheet=sheet, file=file, skip_bad=skip_bad, dry_run=dry_run)
 
 
 def import_report_command(
@@ -192,7 +200,7 @@ def diff_command(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="较早的版本（提交、分支、标签）/ the earlier revision", metavar="REF")],
     ref2: Annotated[Optional[str], typer.Argument(help="较晚的版本（缺省为工作区）/ the later one (default: the working tree)", metavar="[REF2]")] = None,  # noqa: UP045
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text|md|json", metavar="FORMAT")] = "text",
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="输出格式 / output format")] = DiffFormat.text,
 ) -> int:
     """两个版本之间的变化 / What changed between two revisions.
 
@@ -201,7 +209,7 @@ def diff_command(
     """
     from dytool.cli.cmd_diff import run_diff
 
-    return run_diff(ctx.obj, ref, ref2, output_format)
+    return run_diff(ctx.obj, ref, ref2, output_format.value)
 
 
 def merge_records_command(

@@ -1,17 +1,16 @@
-"""``dytool check``: validate, then report in the format asked for."""
+"""``dytool check``: validate, then report in the format asked for (:data:`dytool.present.formats.FINDINGS`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from dytool.checks import SUITE
+from dytool.api import check
+from dytool.cli.report import emit
 from dytool.cli.settings import Settings
-from dytool.core.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from dytool.core.errors import EXIT_FINDINGS, EXIT_OK
 
 __all__ = ["display_paths", "run_check"]
-
-FORMATS = ("text", "json", "github", "gitlab", "junit")
 
 
 def display_paths(root: Path) -> Callable[[str], str]:
@@ -26,34 +25,12 @@ def display_paths(root: Path) -> Callable[[str], str]:
 
 
 def run_check(settings: Settings, output_format: str, *, strict: bool, output: Path | None, changed_since: str | None = None) -> int:
-    if output_format not in FORMATS:
-        raise UserError(f"--format 只能是 {'|'.join(FORMATS)}", f"--format must be one of {'|'.join(FORMATS)}")
-    as_of = settings.as_of
-    root = settings.root()
-    from dytool.engine.check import check, check_since
-
-    if changed_since is not None:
-        result = check_since(root, SUITE, as_of, settings.load_options, changed_since)
-    else:
-        result = check(root, SUITE, as_of, settings.load_options)
+    as_of, root = settings.as_of, settings.root()
+    result = check(root, as_of=as_of, changed_since=changed_since, load=settings.load_options)
     lang = settings.lang(result.language)
-    display = display_paths(root)
     summary = {"errors": result.errors, "warnings": result.warnings, "files": result.files, "records": result.records}
-    if output_format == "text":
-        from dytool.present.findings_text import show_findings
+    from dytool.present.formats import FINDINGS
 
-        show_findings(result.findings, lang, display, summary, color=settings.color and output is None, output=output)
-    else:
-        from dytool.present.findings import REPORTERS
-
-        text = REPORTERS[output_format](result.findings, lang, display, summary)
-        if output is None:
-            import sys
-
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            from dytool.cli.cmd_compile import write_document
-
-            write_document(output, text.encode("utf-8"))
+    rendered = FINDINGS[output_format](result.findings, lang, display_paths(root), summary)
+    emit(rendered, output=output, color=settings.color and output is None, soft_wrap=True)
     return EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK

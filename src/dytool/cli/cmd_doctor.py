@@ -3,7 +3,6 @@ and reported by :mod:`dytool.present.doctor`."""
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import re
@@ -13,9 +12,9 @@ from importlib import metadata
 from pathlib import Path
 
 from dytool import __version__
-from dytool.core.errors import EXIT_OK, EXIT_USAGE, UserError
+from dytool.core.errors import EXIT_OK
 from dytool.core.findings import Lang
-from dytool.present.doctor import Facts, report_data, report_lines
+from dytool.present.doctor import Facts
 
 __all__ = ["gather_facts", "run_doctor"]
 
@@ -93,11 +92,7 @@ def gather_facts(start: Path) -> Facts:
 
 
 def run_doctor(start: Path, lang: Lang, output_format: str = "text") -> int:
-    if output_format not in ("text", "json"):
-        raise UserError("--format 只能是 text|json", "--format must be text or json", exit_code=EXIT_USAGE)
-    facts = gather_facts(start)
-    if output_format == "json":
-        print(json.dumps(report_data(facts), ensure_ascii=False, indent=2))
-    else:
-        print("\n".join(report_lines(facts, lang)))
+    from dytool.present.formats import DOCTOR
+
+    sys.stdout.write(DOCTOR[output_format](gather_facts(start), lang))
     return EXIT_OK

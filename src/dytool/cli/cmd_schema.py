@@ -1,38 +1,31 @@
-"""``dytool schema``: write the JSON Schemas of every record kind."""
+"""``dytool schema`` and ``dytool rollup schema``: write the JSON Schemas."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from dytool.api import campaign_vocabulary, rollup_schemas, schemas
 from dytool.cli.settings import Settings
 from dytool.core.errors import EXIT_OK, UserError
+from dytool.source.output import write_output
 
-__all__ = ["run_schema"]
+__all__ = ["run_rollup_schema", "run_schema"]
 
 
-def run_schema(settings: Settings, output: Path) -> int:
-    from dytool.models.schemas import write_schemas
-
-    base = settings.directory or Path.cwd()
-    folder = output if output.is_absolute() else base / output
-    try:
-        written = write_schemas(folder, _vocabulary(settings))
-    except OSError as exc:
-        raise UserError(f"无法写入“{folder}”：{exc.strerror}", f"cannot write to {str(folder)!r}: {exc.strerror}") from None
-    for path in written:
-        print(path)
+def _write(folder: Path, files: dict[str, str]) -> int:
+    for name, text in files.items():
+        print(write_output(folder / name, text.encode("utf-8")))
     return EXIT_OK
 
 
-def _vocabulary(settings: Settings) -> Any:
-    """The campaign's own words when run inside a campaign repository (else the built-in lists only)."""
-    from dytool.engine.loadfile import load_campaign
-    from dytool.engine.suite import Suite
-
+def run_schema(settings: Settings, output: Path) -> int:
+    """The schemas of every record kind, with the campaign's own words when run inside a campaign repository."""
     try:
-        root = settings.root()
+        vocabulary = campaign_vocabulary(settings.root())
     except UserError:
-        return None
-    campaign = load_campaign(root, [], Suite()).campaign
-    return campaign.vocabulary if campaign is not None else None
+        vocabulary = None
+    return _write(output, schemas(vocabulary))
+
+
+def run_rollup_schema(settings: Settings, output: Path) -> int:
+    return _write(output, rollup_schemas())

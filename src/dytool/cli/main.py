@@ -14,7 +14,9 @@ import sys
 from collections.abc import Sequence
 
 from dytool import __version__
+from dytool.core.catalogue import system, usage
 from dytool.core.errors import EXIT_BUG, EXIT_OK, EXIT_USAGE, UserError
+from dytool.core.messages import Lang
 
 __all__ = ["GLOBAL_FLAGS", "GLOBAL_OPTIONS", "hoist_globals", "main"]
 
@@ -50,13 +52,15 @@ def hoist_globals(args: Sequence[str]) -> list[str]:
     return front + rest
 
 
-def _lang_from(args: Sequence[str]) -> str:
+def _lang(args: Sequence[str]) -> Lang:
+    """The language of messages before the command line is parsed (``--lang``, else ``DYTOOL_LANG``)."""
+    text = os.environ.get("DYTOOL_LANG", "zh")
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return os.environ.get("DYTOOL_LANG", "zh")
+            text = args[i + 1]
+        elif arg.startswith("--lang="):
+            text = arg.split("=", 1)[1]
+    return Lang.EN if text.lower().startswith("en") else Lang.ZH
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -78,55 +82,69 @@ def run(args: list[str]) -> int:
             from pathlib import Path
 
             from dytool.cli.cmd_doctor import run_doctor
-            from dytool.core.findings import Lang
 
-            return run_doctor(Path.cwd(), Lang.EN if _lang_from(args).startswith("en") else Lang.ZH)
+            return run_doctor(Path.cwd(), _lang(args))
         print(f"dytool {__version__}")
         return EXIT_OK
     args = hoist_globals(args)
-    debug = "--debug" in args
-    english = _lang_from(args).startswith("en")
+    lang = _lang(args)
     if any("\0" in arg for arg in args):  # no path or value can hold one; the parser would crash on it
-        print("dytool: command-line arguments cannot contain NUL characters" if english else "dytool: 命令行参数中不能有空字符（NUL）",
-              file=sys.stderr)
+        print(f"dytool: {system.NUL_ARGUMENT.text(lang)}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        import typer
-        from typer.exceptions import TyperException
-
-        from dytool.cli.app import app
-
-        try:
-            result = app(args=args, prog_name="dytool", standalone_mode=False)
-        except typer.Abort:
-            print("\n已中止 / aborted", file=sys.stderr)
-            return 130
-        except TyperException as exc:
-            show = getattr(exc, "show", None)
-            if callable(show):
-                show()
-            else:
-                print(f"dytool: {exc.message}", file=sys.stderr)
-            return EXIT_USAGE
-        return result if isinstance(result, int) else EXIT_OK
+        return _parse_and_run(args, lang)
     except UserError as exc:
-        message = exc.en if english else exc.zh
-        hint = exc.hint_en if english else exc.hint_zh
-        print(f"dytool: {message}", file=sys.stderr)
+        print(f"dytool: {exc.text(lang)}", file=sys.stderr)
+        hint = exc.hint_text(lang)
         if hint:
-            print(f"  {'hint' if english else '提示'}: {hint}", file=sys.stderr)
+            print(f"  {system.HINT(hint=hint).text(lang)}", file=sys.stderr)
+        if exc.detail and "--debug" in args:
+            print(exc.detail, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("\n已中止 / aborted", file=sys.stderr)
+        print(f"\n{system.ABORTED.text(lang)}", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the one place where a bug becomes exit 3
-        if debug:
+        if "--debug" in args:
             import traceback
 
             traceback.print_exc()
-        print(
-            f"dytool: 内部错误 / internal error: {type(exc).__name__}: {exc}"[:500]
-            + ("" if debug else "\n  加 --debug 查看详细信息并报告此问题 / run again with --debug and report it"),
-            file=sys.stderr,
-        )
+        message = system.INTERNAL_ERROR(kind=type(exc).__name__, detail=str(exc)[:400]).text(lang)
+        print(f"dytool: {message}" + ("" if "--debug" in args else f"\n  {system.INTERNAL_HINT.text(lang)}"), file=sys.stderr)
         return EXIT_BUG
+
+
+def _parse_and_run(args: list[str], lang: Lang) -> int:
+    import typer
+    from typer.exceptions import TyperException
+
+    from dytool.cli.app import app
+
+    try:
+        result = app(args=args, prog_name="dytool", standalone_mode=False)
+    except typer.Abort:
+        print(f"\n{system.ABORTED.text(lang)}", file=sys.stderr)
+        return 130
+    except TyperException as exc:
+        _show_usage_error(exc, args, lang)
+        return EXIT_USAGE
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _show_usage_error(exc: Exception, args: list[str], lang: Lang) -> None:
+    """The parser's own message in English; in Chinese, the catalogue's words and where to find help."""
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    show = getattr(exc, "show", None)
+    if lang is Lang.EN or isinstance(exc, NoArgsIsHelpError):
+        if callable(show):
+            show()
+        else:
+            print(f"dytool: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return
+    from dytool.cli.errors import usage_text
+
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command_path", None) or "dytool"
+    print(f"dytool: {usage_text(exc).text(lang)}", file=sys.stderr)
+    print(f"  {system.HINT(hint=usage.SEE_HELP(command=command)).text(lang)}", file=sys.stderr)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
+from dytool.core.catalogue import usage
 from dytool.core.errors import UserError
 from dytool.core.findings import Lang
 
@@ -38,13 +39,9 @@ def _parse_day(text: str, source: str) -> dt.date:
         except ValueError:
             day = None
     if day is None:
-        raise UserError(
-            f"{source} 的日期“{text}”无法识别，请写成 2023-09-15",
-            f"{source}: {text!r} is not a date; write it as 2023-09-15",
-        )
+        raise UserError(usage.BAD_DAY(source=source, text=text))
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise UserError(f"{source} 的日期 {value} 超出范围（{MIN_YEAR}—{MAX_YEAR} 年）",
-                        f"{source}: {value} is out of range (years {MIN_YEAR}-{MAX_YEAR})")
+        raise UserError(usage.DAY_OUT_OF_RANGE(source=source, day=value, first=MIN_YEAR, last=MAX_YEAR))
     return day
 
 
@@ -109,7 +106,7 @@ class Settings:
             return False
         if not unsafe_folder(root, ".dytool", "cache", "memo"):
             return False
-        _note_once(str(root), self.lang() is Lang.EN)
+        _note_once(str(root), self.lang())
         return True
 
     def lang(self, campaign_language: str | None = None) -> Lang:
@@ -121,16 +118,11 @@ class Settings:
 
         start = self.directory or Path.cwd()
         if self.directory is not None and not self.directory.is_dir():
-            raise UserError(f"目录“{self.directory}”不存在", f"directory {str(self.directory)!r} does not exist")
+            raise UserError(usage.NO_DIRECTORY(path=str(self.directory)))
         try:
             return find_root(start)
         except NoRepository:
-            raise UserError(
-                f"在“{start}”及其上级目录中找不到 campaign.yaml：这里不是调研活动仓库",
-                f"no campaign.yaml in {str(start)!r} or above it: not a campaign repository",
-                hint_zh="用 -C 指定仓库目录，或用 dytool init 新建一个",
-                hint_en="point to one with -C DIR, or create one with 'dytool init'",
-            ) from None
+            raise UserError(usage.NO_REPOSITORY(path=str(start)), hint=usage.NO_REPOSITORY_HINT) from None
 
 
 def default_jobs() -> int:
@@ -181,6 +173,6 @@ def user_cache_folder() -> Path | None:
 
 
 @functools.cache
-def _note_once(root: str, english: bool) -> None:
-    print("note: .dytool or .dytool/cache is a link (or not a folder); the cache is off" if english
-          else "注意：.dytool 或 .dytool/cache 是链接（或不是文件夹），已关闭缓存", file=sys.stderr)
+def _note_once(root: str, lang: Lang) -> None:
+
+    print(usage.LINKED_CACHE.text(lang), file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dytool.core.findings import Finding, Severity
+from dytool.core.messages import Text
 
 __all__ = ["CODES", "Code", "Pos"]
 
@@ -35,14 +36,22 @@ class Code:
     def at(
         self,
         pos: Pos,
-        zh: str,
-        en: str,
+        zh: str | Text,
+        en: str = "",
         *,
         hint_zh: str = "",
         hint_en: str = "",
         severity: Severity | None = None,
         related: tuple[str, ...] = (),
+        hint: Text | None = None,
     ) -> Finding:
+        """A finding of this code at ``pos``: the message a catalogue :class:`Text` (and
+        ``hint`` another), or the older pair of strings."""
+        if isinstance(zh, Text):
+            message = zh
+            zh, en = message.zh, message.en
+        if hint is not None:
+            hint_zh, hint_en = hint.zh, hint.en
         return Finding(
             code=self.code,
             severity=severity or self.severity,

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from dytool.core.catalogue.check import MORE_OF_CODE, MORE_OF_CODE_HINT
+from dytool.core.messages import Lang
+
 __all__ = ["PER_FILE_AND_CODE", "Finding", "FindingCounts", "Lang", "Severity", "cap_findings", "sort_findings"]
 
 
@@ -20,11 +23,6 @@ class Severity(StrEnum):
     @property
     def label_zh(self) -> str:
         return "错误" if self is Severity.ERROR else "警告"
-
-
-class Lang(StrEnum):
-    ZH = "zh"
-    EN = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +105,6 @@ def cap_findings(findings: list[Finding], per: int = PER_FILE_AND_CODE) -> list[
             first.setdefault(key, finding)
     for key, finding in first.items():
         more = seen[key] - per
-        kept.append(Finding(
-            finding.code, finding.severity, finding.file, 0, 0,
-            f"另有 {more} 个同类问题（{finding.code}）未列出", f"{more} more finding(s) of {finding.code} in this file not listed",
-            "先改正上面列出的，再运行一次检查", "correct the ones listed, then check again", count=more,
-        ))
+        message = MORE_OF_CODE(n=more, code=finding.code)
+        kept.append(Finding(finding.code, finding.severity, finding.file, 0, 0, *message.pair, *MORE_OF_CODE_HINT.pair, count=more))
     return sort_findings(kept) if first else kept

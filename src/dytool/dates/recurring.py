@@ -133,12 +133,12 @@ _PATTERNS: Final = [
 _SLOW_FREQ_RE: Final = re.compile(r"FREQ=(YEARLY|MONTHLY|WEEKLY|DAILY)\b")
 
 
-def _unreadable(text: str, zh: str = "", en: str = "") -> PhraseError:
+def _unreadable(text: str, why_zh: str = "", why_en: str = "") -> PhraseError:
     return PhraseError(
         "unreadable",
         text,
-        f"无法识别周期性要求{quote_zh(text)}" + (f"：{zh}" if zh else ""),
-        f"cannot read the recurring rule {quote_en(text)}" + (f": {en}" if en else ""),
+        f"无法识别周期性要求{quote_zh(text)}" + (f"：{why_zh}" if why_zh else ""),
+        f"cannot read the recurring rule {quote_en(text)}" + (f": {why_en}" if why_en else ""),
         _EXAMPLES,
     )
 

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from dytool.core.catalogue import documents as words
 from dytool.core.errors import UserError
 from dytool.dates import Status
 from dytool.documents.charts import closure_chart, leader_chart, trend_chart, unit_table
@@ -25,11 +26,10 @@ from dytool.facts.records import gather
 from dytool.facts.stages import campaign_span, stages_phrase
 from dytool.facts.visits import leader_days
 from dytool.models import Campaign
+from dytool.models.nouns import kind_noun
 from dytool.status import compute_status
 from dytool.status.deadlines import ObligationTable, obligation_tables
 from dytool.status.ledger import problem_state
-
-_KIND_ZH = {"problem": "问题", "solution": "解决事项", "institution": "制度"}
 
 
 def _obligation(table: ObligationTable, day: dt.date) -> dict[str, Any]:
@@ -83,8 +83,7 @@ def require_campaign_month(campaign: Campaign, month: str) -> None:
     first, last = month_span(month)
     period = campaign_span(campaign)
     if last < period.first or first > period.last:
-        raise UserError(f"{month} 不在活动期间（{period.first.isoformat()} 至 {period.last.isoformat()}）内，没有这一期工作动态",
-                        f"{month} lies outside the campaign period ({period.first.isoformat()} to {period.last.isoformat()}): no bulletin for it")
+        raise UserError(words.MONTH_OUTSIDE_PERIOD(month=month, first=period.first.isoformat(), last=period.last.isoformat()))
 
 
 def bulletin_day(month: str, as_of: dt.date) -> dt.date:
@@ -141,7 +140,7 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
         "unit_table": table,
         "charts": {key: {"file": chart.file, "title": chart.title} for key, chart in numbered.items()},
         "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue,
-                     "kind": o.kind, "kind_zh": _KIND_ZH.get(o.kind, "")} for o in briefing.lists.overdue],
+                     "kind": o.kind, "kind_zh": kind_noun(o.kind).zh} for o in briefing.lists.overdue],
         "has_rule": any(line["required"] is not None for line in leaders),
         "obligations": [_obligation(table, day) for table in obligation_tables(facts, day)],
         "missed_milestones": [{"title": m.title, "due": chinese_day(m.due), "missing": "、".join(m.missing_names or m.missing)}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeAlias
 
-__all__ = ["DEFAULT_FONTS", "LEDGER_SIZES", "Chart", "Contents", "Cover", "DocMeta", "Fonts", "Markdown", "Part", "Series", "Table"]
+__all__ = [
+    "DEFAULT_FONTS", "LEDGER_SIZES", "Chart", "Contents", "Cover", "DocMeta", "Document", "Fonts", "Markdown", "Part", "Series", "Table",
+]
 
 
 @dataclass(frozen=True)
@@ -131,3 +133,16 @@ class Table:
 
 
 Part: TypeAlias = Cover | Contents | Markdown | Table
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document ready for Word (and PDF through LibreOffice): its parts, what the file says
+    about itself, and the file name it is written under (without the suffix)."""
+
+    title: str
+    parts: tuple[Part, ...]
+    author: str
+    subject: str
+    as_of: date
+    stem: str

@@ -33,6 +33,10 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from dytool.core.catalogue import documents as words
+from dytool.core.catalogue.documents import TEMPLATE_UNREADABLE
+from dytool.core.catalogue.files import NOT_UTF8
+from dytool.core.catalogue.system import os_reason
 from dytool.source.git import ignored_paths
 from dytool.source.packaged import packaged
 
@@ -115,7 +119,7 @@ class _Loader(jinja2.BaseLoader):
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         parts = PurePosixPath(template).parts
         if not parts or ".." in parts or template.startswith(("/", "\\")) or (self.template_set and ".." in self.template_set):
-            raise TemplateProblem(f"模板名“{template}”不允许", f"template name {template!r} is not allowed", template)
+            raise TemplateProblem(*words.TEMPLATE_NAME_REFUSED(name=template).pair, template)
         for folder, path, trusted in self._candidates(template):
             if not path.exists() and not path.is_symlink():
                 continue
@@ -126,24 +130,23 @@ class _Loader(jinja2.BaseLoader):
             try:
                 source = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                reason = getattr(exc, "strerror", None) or type(exc).__name__
-                raise TemplateProblem(f"模板“{shown}”无法读取：{reason}", f"template {shown!r} cannot be read: {reason}", shown) from None
+                reason = os_reason(exc) if isinstance(exc, OSError) else NOT_UTF8
+                raise TemplateProblem(*TEMPLATE_UNREADABLE(name=shown, reason=reason).pair, shown) from None
             return source, shown, lambda: True
         raise jinja2.TemplateNotFound(template)
 
     def _refuse_untracked(self, folder: Path, path: Path, shown: str) -> None:
         if path.is_symlink():
-            raise TemplateProblem(f"模板“{shown}”是链接，已拒绝", f"template {shown!r} is a link; refused", shown)
+            raise TemplateProblem(*words.TEMPLATE_IS_LINK(name=shown).pair, shown)
         if folder.resolve() not in path.resolve().parents:
-            raise TemplateProblem(f"模板“{shown}”在模板目录之外，已拒绝", f"template {shown!r} lies outside the template folder; refused", shown)
+            raise TemplateProblem(*words.TEMPLATE_OUTSIDE(name=shown).pair, shown)
         if not path.is_file():
-            raise TemplateProblem(f"模板“{shown}”不是普通文件，已拒绝", f"template {shown!r} is not a regular file; refused", shown)
+            raise TemplateProblem(*words.TEMPLATE_NOT_REGULAR(name=shown).pair, shown)
         assert self.campaign is not None
         root = self.campaign.parent
         rel = path.relative_to(root).as_posix()
         if rel in ignored_paths(root, [rel]):
-            raise TemplateProblem(f"模板“{shown}”被 git 忽略，不属于仓库内容，已拒绝",
-                                  f"template {shown!r} is ignored by git, so it is not part of the repository; refused", shown)
+            raise TemplateProblem(*words.TEMPLATE_IGNORED(name=shown).pair, shown)
 
 
 @dataclass(frozen=True)
@@ -189,26 +192,29 @@ def _render(job: _Job) -> str:
         for chunk in env.get_template(job.name).generate(**job.data):
             size += len(chunk)
             if size > MAX_OUTPUT:
-                raise TemplateProblem(f"模板“{job.name}”输出超过上限", f"template {job.name!r} produced more than the output limit", job.name)
+                raise TemplateProblem(*words.TEMPLATE_TOO_MUCH(name=job.name).pair, job.name)
             chunks.append(chunk)
         return "".join(chunks)
     except TemplateProblem:
         raise
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(f"模板语法错误：{exc.message}", f"template syntax error: {exc.message}", exc.filename or job.name, exc.lineno) from None
+        raise TemplateProblem(*words.TEMPLATE_SYNTAX(detail=exc.message or "").pair, exc.filename or job.name, exc.lineno) from None
     except jinja2.UndefinedError as exc:
         file, line = _where(exc, job.name)
-        raise TemplateProblem(f"模板用到了未定义的变量：{exc.message}", f"the template uses an undefined variable: {exc.message}", file, line) from None
+        named = re.findall(r"'([A-Za-z_][\w.]{0,79})'", exc.message or "")  # 'x' is undefined; 'dict object' has no attribute 'x'
+        said = (words.TEMPLATE_UNDEFINED_NAMED(name=named[-1]) if named else words.TEMPLATE_UNDEFINED)(detail=exc.message or "")
+        raise TemplateProblem(*said.pair, file, line) from None
     except SecurityError as exc:
         file, line = _where(exc, job.name)
-        raise TemplateProblem(f"模板试图做不安全的操作，已拒绝：{exc}", f"the template tried something unsafe and was refused: {exc}", file, line) from None
+        raise TemplateProblem(*words.TEMPLATE_UNSAFE(detail=str(exc)).pair, file, line) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(f"找不到模板“{exc.name}”", f"template {exc.name!r} not found", str(exc.name)) from None
+        raise TemplateProblem(*words.TEMPLATE_NOT_FOUND(name=str(exc.name)).pair, str(exc.name)) from None
     except RecursionError:
-        raise TemplateProblem("模板递归过深", "the template recursed too deeply", job.name) from None
+        raise TemplateProblem(*words.TEMPLATE_RECURSION.pair, job.name) from None
     except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
         file, line = _where(exc, job.name)
-        raise TemplateProblem(f"模板出错：{type(exc).__name__}: {exc}"[:300], f"template failed: {type(exc).__name__}: {exc}"[:300], file, line) from None
+        said = words.TEMPLATE_FAILED(kind=type(exc).__name__, detail=str(exc)[:200])
+        raise TemplateProblem(*said.pair, file, line) from None
 
 
 def _where(exc: BaseException, default: str) -> tuple[str, int]:
@@ -268,12 +274,10 @@ class Templates:
         if not self.untrusted:
             return _render(job)
         if jinja_version() < MIN_JINJA:
-            raise TemplateProblem("已安装的 Jinja2 过旧（存在已知的沙箱逃逸），拒绝使用本活动的模板；请升级：pip install -U 'jinja2>=3.1.6'",
-                                  "the installed Jinja2 is too old (known sandbox escapes): campaign templates refused; upgrade with "
-                                  "pip install -U 'jinja2>=3.1.6'", name)
+            raise TemplateProblem(*words.OLD_JINJA.pair, name)
         left = TIME_LIMIT - self.spent
         if left <= 0:
-            raise TemplateProblem(f"模板渲染总用时超过 {TIME_LIMIT:.0f} 秒，已中止", f"the templates took longer than {TIME_LIMIT:.0f} s in all; stopped", name)
+            raise TemplateProblem(*words.TEMPLATES_TOO_SLOW(seconds=TIME_LIMIT).pair, name)
         started = time.monotonic()
         ctx: Any = multiprocessing.get_context(self.start_method)  # typeshed gives a BaseContext, which has Process at run time
         parent, child = ctx.Pipe(duplex=False)
@@ -282,11 +286,10 @@ class Templates:
         child.close()
         try:
             if not parent.poll(left):
-                raise TemplateProblem(f"模板渲染总用时超过 {TIME_LIMIT:.0f} 秒，已中止（在“{name}”）",
-                                      f"the templates took longer than {TIME_LIMIT:.0f} s in all; stopped (in {name!r})", name)
+                raise TemplateProblem(*words.TEMPLATES_TOO_SLOW_IN(seconds=TIME_LIMIT, name=name).pair, name)
             kind, payload = parent.recv()
         except EOFError:
-            raise TemplateProblem(f"模板“{name}”渲染失败", f"template {name!r} failed to render", name) from None
+            raise TemplateProblem(*words.TEMPLATE_RENDER_FAILED(name=name).pair, name) from None
         finally:
             if process.is_alive():
                 process.kill()

@@ -14,7 +14,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
+from dytool.core.messages import Text
 from dytool.dates import PhraseError, Span, explicit_day, match_submissions, occurrences, parse_recurring
 from dytool.dates.recurring import Submission as DateSubmission
 from dytool.edit.new import load_for_edit
@@ -26,6 +28,7 @@ from dytool.engine.repository import Repository
 from dytool.models import Campaign, Institution, Problem, Solution
 from dytool.models.campaign import Milestone, Recurring, Submission
 from dytool.models.enums import InstitutionStatus
+from dytool.models.nouns import kind_noun
 from dytool.models.when import parse_when
 from dytool.source.atomic import repository_path
 from dytool.source.locate import Source
@@ -33,8 +36,6 @@ from dytool.source.locate import Source
 __all__ = ["CLOSABLE", "CloseOptions", "Closed", "close_record", "parse_day"]
 
 CLOSABLE = ("problem", "solution", "institution", "milestone", "recurring")
-_NAMES = {"problem": "问题", "solution": "解决事项", "institution": "制度", "milestone": "时间节点", "recurring": "常态化要求",
-          "topic": "课题", "visit": "调研活动", "person": "人员", "unit": "单位"}
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,16 @@ class Closed:
     file: str
     before: str
     after: str
-    what_zh: str
-    what_en: str
+    what: Text
+    """What was done, in both languages: 问题 P-1 已销号（2023-09-15）."""
+
+    @property
+    def what_zh(self) -> str:
+        return self.what.zh
+
+    @property
+    def what_en(self) -> str:
+        return self.what.en
 
 
 def parse_day(text: str, campaign: Campaign | None) -> dt.date:
@@ -76,7 +85,7 @@ def parse_day(text: str, campaign: Campaign | None) -> dt.date:
     except Exception:  # noqa: BLE001 - any unreadable date is the same user error
         when = None
     if when is None or when.first != when.last:
-        raise UserError(f"“{text}”不是某一天；请写成 2023-09-15 或 9月15日", f"{text!r} is not a single day; write e.g. 2023-09-15")
+        raise UserError(words.NOT_ONE_DAY(text=text))
     return when.first
 
 
@@ -89,32 +98,26 @@ def _find(repo: Repository, campaign: Campaign, ident: str, kind: str | None) ->
     if kind is not None:
         hits = [h for h in hits if h[0] == kind]
     if not hits:
-        raise UserError(f"找不到编号“{ident}”", f"no record with id {ident!r}", exit_code=EXIT_USAGE,
-                        hint_zh="检查编号拼写（区分大小写）", hint_en="check the spelling (ids are case-sensitive)")
+        raise UserError(words.NO_SUCH_ID(id=ident), exit_code=EXIT_USAGE, hint=words.NO_SUCH_ID_HINT)
     if len(hits) > 1:
-        kinds = "、".join(sorted({h[0] for h in hits}))
-        raise UserError(f"编号“{ident}”有 {len(hits)} 条记录（{kinds}）；用 --kind 指明，或先改正重复编号",
-                        f"{len(hits)} records have the id {ident!r} ({kinds}); say which with --kind, or fix the duplicate",
-                        exit_code=EXIT_USAGE)
+        raise UserError(words.ID_TWICE(id=ident, n=len(hits), kinds=sorted({h[0] for h in hits})), exit_code=EXIT_USAGE)
     found_kind, record, source = hits[0]
     if found_kind not in CLOSABLE:
-        raise UserError(f"“{ident}”是{_NAMES[found_kind]}，没有销号或完成的说法", f"{ident!r} is a {found_kind}; it cannot be closed",
-                        exit_code=EXIT_USAGE)
+        raise UserError(words.NOT_CLOSABLE(id=ident, kind=kind_noun(found_kind)), exit_code=EXIT_USAGE)
     return found_kind, record, source
 
 
-def _refuse(zh: str, en: str) -> UserError:
-    return UserError(zh, en, exit_code=EXIT_FINDINGS)
+def _refuse(message: Text) -> UserError:
+    return UserError(message, exit_code=EXIT_FINDINGS)
 
 
 def _problem(p: Problem, o: _Options) -> dict[str, Any]:
     if p.closed_on is not None:
-        raise _refuse(f"问题 {p.id} 已于 {p.closed_on} 销号，不能重复销号", f"problem {p.id} was already closed on {p.closed_on}")
+        raise _refuse(words.ALREADY_CLOSED(id=p.id, day=str(p.closed_on)))
     if not (o.owner_unit or p.owner_unit):
-        raise _refuse(f"问题 {p.id} 没有责任单位，销号前用 --owner-unit 指定", f"problem {p.id} has no owner unit; give it with --owner-unit")
+        raise _refuse(words.NO_OWNER_UNIT(id=p.id))
     if not (o.evidence or o.note or p.evidence or p.note):
-        raise _refuse(f"问题 {p.id} 销号需要佐证材料（--evidence）或情况说明（--note）",
-                      f"closing problem {p.id} needs evidence (--evidence) or a note (--note)")
+        raise _refuse(words.NO_EVIDENCE(id=p.id))
     values: dict[str, Any] = {"closed_on": o.on}
     if o.owner_unit and o.owner_unit != p.owner_unit:
         values["owner_unit"] = o.owner_unit
@@ -124,19 +127,17 @@ def _problem(p: Problem, o: _Options) -> dict[str, Any]:
 
 def _solution(s: Solution, o: _Options) -> dict[str, Any]:
     if s.done_on is not None:
-        raise _refuse(f"解决事项 {s.id} 已于 {s.done_on} 完成", f"solution {s.id} was already done on {s.done_on}")
+        raise _refuse(words.ALREADY_DONE(kind=kind_noun("solution"), id=s.id, day=str(s.done_on)))
     return {"done_on": o.on} | {k: v for k, v in (("evidence", o.evidence), ("note", o.note)) if v}
 
 
 def _institution(i: Institution, o: _Options, raw_status: str | None) -> dict[str, Any]:
     if i.issued_on is not None or i.status is InstitutionStatus.issued:
-        when = f"于 {i.issued_on} " if i.issued_on else ""
-        raise _refuse(f"制度 {i.id} 已{when}出台", f"institution {i.id} was already issued" + (f" on {i.issued_on}" if i.issued_on else ""))
+        raise _refuse(words.ALREADY_ISSUED_ON(id=i.id, day=str(i.issued_on)) if i.issued_on else words.ALREADY_ISSUED(id=i.id))
     if o.note or o.evidence:
-        raise UserError("制度清单没有 note/evidence 字段；用 --doc-number 写文号", "institutions have no note or evidence; give --doc-number")
+        raise UserError(words.INSTITUTION_NO_NOTE)
     if not (o.doc_number or i.doc_number):
-        raise _refuse(f"制度 {i.id} 出台需要文号：用 --doc-number 给出，如 青办发〔2023〕16号",
-                      f"issuing institution {i.id} needs its document number: give --doc-number")
+        raise _refuse(words.NO_DOC_NUMBER(id=i.id))
     labelled = raw_status is not None and raw_status.strip() in {s.label_zh for s in InstitutionStatus}
     values: dict[str, Any] = {"issued_on": o.on, "status": InstitutionStatus.issued.label_zh if labelled else "issued"}
     if o.doc_number:
@@ -146,19 +147,19 @@ def _institution(i: Institution, o: _Options, raw_status: str | None) -> dict[st
 
 def _milestone(m: Milestone, o: _Options) -> dict[str, Any]:
     if m.done_on is not None:
-        raise _refuse(f"时间节点 {m.id} 已于 {m.done_on} 完成", f"milestone {m.id} was already done on {m.done_on}")
+        raise _refuse(words.ALREADY_DONE(kind=kind_noun("milestone"), id=m.id, day=str(m.done_on)))
     evidence = o.evidence or o.note
     return {"done_on": o.on} | ({"evidence": evidence} if evidence else {})
 
 
 def _submission(r: Recurring, o: _Options, campaign: Campaign) -> Any:
     if o.note or o.evidence:
-        raise UserError("报送记录只有日期和期次，不能写 --note/--evidence", "a submission has only a day and a period; drop --note/--evidence")
+        raise UserError(words.SUBMISSION_NO_NOTE)
     period = Span(campaign.period.start.first, campaign.period.end.last)
     try:
         occs = occurrences(parse_recurring(r.rule), period)
     except PhraseError as exc:
-        raise _refuse(f"常态化要求 {r.id} 的周期无法识别：{exc.message_zh}", f"the rule of {r.id} is not understood: {exc.message_en}") from None
+        raise _refuse(words.RULE_NOT_UNDERSTOOD(id=r.id, why=Text.plain(exc.message_zh, exc.message_en))) from None
     subs: list[DateSubmission] = [((s.period, s.on.first) if s.period else s.on.first) if isinstance(s, Submission) else s.first
                                   for s in r.submissions]
     met = dict((occ.key, done) for occ, done in match_submissions(occs, subs))
@@ -166,14 +167,13 @@ def _submission(r: Recurring, o: _Options, campaign: Campaign) -> Any:
         key = o.period.strip().upper()
         occ = next((x for x in occs if key in (x.key, x.due.isoformat())), None)
         if occ is None:
-            raise UserError(f"{r.id} 没有“{o.period}”这一期", f"{r.id} has no occurrence {o.period!r}")
+            raise UserError(words.NO_OCCURRENCE(id=r.id, period=o.period))
     else:
         occ = next((x for x in occs if x.window.contains(o.on)), None)
         if occ is None:
-            raise _refuse(f"{o.on} 不在 {r.id} 任何一期的报送时段内；用 --period 指明是哪一期（如 2023-07）",
-                          f"{o.on} falls in no occurrence of {r.id}; name it with --period (e.g. 2023-07)")
+            raise _refuse(words.DAY_IN_NO_OCCURRENCE(day=str(o.on), id=r.id))
     if met.get(occ.key) is not None:
-        raise _refuse(f"{r.id} 的 {occ.key} 期已于 {met[occ.key]} 报送", f"{r.id} for {occ.key} was already submitted on {met[occ.key]}")
+        raise _refuse(words.ALREADY_SUBMITTED(id=r.id, period=occ.key, day=str(met[occ.key])))
     if o.period is None:
         return o.on
     node = CommentedMap([("period", occ.key), ("on", o.on)])
@@ -217,7 +217,5 @@ def _close(root: Path, ident: str, options: CloseOptions, *, as_of: dt.date, kin
             raise RefusedWrite(added)
     else:
         commit(root, plan, as_of, result.findings, load)
-    what = {"problem": ("已销号", "closed"), "solution": ("已完成", "done"), "institution": ("已出台", "issued"),
-            "milestone": ("已完成", "done"), "recurring": ("已记录报送", "submission recorded")}[found]
-    return Closed(found, ident, source.file, before, after, f"{_NAMES[found]} {ident} {what[0]}（{day}）",
-                  f"{found} {ident} {what[1]} ({day})")
+    what = words.CLOSED_WHAT[found](kind=kind_noun(found), id=ident, day=str(day))
+    return Closed(found, ident, source.file, before, after, what)

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import UserError
+from dytool.core.messages import Text
 from dytool.dates import explicit_day
 from dytool.models.base import LabeledEnum, StrictModel, field_plan
 from dytool.models.when import When
@@ -110,8 +112,8 @@ def split_list(text: str, *, words: bool = True) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _bad(shape: FieldShape, value: Any, zh: str, en: str) -> UserError:
-    return UserError(f"字段 {shape.name}（{shape.label}）的值“{value}”{zh}", f"field {shape.name}: {value!r} {en}")
+def _bad(shape: FieldShape, value: Any, why: Text) -> UserError:
+    return UserError(words.BAD_FIELD_VALUE(field=shape.name, label=shape.label, value=str(value), why=why))
 
 
 def coerce(shape: FieldShape, value: Any) -> Any:
@@ -136,15 +138,15 @@ def coerce(shape: FieldShape, value: Any) -> Any:
         return _text(value)
     if kind == "int":
         if isinstance(value, bool) or not re.fullmatch(r"-?\d+(\.0*)?", str(value)):
-            raise _bad(shape, value, "应为整数", "should be a whole number")
+            raise _bad(shape, value, words.WHOLE_NUMBER)
         return int(float(value))
     if kind == "number":
         try:
             number = float(value)
         except (TypeError, ValueError):
-            raise _bad(shape, value, "应为数字", "should be a number") from None
+            raise _bad(shape, value, words.NUMBER) from None
         if not math.isfinite(number):
-            raise _bad(shape, value, "应为有限的数字", "should be a finite number")
+            raise _bad(shape, value, words.FINITE_NUMBER)
         return int(number) if number.is_integer() and "." not in str(value) else number
     if kind == "bool":
         if isinstance(value, bool):
@@ -152,7 +154,7 @@ def coerce(shape: FieldShape, value: Any) -> Any:
         word = str(value).lower()
         if word in _TRUE or word in _FALSE:
             return word in _TRUE
-        raise _bad(shape, value, "应为 是/否（true/false）", "should be true or false")
+        raise _bad(shape, value, words.YES_OR_NO)
     if kind == "enum":
         return _choice(shape, value)
     if kind in ("texts", "enums", "dates"):
@@ -191,7 +193,7 @@ def _structured(shape: FieldShape, value: Any) -> Any:
         return value
     parsed = parse_text(value, shape.name)
     if not parsed.ok or parsed.value is None:
-        raise _bad(shape, value, "无法读取；写成 {字段: 值} 的形式", "cannot be read; write it as {key: value}")
+        raise _bad(shape, value, words.NOT_STRUCTURED)
     if shape.kind == "models" and isinstance(parsed.value, dict):
         return [parsed.value]
     return parsed.value

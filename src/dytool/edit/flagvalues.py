@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_USAGE, UserError
+from dytool.core.messages import Text
 from dytool.edit.fields import FieldShape, coerce, shapes
 from dytool.models import KINDS
 from dytool.models.base import ID_PATTERN
@@ -35,8 +37,8 @@ def is_list(shape: FieldShape) -> bool:
     return shape.kind in LIST_KINDS
 
 
-def _bad(shape: FieldShape, item: str, zh: str, en: str) -> UserError:
-    return UserError(f"--{shape.name.replace('_', '-')}：“{item}”{zh}", f"--{shape.name.replace('_', '-')}: {item!r} {en}", exit_code=EXIT_USAGE)
+def _bad(shape: FieldShape, item: str, why: Text) -> UserError:
+    return UserError(words.BAD_FLAG_VALUE(flag=shape.name.replace("_", "-"), value=item, why=why), exit_code=EXIT_USAGE)
 
 
 def _items(shape: FieldShape, texts: list[str]) -> list[str]:
@@ -48,11 +50,9 @@ def _items(shape: FieldShape, texts: list[str]) -> list[str]:
         items += [part.strip().strip("'\"") for part in parts if part.strip()]
     for item in items:
         if any(c in item for c in "[]{}"):
-            raise _bad(shape, item, "不能作为列表中的一项（多项请用逗号分隔或重复这个选项）",
-                       "cannot be a list item (separate items with commas or repeat the option)")
+            raise _bad(shape, item, words.NOT_AN_ITEM)
         if (shape.ref or shape.name in _WORD_ROLES) and shape.kind != "models" and not ID_PATTERN.match(item):
-            raise _bad(shape, item, "不是有效的编号：只能用字母、汉字、数字和 - _ .，最长 64 个字符",
-                       "is not a valid id: letters, digits, '-', '_' and '.', at most 64 characters")
+            raise _bad(shape, item, words.NOT_AN_ID)
     return items
 
 
@@ -61,11 +61,9 @@ def flag_value(kind: str, name: str, texts: list[str]) -> Any:
     shape = shapes(KINDS[kind])[name]
     if not is_list(shape):
         if len(texts) > 1 and shape.kind != "lines":
-            raise UserError(f"--{name.replace('_', '-')} 只能给一次（这个字段不是列表）", f"--{name.replace('_', '-')} takes one value (it is not a list)",
-                            exit_code=EXIT_USAGE)
+            raise UserError(words.ONE_VALUE(flag=name.replace("_", "-")), exit_code=EXIT_USAGE)
         if any(_FLOW.match(text) for text in texts) and shape.kind not in ("lines", "dict", "model"):
-            raise UserError(f"--{name.replace('_', '-')} 不是列表字段，不能写成 [a,b]", f"--{name.replace('_', '-')} is not a list; [a,b] is refused",
-                            exit_code=EXIT_USAGE)
+            raise UserError(words.NOT_A_LIST(flag=name.replace("_", "-")), exit_code=EXIT_USAGE)
         return coerce(shape, texts[0]) if len(texts) == 1 else [coerce(shape, t) for t in texts]
     if shape.kind == "models":
         return [item for text in texts for item in coerce(shape, text)]

@@ -18,6 +18,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dytool.checks import SUITE
+from dytool.core.catalogue import edits as words
+from dytool.core.catalogue import files as file_words
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import UserError
 from dytool.dates import explicit_day
 from dytool.edit.fields import shapes
@@ -97,7 +100,7 @@ def format_file(text: str, rel: str) -> str:
     """The canonical form of one file's text (LF line ends); UserError when it cannot be made."""
     parsed = parse_text(text, rel)
     if not parsed.ok:
-        raise UserError("YAML 有错误，先运行 dytool check 改正", "the YAML has errors; run 'dytool check' and fix them")
+        raise UserError(words.YAML_HAS_ERRORS)
     if parsed.value is None:
         return _trim(text)
     doc = load(text, rel)
@@ -113,8 +116,7 @@ def format_file(text: str, rel: str) -> str:
         container[key] = day.isoformat()
     result = _trim(dump(doc))
     if parse_text(result, rel).value != expected or comments_of(text) - comments_of(result):
-        raise UserError("dytool 无法在不改变内容或注释的前提下重排这个文件，请手工整理",
-                        "dytool cannot reformat this file without changing its content or comments; tidy it by hand")
+        raise UserError(words.CANNOT_REFORMAT)
     return result
 
 
@@ -139,7 +141,7 @@ def _format(root: Path, *, write: bool, options: LoadOptions | None) -> FmtResul
             result.skipped.append((rel, exc.zh, exc.en))
             continue
         except OSError as exc:
-            result.skipped.append((rel, f"无法读取：{exc.strerror}", f"cannot be read: {exc.strerror}"))
+            result.skipped.append((rel, *file_words.CANNOT_READ_SHORT(reason=os_reason(exc)).pair))
             continue
         data = join_text(formatted, TextStyle(crlf=style.crlf), keep_bom=False)
         if data != raw:

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import UserError
 from dytool.core.findings import Finding
+from dytool.core.messages import Text
 from dytool.edit.columns import sheet_title
 from dytool.edit.export import record_cells, record_digest
 from dytool.edit.ledger_read import ExportState, Table, read_tables
@@ -49,12 +51,16 @@ class RowRef:
     row: int
 
     @property
+    def text(self) -> Text:
+        return words.ROW(table=f"{self.source}{' ' + self.sheet if self.sheet else ''}", row=self.row)
+
+    @property
     def zh(self) -> str:
-        return f"{self.source}{' ' + self.sheet if self.sheet else ''} 第{self.row}行"
+        return self.text.zh
 
     @property
     def en(self) -> str:
-        return f"{self.source}{' ' + self.sheet if self.sheet else ''} row {self.row}"
+        return self.text.en
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,8 @@ class _Work:
 
 
 def _bad_cell(where: RowRef, header: str, zh: str, en: str) -> BadRow:
-    return BadRow(where, f"“{header}”：{zh}" if header else zh, f"{header!r}: {en}" if header else en)
+    why = Text.plain(zh, en)
+    return BadRow(where, *(words.CELL_PROBLEM(header=header, why=why) if header else why).pair)
 
 
 def _base(state: ExportState, table: Table, lay: Layout, ident: str) -> list[Any] | None:
@@ -127,8 +134,8 @@ def _read_rows(table: Table, lay: Layout, state: ExportState, index: dict[str, d
         where = RowRef(table.source, table.sheet or "", number)
         ident = str(cells[lay.id_column]).strip() if lay.id_column is not None and lay.id_column < len(cells) and cells[lay.id_column] else ""
         if ident and (kind, ident) in seen:
-            work.bad.append(BadRow(where, f"编号 {ident} 在 {seen[(kind, ident)].zh} 已出现过，同一条记录只能改一次",
-                                   f"id {ident} already appears at {seen[(kind, ident)].en}; a record can be changed once"))
+            first = seen[(kind, ident)]
+            work.bad.append(BadRow(where, *words.ROW_TWICE(id=ident, where=Text.plain(first.zh, first.en)).pair))
             continue
         if ident:
             seen[(kind, ident)] = where
@@ -170,9 +177,7 @@ def _edit_row(table: Table, lay: Layout, state: ExportState, cells: list[Any], w
     digest = state.rows.get((table.sheet or "", record.id), ("", []))[0] or (
         str(cells[lay.digest_column]) if lay.digest_column is not None and lay.digest_column < len(cells) and cells[lay.digest_column] else "")
     if digest and digest != record_digest(record):
-        work.bad.append(BadRow(where, f"{record.id}：导出后仓库中的这条记录已被修改，这一行与之冲突，未导入；请按最新台账重新填写",
-                               f"{record.id}: the record changed in the repository after the export; this row conflicts and was not imported",
-                               conflict=True))
+        work.bad.append(BadRow(where, *words.ROW_CONFLICT(id=record.id).pair, conflict=True))
         return
     edit = diff_row(kind, lay.columns, cells, base, record, names)
     for problem in edit.problems:
@@ -276,10 +281,8 @@ def _tables(sources: list[Path], plural: str | None, sheet: str | None) -> list[
             if kind is not None:
                 found.append((table, state, kind))
         if not any(t[0].source == source.name for t in found):
-            lists = "、".join(sheet_title(k) for k in ("problem", "solution", "institution", "topic", "visit"))
-            raise UserError(f"“{source.name}”中没有可以识别的清单：用 --kind 指明（工作表名应为 {lists} 之一）",
-                            f"{source.name!r} holds no list dytool recognises: name it with --kind", hint_zh="例如 --kind problems",
-                            hint_en="e.g. --kind problems")
+            lists = [sheet_title(k) for k in ("problem", "solution", "institution", "topic", "visit")]
+            raise UserError(words.NO_LIST_FOUND(name=source.name, lists=lists), hint=words.NO_LIST_FOUND_HINT)
     return found
 
 
@@ -307,7 +310,7 @@ def import_files(
             if loose:
                 raise RefusedWrite(loose)
             for where, findings in sorted(traced.items()):
-                result.bad += [BadRow(where, f"{f.code} {f.message_zh}", f"{f.code} {f.message_en}") for f in findings]
+                result.bad += [BadRow(where, *words.ROW_FINDING(code=f.code, message=Text.plain(f.message_zh, f.message_en)).pair) for f in findings]
             excluded |= set(traced)
             if traced and skip_bad:
                 continue

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from dytool import __version__
+from dytool.core.catalogue import edits as words
+from dytool.core.catalogue import usage
 from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
 from dytool.edit.scaffold import support_files
 from dytool.edit.vendoring import Install
@@ -63,18 +65,18 @@ class Answers:
 
     def validate(self) -> None:
         if not ID_PATTERN.match(self.id):
-            raise UserError(f"活动编号“{self.id}”不合格式：只能用字母、汉字、数字和 - _ .", f"campaign id {self.id!r}: use letters, digits, '-', '_' or '.'")
+            raise UserError(words.BAD_CAMPAIGN_ID(id=self.id))
         if not self.title.strip():
-            raise UserError("活动名称不能为空", "the title cannot be empty")
+            raise UserError(words.EMPTY_TITLE)
         if self.end < self.start:
-            raise UserError(f"结束日期 {self.end} 早于开始日期 {self.start}", f"the end {self.end} is before the start {self.start}")
+            raise UserError(words.END_BEFORE_START(end=str(self.end), start=str(self.start)))
         for value, enum, flag in ((self.level, Level, "--level"), (self.id_style, IdStyle, "--id-style")):
             if value is not None:
                 try:
                     enum.coerce(value)
                 except Exception:  # noqa: BLE001 - the choices are in the message
                     choices = "|".join(m.value for m in enum)
-                    raise UserError(f"{flag} 只能是 {choices}", f"{flag} must be one of {choices}", exit_code=EXIT_USAGE) from None
+                    raise UserError(usage.CHOICES(option=flag, choices=choices), exit_code=EXIT_USAGE) from None
 
 
 def campaign_text(answers: Answers) -> str:
@@ -105,8 +107,7 @@ def _schema_files() -> dict[str, str]:
 def _write_new(dest: Path, files: dict[str, str | bytes]) -> list[str]:
     existing = sorted(rel for rel in files if (dest / rel).exists())
     if existing:
-        raise UserError(f"“{dest}”中已有这些文件，未做任何改动：{'、'.join(existing[:8])}",
-                        f"{str(dest)!r} already has these files; nothing was changed: {', '.join(existing[:8])}", exit_code=EXIT_FINDINGS)
+        raise UserError(words.FILES_EXIST(path=str(dest), files=existing[:8]), exit_code=EXIT_FINDINGS)
     for rel in files:
         repository_path(dest, rel)  # a linked folder (.github → elsewhere) must not redirect the scaffold
     for rel, content in files.items():
@@ -116,8 +117,7 @@ def _write_new(dest: Path, files: dict[str, str | bytes]) -> list[str]:
 
 def _refuse_existing(dest: Path) -> None:
     if (dest / "campaign.yaml").exists():
-        raise UserError(f"“{dest}”已经是调研活动仓库（有 campaign.yaml）", f"{str(dest)!r} is already a campaign repository (it has campaign.yaml)",
-                        exit_code=EXIT_FINDINGS)
+        raise UserError(words.ALREADY_CAMPAIGN(path=str(dest)), exit_code=EXIT_FINDINGS)
 
 
 def scaffold(dest: Path, answers: Answers, install: Install | None = None) -> list[str]:
@@ -140,7 +140,7 @@ def example_source() -> Path:
     found = packaged("examples", "campaign-2023")
     if found is not None and (found / "campaign.yaml").is_file():
         return found
-    raise UserError("找不到示例活动（安装包中缺少 examples）", "the bundled example campaign was not found", exit_code=EXIT_USAGE)
+    raise UserError(words.NO_EXAMPLE, exit_code=EXIT_USAGE)
 
 
 def scaffold_example(dest: Path, install: Install | None = None) -> list[str]:
@@ -171,14 +171,13 @@ def scaffold_rollup(dest: Path, answers: RollupAnswers, install: Install | None 
 
     Answers(answers.id, answers.title, dt.date.min, dt.date.min, level=answers.level).validate()
     if (dest / "rollup.yaml").exists():
-        raise UserError(f"“{dest}”已经是汇总仓库（有 rollup.yaml）", f"{str(dest)!r} is already a roll-up repository (it has rollup.yaml)",
-                        exit_code=EXIT_FINDINGS)
+        raise UserError(words.ALREADY_ROLLUP(path=str(dest)), exit_code=EXIT_FINDINGS)
     files = rollup_files(answers.id, answers.title, answers.issuer, Level.coerce(answers.level).value if answers.level else None,
                          install or Install(__version__))
     for name in ("rollup.schema.json", "publish.schema.json"):
         shipped = packaged("schemas", name)
         if shipped is None:
-            raise UserError(f"安装包中缺少 schemas/{name}", f"schemas/{name} is missing from the installation", exit_code=EXIT_USAGE)
+            raise UserError(words.MISSING_SCHEMA(name=name), exit_code=EXIT_USAGE)
         files[f"schemas/{name}"] = shipped.read_text(encoding="utf-8")
     return _write_new(dest, files)
 

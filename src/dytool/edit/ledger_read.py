@@ -20,7 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dytool.core.catalogue import edits as words
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.core.messages import Text
 from dytool.edit.export import csv_unescape
 from dytool.edit.workbook import OPTIONS_SHEET, STATE_SHEET, STATE_VERSION
 
@@ -50,9 +54,8 @@ class ExportState:
     """(sheet title, id) → (digest, cells as exported)."""
 
 
-def _refuse(path: Path, zh: str, en: str) -> UserError:
-    return UserError(f"拒绝读取“{path.name}”：{zh}", f"refusing to read {path.name!r}: {en}", exit_code=EXIT_FINDINGS,
-                     hint_zh="拆分成几个文件，或只保留需要导入的行和列", hint_en="split it, or keep only the rows and columns to import")
+def _refuse(path: Path, why: Text) -> UserError:
+    return UserError(words.REFUSED_TO_READ(name=path.name, why=why), exit_code=EXIT_FINDINGS, hint=words.REFUSED_TO_READ_HINT)
 
 
 def check_zip(path: Path) -> None:
@@ -63,13 +66,12 @@ def check_zip(path: Path) -> None:
             for info in archive.infolist():
                 total += info.file_size
                 if info.file_size > MAX_RATIO * max(info.compress_size, 1024):
-                    raise _refuse(path, f"其中的 {info.filename} 解压后异常膨胀", f"its entry {info.filename} inflates abnormally")
+                    raise _refuse(path, words.INFLATES_ENTRY(entry=info.filename))
             if total > MAX_INFLATED:
-                raise _refuse(path, "解压后超过 128 MiB", "it inflates to more than 128 MiB")
+                raise _refuse(path, words.INFLATES)
     except zipfile.BadZipFile:
         kind = path.suffix.lower().lstrip(".") or "Office"
-        raise UserError(f"“{path.name}”不是有效的 {kind} 文件（可能是旧格式或已损坏；请另存为 .{kind}）",
-                        f"{path.name!r} is not a valid {kind} file (an old format, or damaged? save it as .{kind})", exit_code=EXIT_FINDINGS) from None
+        raise UserError(words.NOT_AN_OFFICE_FILE(name=path.name, kind=kind), exit_code=EXIT_FINDINGS) from None
 
 
 def _rows(path: Path, sheet: Any) -> list[Row]:
@@ -77,7 +79,7 @@ def _rows(path: Path, sheet: Any) -> list[Row]:
     rows: list[Row] = []
     for number, values in enumerate(sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True), start=1):
         if number > MAX_ROWS:
-            raise _refuse(path, f"工作表“{sheet.title}”超过 {MAX_ROWS} 行", f"the sheet {sheet.title!r} has more than {MAX_ROWS} rows")
+            raise _refuse(path, words.SHEET_TOO_LONG(sheet=sheet.title, n=MAX_ROWS))
         cells = list(values)
         while cells and cells[-1] is None:
             cells.pop()
@@ -109,16 +111,15 @@ def read_tables(path: Path, sheet: str | None) -> tuple[list[Table], ExportState
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UserError(f"无法读取“{path}”：{exc.strerror}", f"cannot read {str(path)!r}: {exc.strerror}") from None
+        raise UserError(files.CANNOT_READ(path=str(path), reason=os_reason(exc))) from None
     if size > MAX_BYTES:
-        raise _refuse(path, "文件超过 32 MiB", "the file is larger than 32 MiB")
+        raise _refuse(path, words.LARGER_THAN(size="32 MiB"))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     if suffix in (".csv", ".txt"):
         return [Table(path.name, None, _read_csv(path))], ExportState()
-    raise UserError(f"只能导入 .xlsx 或 .csv 文件：{path.name}", f"only .xlsx and .csv files can be imported: {path.name}",
-                    hint_zh=".xls、.et 文件请先另存为 .xlsx", hint_en="save .xls or .et files as .xlsx first")
+    raise UserError(words.ONLY_XLSX_CSV(name=path.name), hint=words.ONLY_XLSX_CSV_HINT)
 
 
 def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState]:
@@ -128,12 +129,11 @@ def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same user error
-        raise UserError(f"无法读取 Excel 文件“{path.name}”：{type(exc).__name__}", f"cannot read the workbook {path.name!r}: {exc}",
-                        exit_code=EXIT_FINDINGS) from None
+        raise UserError(files.WORKBOOK_UNREADABLE(name=path.name, kind=type(exc).__name__, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     try:
         names = list(book.sheetnames)
         if wanted is not None and wanted not in names:
-            raise UserError(f"“{path.name}”中没有工作表“{wanted}”；可选：{'、'.join(names)}", f"{path.name!r} has no sheet {wanted!r}; sheets: {', '.join(names)}")
+            raise UserError(words.NO_SHEET(name=path.name, sheet=wanted, sheets=names))
         state = _state(_rows(path, book[STATE_SHEET])) if STATE_SHEET in names else ExportState()
         tables = [Table(path.name, name, _rows(path, book[name])) for name in names
                   if (wanted is None and name not in (STATE_SHEET, OPTIONS_SHEET)) or name == wanted]
@@ -153,10 +153,9 @@ def _read_csv(path: Path) -> list[Row]:
     try:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS or len(cells) > MAX_COLUMNS:
-                raise _refuse(path, f"超过 {MAX_ROWS} 行或 {MAX_COLUMNS} 列", f"more than {MAX_ROWS} rows or {MAX_COLUMNS} columns")
+                raise _refuse(path, words.CSV_TOO_BIG(rows=MAX_ROWS, columns=MAX_COLUMNS))
             if any(cell.strip() for cell in cells):
                 rows.append((number, [csv_unescape(cell) if cell else None for cell in cells]))
     except csv.Error as exc:
-        raise UserError(f"“{path.name}”第{reader.line_num}行无法按 CSV 读取：{exc}", f"{path.name!r} line {reader.line_num}: not CSV ({exc})",
-                        exit_code=EXIT_FINDINGS) from None
+        raise UserError(files.CSV_UNREADABLE(name=path.name, line=reader.line_num, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     return rows

@@ -12,7 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_USAGE, UserError
+from dytool.core.messages import join
 from dytool.edit.columns import CLOSED, EXTRA, JOIN, LISTS, SEQ, Column, columns, sheet_title
 from dytool.edit.export import DIGEST_HEADER
 from dytool.edit.fields import shapes
@@ -66,11 +68,11 @@ def _given(kind: str, maps: list[str]) -> dict[str, tuple[str, ...] | None]:
     for item in maps:
         column, eq, target = item.partition("=")
         if not eq:
-            raise UserError(f"--map 写成 列名=字段：{item}", f"write --map as column=field: {item!r}", exit_code=EXIT_USAGE)
+            raise UserError(words.MAP_FORM(item=item), exit_code=EXIT_USAGE)
         path = tuple(target.strip().split(".")) if target.strip() else None
         if path and path[0] not in fields:
-            raise UserError(f"--map {item}：没有字段“{path[0]}”", f"--map {item}: there is no field {path[0]!r}", exit_code=EXIT_USAGE,
-                            hint_zh=f"可用字段：{', '.join(fields)}", hint_en=f"fields: {', '.join(fields)}")
+            raise UserError(words.MAP_NO_FIELD(item=item, field=path[0]), exit_code=EXIT_USAGE,
+                            hint=words.MAP_FIELDS_HINT(fields=join(list(fields), ", ", ", ")))
         given[norm(column)] = path
     return given
 
@@ -88,9 +90,7 @@ def layout(table: Table, kind: str, maps: list[str]) -> Layout:
     names = set(known) | set(given) | {norm(CLOSED)}
     start = next((i for i, (_, cells) in enumerate(table.rows[:_HEADER_SCAN]) if sum(1 for c in cells if norm(c) in names) >= 2), None)
     if start is None:
-        raise UserError(f"{table.source}{' ' + table.sheet if table.sheet else ''}：找不到表头行（至少两列的列名应是字段名称，如 问题、责任单位）",
-                        f"{table.source}{' ' + table.sheet if table.sheet else ''}: no header row found (at least two columns must be named like the fields)",
-                        hint_zh="用 --map 列名=字段 说明各列", hint_en="name the columns with --map column=field")
+        raise UserError(words.NO_HEADER(table=f"{table.source}{' ' + table.sheet if table.sheet else ''}"), hint=words.NO_HEADER_HINT)
     out: list[Column] = []
     unknown: list[str] = []
     id_column = digest_column = None
@@ -116,7 +116,5 @@ def layout(table: Table, kind: str, maps: list[str]) -> Layout:
         if out[-1].path == ("id",):
             id_column = index
     if unknown:
-        raise UserError(f"不认识的列：{'、'.join(unknown)}", f"unknown columns: {', '.join(unknown)}", exit_code=EXIT_USAGE,
-                        hint_zh="用 --map 列名=字段 说明对应的字段，或 --map 列名= 忽略这一列",
-                        hint_en="say which field each is with --map column=field, or ignore it with --map column=")
+        raise UserError(words.UNKNOWN_COLUMNS(columns=unknown), exit_code=EXIT_USAGE, hint=words.UNKNOWN_COLUMNS_HINT)
     return Layout(kind, start, out, id_column, digest_column)

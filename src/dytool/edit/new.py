@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dytool.checks import SUITE
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
 from dytool.core.findings import Finding
 from dytool.dates import Span
@@ -25,12 +26,13 @@ from dytool.edit.fields import shapes
 from dytool.edit.ids import PREFIXES, new_id
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write_plan
 from dytool.edit.splice import append_records
-from dytool.edit.targets import KIND_NAMES, default_file, new_file_text, target_file
+from dytool.edit.targets import default_file, new_file_text, target_file
 from dytool.edit.yamlio import dump_item, join_text, new_file_style, split_text
 from dytool.engine.check import CheckResult, check, check_repository
 from dytool.engine.load import LoadOptions, load_repository
 from dytool.models import KINDS
 from dytool.models.campaign import Campaign
+from dytool.models.nouns import kind_noun
 from dytool.models.when import When, parse_when
 from dytool.source.atomic import repository_path
 from dytool.source.locate import index_positions
@@ -72,9 +74,7 @@ def load_for_edit(root: Path, as_of: dt.date, options: LoadOptions | None = None
         result = check_repository(root, SUITE, as_of, options)
     campaign = result.repo.campaign
     if campaign is None:
-        raise UserError("campaign.yaml 有错误，无法添加或修改记录；先运行 dytool check 改正",
-                        "campaign.yaml has errors, so records cannot be added or changed; run 'dytool check' and fix it",
-                        exit_code=EXIT_FINDINGS)
+        raise UserError(words.CAMPAIGN_ERRORS, exit_code=EXIT_FINDINGS)
     return result, campaign
 
 
@@ -170,13 +170,11 @@ def prepare_records(
         ident = record.get("id")
         if ident in (None, ""):
             if kind not in PREFIXES:
-                raise UserError(f"{KIND_NAMES[kind][0]}需要编号：用 --id 给出，如 zhang-wei、fgw",
-                                f"a {kind} needs an id: give one with --id, e.g. zhang-wei or fgw", exit_code=EXIT_USAGE)
+                raise UserError(words.NEEDS_ID(kind=kind_noun(kind)), exit_code=EXIT_USAGE)
             ident = new_id(kind, campaign.id_style.value, as_of, rng, taken)
         ident = str(ident)
         if ident in taken:
-            raise UserError(f"编号“{ident}”已被占用，请换一个", f"the id {ident!r} is already taken; choose another",
-                            exit_code=EXIT_FINDINGS)
+            raise UserError(words.ID_TAKEN(id=ident), exit_code=EXIT_FINDINGS)
         taken.add(ident)
         record["id"] = ident
         record = ordered(kind, resolve_days(kind, record, campaign))

@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dytool.core.catalogue import edits as words
+from dytool.core.catalogue import files
 from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.core.messages import Text
 from dytool.dates import explicit_day
 from dytool.edit.ledger_read import check_zip
 from dytool.edit.names import Names
@@ -62,15 +65,15 @@ class ImportedReport:
     notes: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _refuse(source: Path, zh: str, en: str) -> UserError:
-    return UserError(f"{source.name}：{zh}", f"{source.name}: {en}", exit_code=EXIT_FINDINGS)
+def _refuse(source: Path, why: Text) -> UserError:
+    return UserError(words.IN_FILE(name=source.name, why=why), exit_code=EXIT_FINDINGS)
 
 
 def _topic(source: Path, converted: Converted, given: str | None, names: Names, topics: dict[str, Any]) -> str:
     if given:
         found = names.resolve(["topic"], given)
         if found.id is None:
-            raise _refuse(source, f"--topic “{given}”不是已有课题的编号或名称", f"--topic {given!r} names no topic")
+            raise _refuse(source, words.NO_SUCH_TOPIC(given=given))
         return found.id
     for ident in sorted(topics, key=len, reverse=True):
         if source.stem == ident or re.match(rf"{re.escape(ident)}(?![\w-])", source.stem):
@@ -79,8 +82,7 @@ def _topic(source: Path, converted: Converted, given: str | None, names: Names, 
         found = names.resolve(["topic"], converted.title)
         if found.id is not None:
             return found.id
-    raise _refuse(source, "不知道这篇报告属于哪个课题：用 --topic 指明，或把课题编号写在文件名开头（如 T-001 报告.docx）",
-                  "which topic is this report for? give --topic, or start the file name with the topic id (T-001 report.docx)")
+    raise _refuse(source, words.WHICH_TOPIC)
 
 
 def _people(source: Path, texts: list[str], names: Names, strict: bool) -> list[str]:
@@ -90,7 +92,7 @@ def _people(source: Path, texts: list[str], names: Names, strict: bool) -> list[
         if found.id is not None:
             out.append(found.id)
         elif strict:
-            raise _refuse(source, f"执笔人“{text}”不在 people.yaml 中（写编号或姓名）", f"author {text!r} is not in people.yaml")
+            raise _refuse(source, words.NO_SUCH_AUTHOR(text=text))
     return out
 
 
@@ -98,7 +100,7 @@ def _date(options: ReportOptions, converted: Converted, period: tuple[dt.date, d
     if options.date:
         day = explicit_day(options.date)
         if day is None:
-            raise UserError(f"--date “{options.date}”不是日期，请写成 2023-06-20", f"--date {options.date!r} is not a date")
+            raise UserError(words.NOT_A_DAY(text=options.date))
         return day
     tail = converted.markdown.rstrip().rsplit("\n", 1)[-1].strip()
     match = _CLOSING_DATE.search(tail)
@@ -122,22 +124,21 @@ def _convert(source: Path, work: Path, prefix: str) -> Converted:
     if source.suffix.lower() in CONVERTIBLE:
         source = convert_to_docx(source, work)
     if source.stat().st_size > _MAX_BYTES:
-        raise _refuse(source, "文件超过 64 MiB", "the file is larger than 64 MiB")
+        raise _refuse(source, words.LARGER_THAN(size="64 MiB"))
     check_zip(source)
     try:
         return convert_docx(source, prefix)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - any unreadable document is the same user error
-        raise _refuse(source, f"无法读取这个 Word 文件（{type(exc).__name__}）；请在 Word 或 WPS 中另存为 .docx 后重试",
-                      f"cannot read this Word file ({type(exc).__name__}: {exc}); save it as .docx and try again") from None
+        raise _refuse(source, files.WORD_UNREADABLE(kind=type(exc).__name__, detail=str(exc))) from None
 
 
 def import_reports(root: Path, sources: list[Path], options: ReportOptions, *, as_of: dt.date, dry_run: bool = False,
                    load: LoadOptions | None = None) -> list[ImportedReport]:
     """Import each of ``sources`` as the report of its topic; all or nothing."""
     if options.topic and len(sources) > 1:
-        raise UserError("--topic 只能用于一个文件；导入多个文件时，在文件名开头写课题编号", "--topic takes one file; for several, start each file name with the topic id")
+        raise UserError(words.TOPIC_FOR_ONE_FILE)
     with editing(root):
         baseline, campaign = load_for_edit(root, as_of, load)
         repo = baseline.repo
@@ -171,20 +172,19 @@ def _one(root: Path, source: Path, options: ReportOptions, names: Names, topics:
     target = f"reports/{topic_id}.md"
     current = entry.record.report
     if target in plan.files:
-        raise _refuse(source, f"课题 {topic_id} 在这次导入中已有一篇报告", f"topic {topic_id} already gets a report in this import")
+        raise _refuse(source, words.TOPIC_REPORT_TWICE(topic=topic_id))
     exists = repository_path(root, target).exists()
     if (exists or (current and current != target)) and not options.replace:
-        raise _refuse(source, f"课题 {topic_id} 已有报告 {current or target}；要替换请加 --replace",
-                      f"topic {topic_id} already has the report {current or target}; add --replace to replace it")
+        raise _refuse(source, words.TOPIC_HAS_REPORT(topic=topic_id, report=current or target))
     title = options.title or converted.title
     if not title:
-        raise _refuse(source, "找不到报告标题：用 --title 给出", "no title found: give it with --title")
+        raise _refuse(source, words.NO_TITLE)
     authors = _people(source, list(options.authors), names, True) if options.authors else _people(source, [converted.author or ""], names, False)
     unit = options.unit or getattr(entry.record, "lead_unit", None)
     if options.unit:
         found = names.resolve(["unit"], options.unit)
         if found.id is None:
-            raise _refuse(source, f"--unit “{options.unit}”不是 units.yaml 中的单位", f"--unit {options.unit!r} is not in units.yaml")
+            raise _refuse(source, words.NO_SUCH_UNIT(unit=options.unit))
         unit = found.id
     body = converted.markdown if converted.markdown.startswith("# ") else f"# {title}\n\n{converted.markdown}"
     meta = {"topic": topic_id, "title": title, "authors": authors, "unit": unit, "date": _date(options, converted, period)}

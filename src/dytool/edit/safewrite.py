@@ -33,8 +33,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dytool.checks import SUITE
+from dytool.core.catalogue import edits as words
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.findings import Finding, Severity, cap_findings, sort_findings
+from dytool.core.messages import Text
 from dytool.source.atomic import ChangedMeanwhile, digest, file_digest, repository_path, write_atomic
 from dytool.source.discover import CAMPAIGN_FILE, kind_of_path
 from dytool.source.lock import repository_lock, try_lock, unlock
@@ -61,12 +65,8 @@ class RefusedWrite(UserError):
 
     def __init__(self, findings: list[Finding], batch: Any = None) -> None:
         first = findings[0]
-        super().__init__(
-            f"已拒绝写入：改动后仓库会出现 {len(findings)} 个错误，例如 {first.where} {first.message_zh}",
-            f"refused: the change would add {len(findings)} error(s) to the repository, e.g. {first.where} {first.message_en}",
-            exit_code=EXIT_FINDINGS,
-            hint_zh="改正所给的字段后重试；文件没有改动", hint_en="correct the fields given and try again; no file was changed",
-        )
+        message = Text.plain(first.message_zh, first.message_en)
+        super().__init__(words.REFUSED(n=len(findings), where=first.where, message=message), exit_code=EXIT_FINDINGS, hint=words.REFUSED_HINT)
         self.findings = findings
         self.batch = batch
         """What the caller was adding, to tell which of its records the errors are in."""
@@ -226,8 +226,8 @@ def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding], lo
                     target.unlink()  # a hard link: never write through it
                 target.write_bytes(data)
             except OSError as exc:
-                raise UserError(f"无法写入“{rel}”：{exc.strerror}；文件保持原样", f"cannot write {rel!r}: {exc.strerror}; nothing was changed",
-                                exit_code=EXIT_FINDINGS, hint_zh="文件名是否太长？", hint_en="is the file name too long?") from None
+                raise UserError(files.CANNOT_WRITE_UNCHANGED(path=rel, reason=os_reason(exc)), exit_code=EXIT_FINDINGS,
+                                hint=files.NAME_TOO_LONG_HINT) from None
         after = check_repository(scratch, SUITE, as_of).findings
     return new_errors(before, after)
 
@@ -270,7 +270,4 @@ def _write_one(path: Path, rel: str, data: bytes, expect: str | None) -> None:
     try:
         write_atomic(path, data, expect=expect, rel=rel)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UserError(f"无法写入“{rel}”：{reason}；文件保持原样", f"cannot write {rel!r}: {reason}; the file is unchanged",
-                        exit_code=EXIT_FINDINGS, hint_zh="检查磁盘空间和文件夹权限后重试",
-                        hint_en="check the free disk space and the folder's permissions, then try again") from None
+        raise UserError(files.CANNOT_WRITE_UNCHANGED(path=rel, reason=os_reason(exc)), exit_code=EXIT_FINDINGS, hint=files.SPACE_HINT) from None

@@ -22,7 +22,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.core.messages import Text
 from dytool.edit.splice_fast import edit_item
 from dytool.edit.yamlio import dump, dump_item, load, to_node
 from dytool.source.locate import index_positions
@@ -63,14 +65,12 @@ def plain(value: Any) -> Any:
 def _read(text: str, rel: str) -> Any:
     parsed = parse_text(text, rel)
     if not parsed.ok:
-        raise UserError(f"{rel} 有错误，无法修改；先运行 dytool check 查看并改正", f"{rel} has errors and cannot be edited; run 'dytool check' and fix them first",
-                        exit_code=EXIT_FINDINGS)
+        raise UserError(words.FILE_HAS_ERRORS(file=rel), exit_code=EXIT_FINDINGS)
     return parsed.value
 
 
-def _refuse(rel: str, why_zh: str, why_en: str) -> UserError:
-    return UserError(f"无法安全修改 {rel}：{why_zh}；请手工编辑这个文件", f"cannot edit {rel} safely: {why_en}; please edit that file by hand",
-                     exit_code=EXIT_FINDINGS)
+def _refuse(rel: str, why: Text) -> UserError:
+    return UserError(words.CANNOT_EDIT_SAFELY(file=rel, why=why), exit_code=EXIT_FINDINGS)
 
 
 def comments_of(text: str) -> Counter[str]:
@@ -92,9 +92,9 @@ def comments_of(text: str) -> Counter[str]:
 
 def _guard(rel: str, old_text: str, new_text: str, expected: Any) -> str:
     if _read(new_text, rel) != expected:
-        raise _refuse(rel, "改动后内容与预期不符", "the result would not read back as intended")
+        raise _refuse(rel, words.WOULD_NOT_READ_BACK)
     if comments_of(old_text) - comments_of(new_text):
-        raise _refuse(rel, "改动会丢失注释", "the change would lose a comment")
+        raise _refuse(rel, words.WOULD_LOSE_COMMENT)
     return new_text
 
 
@@ -104,8 +104,7 @@ def append_records(text: str, records: Sequence[Mapping[str, Any]], rel: str) ->
     """``text`` with ``records`` added at the end of its top-level list, and how many it had."""
     old = _read(text, rel)
     if old is not None and not isinstance(old, list):
-        raise UserError(f"{rel} 只保存一条记录（不是列表），不能追加；请用 --file 另选文件",
-                        f"{rel} holds a single record, not a list; choose another file with --file", exit_code=EXIT_FINDINGS)
+        raise UserError(words.SINGLE_RECORD_FILE(file=rel), exit_code=EXIT_FINDINGS)
     count = len(old or [])
     expected = [*(old or []), *(plain(r) for r in records)]
     body = text if not text or text.endswith("\n") else text + "\n"
@@ -133,7 +132,7 @@ def _fill_empty_flow(lines: list[str], item: str, rel: str) -> str:
         if match:
             keep = [match.group(1)] if match.group(1) else []
             return "\n".join([*lines[:i], *keep]) + ("\n" if i or keep else "") + item + "".join(f"{line}\n" for line in lines[i + 1:])
-    raise _refuse(rel, "找不到空列表 []", "the empty list [] was not found")
+    raise _refuse(rel, words.NO_EMPTY_LIST)
 
 
 def _dash_column(lines: list[str], pos: tuple[int, int]) -> int | None:
@@ -188,9 +187,9 @@ def _walk(value: Any, path: Path, rel: str) -> Any:
         try:
             value = value[step]
         except (KeyError, IndexError, TypeError):
-            raise _refuse(rel, "找不到要修改的记录", "the record to change was not found") from None
+            raise _refuse(rel, words.RECORD_NOT_FOUND) from None
     if not isinstance(value, dict):
-        raise _refuse(rel, "要修改的不是一条记录", "the target is not a record")
+        raise _refuse(rel, words.NOT_A_RECORD)
     return value
 
 
@@ -293,7 +292,7 @@ def change_records(text: str, changes: Sequence[FieldChange], rel: str) -> str:
         line, column = positions.find(change.path)
         dash = _dash_column(lines, (line - 1, column - 1))
         if dash is None:
-            raise _refuse(rel, "找不到要修改的记录", "the record to change was not found")
+            raise _refuse(rel, words.RECORD_NOT_FOUND)
         spans.append((line - 1, _item_end(lines, line - 1, dash), dash, change))
     original = list(lines)
     for fast in (True, False):  # edit lines where the layout allows it; if that fails the guard, round-trip every record

@@ -25,17 +25,13 @@ import datetime as dt
 import os
 from pathlib import Path, PurePosixPath
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_USAGE, UserError
+from dytool.models.nouns import list_title
 from dytool.source.discover import RECORD_FOLDERS, ROOT_FILES
 
-__all__ = ["KIND_NAMES", "SCHEMA_FILES", "default_file", "new_file_text", "target_file"]
+__all__ = ["SCHEMA_FILES", "default_file", "new_file_text", "target_file"]
 
-KIND_NAMES = {
-    "topic": ("调研课题", "topics"), "visit": ("调研活动", "visits"), "problem": ("问题清单", "problems"),
-    "solution": ("问题解决清单", "solutions"), "institution": ("制度清单", "institutions"),
-    "person": ("人员", "people"), "unit": ("单位", "units"),
-}
-"""kind → (Chinese name, English plural)."""
 
 SCHEMA_FILES = {"person": "people", "unit": "units"}
 
@@ -90,11 +86,7 @@ def target_file(root: Path, kind: str, given: str) -> str:
 
 def _wrong(given: str, kind: str) -> UserError:
     where = f"{ROOT_FILES[kind]}.yaml" if kind in ROOT_FILES else f"{RECORD_FOLDERS[kind]}/…yaml"
-    return UserError(
-        f"--file “{given}”不能存放{KIND_NAMES[kind][0]}：应为 {where}（文件名不以 . 或 _ 开头）",
-        f"--file {given!r} cannot hold {KIND_NAMES[kind][1]}: it must be {where} (a name not starting with . or _)",
-        exit_code=EXIT_USAGE,
-    )
+    return UserError(words.WRONG_FILE(given=given, kinds=list_title(kind), where=where), exit_code=EXIT_USAGE)
 
 
 def new_file_text(root: Path, kind: str, rel: str) -> str:
@@ -104,5 +96,5 @@ def new_file_text(root: Path, kind: str, rel: str) -> str:
     if (root / "schemas" / schema).is_file():
         depth = len(PurePosixPath(rel).parts) - 1
         lines.append(f"# yaml-language-server: $schema={'../' * depth}schemas/{schema}")
-    lines.append(f"# {KIND_NAMES[kind][0]}")
+    lines.append(f"# {list_title(kind).zh}")
     return "\n".join(lines) + "\n\n"

@@ -18,12 +18,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from dytool.core.catalogue import edits as words
 from dytool.core.errors import UserError
 from dytool.dates import explicit_day
 from dytool.edit.columns import CLOSED, SEQ, Column
 from dytool.edit.fields import FieldShape, coerce, shapes
 from dytool.edit.names import NAMED_KINDS, Names
 from dytool.models import KINDS
+from dytool.models.nouns import kind_noun
 
 __all__ = ["CellProblem", "Edit", "decode_cell", "diff_row", "same_cell"]
 
@@ -81,12 +83,10 @@ def _reference(col: Column, text: str, names: Names) -> str:
     if found.id is not None:
         return found.id
     if found.candidates:
-        raise UserError(f"“{text}”不止一个，可能是：{'、'.join(found.candidates)}；请填写编号",
-                        f"{text!r} is ambiguous: it could be {', '.join(found.candidates)}; write the id")
+        raise UserError(words.AMBIGUOUS_NAME(text=text, candidates=list(found.candidates)))
     if col.text_ok:
         return text
-    what = {"unit": "单位", "person": "人员", "topic": "课题", "theme": "调研主题"}.get(kinds[0], kinds[0])
-    raise UserError(f"没有叫“{text}”的{what}（名称、简称或编号）", f"no {kinds[0]} is called {text!r} (name, short name or id)")
+    raise UserError(words.NO_SUCH_NAME(text=text, kind=kind_noun(kinds[0])))
 
 
 def _references(col: Column, line: str, names: Names) -> list[str]:
@@ -105,7 +105,7 @@ def decode_cell(col: Column, value: Any, names: Names) -> Any:
     shape = col.shape
     if isinstance(value, str):
         if len(value) > MAX_CELL:
-            raise UserError(f"内容超过 {MAX_CELL} 个字符", f"more than {MAX_CELL} characters")
+            raise UserError(words.CELL_TOO_LONG(n=MAX_CELL))
         value = value.replace("\r\n", "\n")
     if shape is None:  # the office's own columns (extra) keep the cell as it is
         return value.date() if isinstance(value, dt.datetime) else value
@@ -134,14 +134,12 @@ def _models(shape: FieldShape, value: str) -> list[Any]:
             head, text = line[: colon.start()].strip(), line[colon.end():].strip()
             day = explicit_day(head)
             if day is None:
-                raise UserError(f"“{line[:40]}”：日期“{head[:20]}”无法识别；写成 2023-09-20：进展内容",
-                                f"{line[:40]!r}: {head[:20]!r} is not a date; write 2023-09-20：text")
+                raise UserError(words.PROGRESS_BAD_DATE(line=line[:40], head=head[:20]))
             items.append({"on": day, "text": text})
         else:
             parsed = coerce(shape, line)
             if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
-                raise UserError(f"“{line.strip()[:40]}”：每行写成 日期：内容（如 2023-09-20：已完成）",
-                                f"{line.strip()[:40]!r}: write each line as date：text (e.g. 2023-09-20：done)")
+                raise UserError(words.PROGRESS_LINE(line=line.strip()[:40]))
             items.extend(parsed)
     return items
 
@@ -174,8 +172,7 @@ def diff_row(kind: str, cols: list[Column], cells: list[Any], base: list[Any], r
         if not col.path or col.path == ("id",):
             continue
         if _norm(new) is None:
-            edit.problems.append(CellProblem(col.header, f"“{col.header}”被清空：import 不删除已有内容，需要删除请直接编辑文件",
-                                             f"{col.header!r} was emptied: import never deletes what a file says; edit the file for that"))
+            edit.problems.append(CellProblem(col.header, *words.CELL_EMPTIED(header=col.header).pair))
             continue
         try:
             value = decode_cell(col, new, names)
@@ -201,12 +198,11 @@ def _closing(kind: str, closing: str, cells: list[Any], by_header: dict[str, int
     if kind != "problem":
         return
     if closing == "是" and "closed_on" not in edit.values and getattr(record, "closed_on", None) is None:
-        edit.problems.append(CellProblem(CLOSED, "标记为已销号，但没有填写销号时间", "marked closed (是否销号 = 是) without a 销号时间"))
+        edit.problems.append(CellProblem(CLOSED, *words.CLOSED_WITHOUT_DAY.pair))
     elif closing == "否" and getattr(record, "closed_on", None) is not None:
-        edit.problems.append(CellProblem(CLOSED, "已销号的问题不能通过导入恢复为未销号，请直接编辑文件",
-                                         "a closed problem cannot be reopened by import; edit the file"))
+        edit.problems.append(CellProblem(CLOSED, *words.NO_REOPENING.pair))
     elif closing not in ("是", "否"):
-        edit.problems.append(CellProblem(CLOSED, f"“{closing}”：请填写 是 或 否", f"{closing!r}: write 是 or 否"))
+        edit.problems.append(CellProblem(CLOSED, *words.YES_OR_NO_CELL(value=closing).pair))
     elif closing == "是":
         edit.shown.append((CLOSED, "否", "是"))
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from dytool.core.catalogue import edits as words
 from dytool.edit.wordmd import escape, escape_start, heading_level_of_text, join_lists, mark, plain
 
 __all__ = ["Converted", "WordImage", "convert_docx", "heading_level_of_text"]
@@ -271,8 +272,7 @@ class _Reader:
             suffix = ".jpg"
         else:
             kind = str(part.partname).rsplit(".", 1)[-1].upper()
-            self.out.problems.append((f"图片格式 {kind} 不是 PNG 或 JPEG，已略去（请在 Word 中另存为 PNG 后插入）",
-                                      f"an image in {kind} format is not PNG or JPEG and was left out (save it as PNG in Word)"))
+            self.out.problems.append(words.IMAGE_FORMAT(kind=kind).pair)
             return ""
         name = f"{self.prefix}-{len(self.out.images) + 1}{suffix}"
         self.out.images.append(WordImage(name, data))

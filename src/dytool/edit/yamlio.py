@@ -32,6 +32,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from dytool.core.catalogue import edits as words
+from dytool.core.catalogue import files
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.source.yamlread import resolve_plain
 
@@ -62,8 +64,7 @@ def split_text(raw: bytes, rel: str) -> tuple[str, TextStyle]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UserError(f"{rel} 不是 UTF-8 编码，无法修改；先另存为 UTF-8", f"{rel} is not UTF-8 and cannot be edited; save it as UTF-8 first",
-                        exit_code=EXIT_FINDINGS) from None
+        raise UserError(words.NOT_UTF8(file=rel), exit_code=EXIT_FINDINGS) from None
     crlf = text.count("\r\n") * 2 > text.count("\n") > 0
     return text.replace("\r\n", "\n"), TextStyle(crlf, bom)
 
@@ -189,10 +190,8 @@ def load(text: str, rel: str = "") -> Any:
     """The round-trip document of ``text`` (comments attached)."""
     try:
         return _yaml().load(text)
-    except YAMLError as exc:
-        raise UserError(f"{rel} 的 YAML 无法读取，无法修改；先运行 dytool check 改正：{exc}".strip(),
-                        f"{rel}: YAML cannot be read, so it cannot be edited; run 'dytool check' and fix it first: {exc}".strip(),
-                        exit_code=EXIT_FINDINGS) from None
+    except (YAMLError, ValueError) as exc:  # ValueError: a timestamp that is no day (2023-13-45)
+        raise UserError(files.YAML_NOT_EDITABLE(file=rel, detail=str(exc).strip()), exit_code=EXIT_FINDINGS) from None
 
 
 def dump(data: Any) -> str:

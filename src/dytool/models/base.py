@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError, core_schema
@@ -86,6 +86,10 @@ Id = Annotated[str, AfterValidator(_check_id)]
 
 class Record(StrictModel):
     """A record kept in a record folder: it has an id and may be marked classified."""
+
+    noun_zh: ClassVar[str | None] = None
+    """What one record of this kind is called when its title names the list (解决事项 for
+    问题解决清单); otherwise the title without 清单 (:func:`dytool.models.nouns.kind_noun`)."""
 
     id: Id = Field(title="编号", description="记录编号，同类记录中唯一（字母、汉字、数字、- _ .，1—64 个字符）")
 

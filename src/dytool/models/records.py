@@ -117,6 +117,7 @@ class Outcome(StrictModel):
 
 class Topic(Record):
     model_config = ConfigDict(title="调研课题")
+    noun_zh = "课题"
 
     title: str = label("课题名称")
     theme: ThemeRef | None = label("调研主题", "campaign.yaml 中 themes 的编号", default=None)
@@ -237,6 +238,7 @@ class Problem(Record):
 
 class Solution(Record):
     model_config = ConfigDict(title="问题解决清单")
+    noun_zh = "解决事项"
 
     title: str = label("解决事项")
     problems: ProblemRefs = label("对应问题", "问题清单中的编号，至少一个", min_length=1)

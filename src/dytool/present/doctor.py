@@ -7,12 +7,15 @@ The facts come in as a :class:`Facts` value; the CLI reads them from the machine
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from dytool.core.catalogue import doctor as words
 from dytool.core.findings import Lang
+from dytool.core.messages import Text
 
-__all__ = ["Facts", "report_data", "report_lines"]
+__all__ = ["Facts", "json_text", "report_data", "report_lines", "text"]
 
 
 @dataclass(frozen=True)
@@ -42,33 +45,37 @@ def report_data(facts: Facts) -> dict[str, Any]:
 
 
 def report_lines(facts: Facts, lang: Lang) -> list[str]:
-    en = lang is Lang.EN
-    missing = "not installed" if en else "未安装"
+    def say(text: Text) -> str:
+        return text.text(lang)
+
     lines = [
         f"dytool {facts.dytool}",
         f"Python {facts.python} ({facts.implementation}) {facts.executable}",
-        f"{'system' if en else '系统'}: {facts.system}",
-        f"{'libraries' if en else '依赖库'}:",
+        say(words.SYSTEM(system=facts.system)),
+        say(words.LIBRARIES),
     ]
     for name, version in facts.libraries:
         extra = ""
         if name.lower() == "pyyaml":
-            extra = f" (libyaml {facts.libyaml})" if facts.libyaml else (" (no libyaml: slow pure-Python parser)" if en else "（无 libyaml：纯 Python 解析，较慢）")
-        lines.append(f"  {name} {version or missing}{extra}")
-    if facts.libreoffice:
-        lines.append(f"LibreOffice: {facts.libreoffice}")
-    else:
-        lines.append("LibreOffice: not found (needed only to turn the Word files into PDF)" if en
-                     else "LibreOffice：未找到（仅在把 Word 文件转成 PDF 时需要）")
-    lines.append(f"{'cache' if en else '缓存'}: {facts.user_cache} ({'signing key' if en else '签名密钥'})")
-    if facts.repository_cache:
-        lines.append(f"{'cache of this repository' if en else '本仓库缓存'}: {facts.repository_cache}")
-    else:
-        lines.append("not inside a campaign repository" if en else "当前目录不在调研活动仓库中")
+            extra = f" (libyaml {facts.libyaml})" if facts.libyaml else say(words.NO_LIBYAML)
+        lines.append(f"  {name} {version or say(words.NOT_INSTALLED)}{extra}")
+    lines.append(f"LibreOffice: {facts.libreoffice}" if facts.libreoffice else say(words.LIBREOFFICE_NOT_FOUND))
+    lines.append(say(words.CACHE(path=facts.user_cache)))
+    lines.append(say(words.REPOSITORY_CACHE(path=facts.repository_cache)) if facts.repository_cache else say(words.NOT_IN_REPOSITORY))
     if facts.holidays:
         version, first, last = facts.holidays
-        lines.append(f"{'holiday calendar' if en else '节假日数据'}: chinesecalendar {version}, {first}–{last}")
+        lines.append(say(words.HOLIDAYS(version=version, first=first, last=last)))
     else:
-        lines.append("holiday calendar: not available" if en else "节假日数据：不可用")
-    lines.append(f"{'console encoding' if en else '终端编码'}: {facts.console_encoding}")
+        lines.append(say(words.NO_HOLIDAYS))
+    lines.append(say(words.ENCODING(encoding=facts.console_encoding)))
     return lines
+
+
+def text(facts: Facts, lang: Lang) -> str:
+    """The report for people (``--format text``)."""
+    return "\n".join(report_lines(facts, lang)) + "\n"
+
+
+def json_text(facts: Facts, lang: Lang) -> str:
+    """The report for programs (``--format json``)."""
+    return json.dumps(report_data(facts), ensure_ascii=False, indent=2) + "\n"

@@ -12,12 +12,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dytool.core.catalogue import documents as words
 from dytool.core.errors import UserError
 from dytool.documents.model import Contents, DocMeta, Fonts, Part
-from dytool.models import Campaign
+from dytool.models.campaign import Fonts as FontSpec
 from dytool.source.office import Office, export
 
-__all__ = ["Rendered", "contents_pages", "created_time", "render_word", "to_docx"]
+__all__ = ["Rendered", "contents_pages", "created_time", "fonts_of", "render_word", "to_docx"]
 
 
 def created_time(as_of: dt.date) -> dt.datetime:
@@ -29,8 +30,8 @@ def created_time(as_of: dt.date) -> dt.datetime:
     return dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC)
 
 
-def campaign_fonts(campaign: Campaign) -> Fonts:
-    spec = campaign.fonts
+def fonts_of(spec: FontSpec | None) -> Fonts:
+    """The fonts of campaign.yaml or rollup.yaml (``fonts:``), the GB/T 9704 ones where it names none."""
     if spec is None:
         return Fonts()
     changes = {name: value for name, value in (("body", spec.body), ("title", spec.title), ("heading1", spec.heading1),
@@ -45,7 +46,7 @@ def to_docx(
     author: str,
     subject: str,
     as_of: dt.date,
-    campaign: Campaign,
+    fonts: FontSpec | None,
     reference: Path | None,
     on_problem: Callable[[str, str], None],
     root: Path | None = None,
@@ -53,7 +54,7 @@ def to_docx(
     from dytool.present.word.render import render_docx  # python-docx is imported only for Word output
 
     meta = DocMeta(title=title, author=author, subject=subject, created=created_time(as_of))
-    return render_docx(parts, meta, fonts=campaign_fonts(campaign), reference=reference, on_problem=on_problem, root=root)
+    return render_docx(parts, meta, fonts=fonts_of(fonts), reference=reference, on_problem=on_problem, root=root)
 
 
 @dataclass(frozen=True)
@@ -86,14 +87,14 @@ def contents_pages(entries: Sequence[tuple[int, str]], lines: Sequence[str]) -> 
     return tuple(found)
 
 
-def render_word(parts: Sequence[Part], *, title: str, author: str, subject: str, as_of: dt.date, campaign: Campaign,
+def render_word(parts: Sequence[Part], *, title: str, author: str, subject: str, as_of: dt.date, fonts: FontSpec | None,
                 reference: Path | None, on_problem: Callable[[str, str], None], pdf: bool, toc_pages: bool,
                 office: Office | None, env: Mapping[str, str], on_note: Callable[[str, str], None] | None = None,
                 root: Path | None = None) -> Rendered:
     """The Word file, and the PDF when ``pdf``.  The PDF comes from LibreOffice with its contents
     updated; with ``toc_pages`` the Word file stores those page numbers too (for WPS)."""
     def word(chosen: Sequence[Part]) -> bytes:
-        return to_docx(chosen, title=title, author=author, subject=subject, as_of=as_of, campaign=campaign,
+        return to_docx(chosen, title=title, author=author, subject=subject, as_of=as_of, fonts=fonts,
                        reference=reference, on_problem=on_problem, root=root)
 
     note = on_note or on_problem
@@ -104,20 +105,15 @@ def render_word(parts: Sequence[Part], *, title: str, author: str, subject: str,
         return Rendered(data, None, 0.0, False)
     if office is None:
         if pdf:
-            raise UserError("生成 PDF 需要 LibreOffice，但本机没有找到（Debian/Ubuntu：apt-get install libreoffice-writer；"
-                            "Windows：安装 LibreOffice 后重试）",
-                            "PDF needs LibreOffice, which was not found (Debian/Ubuntu: apt-get install libreoffice-writer; "
-                            "Windows: install LibreOffice and try again)")
-        note("目录页码需要 LibreOffice，本机没有找到；Word 打开时会更新目录",
-                   "page numbers in the contents need LibreOffice, which was not found; Word updates the contents on opening")
+            raise UserError(words.NEEDS_OFFICE_FOR_PDF)
+        note(*words.NO_OFFICE_FOR_PAGES.pair)
         return Rendered(data, None, 0.0, False)
     started = time.perf_counter()
     [exported] = export(office, [(data, pdf)], env)
     seconds = time.perf_counter() - started
     pages = contents_pages(contents.entries, exported.contents) if contents is not None else ()
     if contents is not None and not pages:
-        note("目录页码未能由 LibreOffice 更新（需要 LibreOffice 的 Python 组件，Debian：python3-uno）",
-                   "LibreOffice could not update the contents' page numbers (it needs its Python component; Debian: python3-uno)")
+        note(*words.PAGES_NOT_UPDATED.pair)
     if wants_pages and pages:
         data = word([dataclasses.replace(part, pages=pages) if part is contents else part for part in parts])
     return Rendered(data, exported.pdf, seconds, bool(pages) or contents is None)

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dytool.core.catalogue import rollup as words
 from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.core.messages import Text
 from dytool.rollup.model import RollupView, rate
 from dytool.rollup.textsafe import clean
 from dytool.source.fetchurl import FetchError, fetch
@@ -89,12 +91,11 @@ def read_previous(path: Path) -> Previous:
     try:
         data = fetch(str(path), Path.cwd(), _LIMIT)
     except FetchError as exc:
-        raise UserError(f"--since：{exc.zh}（{path}）", f"--since: {exc.en} ({path})") from None
+        raise UserError(words.SINCE_UNREADABLE(why=Text.plain(exc.zh, exc.en), path=str(path))) from None
     try:
         return Previous.model_validate_json(data)
     except ValidationError:
-        raise UserError(f"--since：“{path}”不是 dytool rollup status --format json 的输出", f"--since: {str(path)!r} is not the output of "
-                        "'dytool rollup status --format json'", exit_code=EXIT_FINDINGS) from None
+        raise UserError(words.NOT_ROLLUP_JSON(path=str(path)), exit_code=EXIT_FINDINGS) from None
 
 
 def changes_since(previous: Previous, view: RollupView) -> RollupChanges:

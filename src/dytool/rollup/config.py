@@ -24,9 +24,11 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, ValidationError
 
+from dytool.core.catalogue import rollup as words
 from dytool.core.codes import CODES, Pos
 from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.findings import Finding
+from dytool.core.messages import Text, join
 from dytool.engine.explain import explain
 from dytool.models.base import Id, LabeledEnum, StrictModel, label
 from dytool.models.campaign import Fonts
@@ -133,10 +135,10 @@ def _source_findings(spec: MemberSpec, pos: Pos) -> list[Finding]:
     given = [key for key in ("path", "git", "summary") if getattr(spec, key) is not None]
     problems = []
     if len(given) != 1:
-        problems.append(("每个成员只写一种数据来源：path、git 或 summary 三选一", "give each member exactly one source: path, git or summary"))
+        problems.append(words.ONE_SOURCE)
     if spec.git is None and (spec.ref is not None or spec.subdir is not None):
-        problems.append(("ref 和 subdir 只能与 git 同用", "ref and subdir go with git only"))
-    return [CODES["bad-value"].at(pos, f"成员“{clean(spec.name, 100)}”：{zh}", f"member {clean(spec.name, 100)!r}: {en}") for zh, en in problems]
+        problems.append(words.REF_WITH_GIT)
+    return [CODES["bad-value"].at(pos, words.MEMBER_ENTRY(name=clean(spec.name, 100), why=why)) for why in problems]
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ class ConfigRead:
 
 def _entry_name(entry: Any, i: int) -> str:
     name = entry.get("name") if isinstance(entry, dict) else None
-    return clean(name, 100) if isinstance(name, str) and name.strip() else f"第 {i + 1} 个成员"
+    return clean(name, 100) if isinstance(name, str) and name.strip() else words.NTH_MEMBER(n=i + 1).zh
 
 
 def read_config(root: FsPath) -> ConfigRead:
@@ -168,14 +170,14 @@ def read_config(root: FsPath) -> ConfigRead:
     level (no title, an unknown key) stops with a :class:`UserError` listing the findings."""
     data, findings = read_guarded(root, ROLLUP_FILE)
     if data is None:
-        raise UserError(f"无法读取 {ROLLUP_FILE}：{findings[0].message_zh if findings else ''}",
-                        f"cannot read {ROLLUP_FILE}: {findings[0].message_en if findings else ''}", exit_code=EXIT_FINDINGS)
+        why = Text.plain(findings[0].message_zh, findings[0].message_en) if findings else Text("", "")
+        raise UserError(words.CANNOT_READ_CONFIG(why=why), exit_code=EXIT_FINDINGS)
     parsed = parse_file(ROLLUP_FILE, data, report=False)
     findings = list(parsed.findings)
     value: Any = parsed.value
     if not parsed.ok or not isinstance(value, dict):
         if not findings:
-            findings.append(CODES["file-shape"].at(Pos(ROLLUP_FILE, 1, 1), "rollup.yaml 应为“字段: 值”的形式", "rollup.yaml must be a mapping of keys to values"))
+            findings.append(CODES["file-shape"].at(Pos(ROLLUP_FILE, 1, 1), words.CONFIG_NOT_MAPPING))
         raise _stop(findings)
     locator = Locator(root)
     source = Source(ROLLUP_FILE)
@@ -195,12 +197,10 @@ def read_config(root: FsPath) -> ConfigRead:
     if entries is None:
         entries = []
     if not isinstance(entries, list):
-        findings.append(CODES["wrong-type"].at(locate(("members",), False), "members 应为成员列表（每个成员以“- ”开头）",
-                                               "members must be a list of members (each starting with '- ')"))
+        findings.append(CODES["wrong-type"].at(locate(("members",), False), words.MEMBERS_NOT_LIST))
         entries = []
     if len(entries) > MAX_MEMBERS:
-        findings.append(CODES["bad-value"].at(locate(("members",), False), f"成员超过 {MAX_MEMBERS} 个，其余未读取",
-                                              f"more than {MAX_MEMBERS} members; the rest were not read"))
+        findings.append(CODES["bad-value"].at(locate(("members",), False), words.TOO_MANY_MEMBERS(n=MAX_MEMBERS)))
         entries = entries[:MAX_MEMBERS]
     members: list[Member] = []
     rejected: list[Rejected] = []
@@ -214,7 +214,7 @@ def read_config(root: FsPath) -> ConfigRead:
             continue
         problems = _source_findings(spec, pos)
         if spec.name in names:
-            problems.append(CODES["duplicate-id"].at(pos, f"成员名称“{clean(spec.name, 100)}”重复", f"member name {clean(spec.name, 100)!r} is given twice"))
+            problems.append(CODES["duplicate-id"].at(pos, words.MEMBER_NAME_TWICE(name=clean(spec.name, 100))))
         if problems:
             rejected.append(Rejected(_entry_name(entry, i), tuple(problems)))
             continue
@@ -236,6 +236,5 @@ def _explain_member(exc: ValidationError, entry: Any, i: int, locate: Callable[[
 
 
 def _stop(findings: list[Finding]) -> UserError:
-    lines_zh = "\n".join(f"  {f.where}: {f.message_zh}" for f in findings[:10])
-    lines_en = "\n".join(f"  {f.where}: {f.message_en}" for f in findings[:10])
-    return UserError(f"{ROLLUP_FILE} 有错误：\n{lines_zh}", f"{ROLLUP_FILE} has errors:\n{lines_en}", exit_code=EXIT_FINDINGS)
+    lines = join([words.CONFIG_ERROR_LINE(where=f.where, message=Text.plain(f.message_zh, f.message_en)) for f in findings[:10]], "\n", "\n")
+    return UserError(words.CONFIG_ERRORS(lines=lines), exit_code=EXIT_FINDINGS)

@@ -21,9 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from dytool.core.catalogue import rollup as words
 from dytool.core.codes import CODES
 from dytool.core.errors import UserError
 from dytool.core.findings import Finding, Severity
+from dytool.core.messages import Text
 from dytool.engine.load import LoadOptions, load_repository
 from dytool.engine.suite import Suite
 from dytool.rollup.config import Member
@@ -63,8 +65,11 @@ class _Problem(Exception):
 
 
 def _finding(member: Member, code: str, zh: str, en: str, severity: Severity | None = None) -> Finding:
-    return CODES[code].at(member.pos, f"成员“{member.name}”（{member.source_text}）：{zh}", f"member {member.name!r} ({member.source_text}): {en}",
-                          severity=severity)
+    return CODES[code].at(member.pos, words.MEMBER(name=member.name, source=member.source_text, why=Text.plain(zh, en)), severity=severity)
+
+
+def _problem(code: str, why: Text) -> _Problem:
+    return _Problem(code, *why.pair)
 
 
 @dataclass
@@ -78,12 +83,11 @@ class _Context:
 
 def _summarise(folder: Path, ctx: _Context, commit: str | None) -> tuple[PublishedSummary, int]:
     if not (folder / CAMPAIGN_FILE).is_file():
-        raise _Problem("member-unavailable", "目录中没有 campaign.yaml（子模块未检出？运行 git submodule update --init）",
-                       "the folder has no campaign.yaml (a submodule not checked out? run 'git submodule update --init')")
+        raise _problem("member-unavailable", words.NO_CAMPAIGN_IN_FOLDER)
     loaded = load_repository(folder, ctx.suite, ctx.options)
     campaign = loaded.repo.campaign
     if campaign is None:
-        raise _Problem("member-invalid", "成员仓库的 campaign.yaml 有错误，无法计算汇总数据", "the member's campaign.yaml has errors; no summary can be computed")
+        raise _problem("member-invalid", words.MEMBER_CAMPAIGN_ERRORS)
     return publish_summary(loaded.repo, campaign, ctx.as_of, source_state(loaded, commit)), loaded.errors
 
 
@@ -91,10 +95,9 @@ def _from_path(member: Member, ctx: _Context) -> tuple[PublishedSummary, int]:
     text = member.spec.path or ""
     folder = Path(text) if Path(text).is_absolute() else ctx.root / text
     if folder.suffix.lower() == ".json" or folder.is_file():
-        raise _Problem("member-unavailable", "path 应为成员的活动仓库目录；已发布的 JSON 文件请写在 summary 中",
-                       "path must be the member's repository folder; write a published JSON file under summary")
+        raise _problem("member-unavailable", words.PATH_IS_A_FILE)
     if not folder.is_dir():
-        raise _Problem("member-unavailable", "目录不存在", "the folder does not exist")
+        raise _problem("member-unavailable", words.NO_FOLDER)
     return _summarise(folder, ctx, head_commit(folder))
 
 
@@ -110,14 +113,14 @@ def _from_git(member: Member, ctx: _Context) -> tuple[PublishedSummary, int]:
     spec = member.spec
     url, ref, subdir = spec.git or "", spec.ref or "HEAD", (spec.subdir or "").strip("/")
     if ".." in Path(subdir).parts or Path(subdir).is_absolute():
-        raise _Problem("member-unavailable", "subdir 不能含 .. 或以 / 开头", "subdir cannot contain '..' or start with '/'")
+        raise _problem("member-unavailable", words.BAD_SUBDIR)
     url = _git_url(url, ctx.root)
     cache = ctx.root / CACHE_FOLDER
     store = cache / "git" / hashlib.sha256(url.encode("utf-8")).hexdigest()[:20]
     try:
         commit = fetch_ref(store, url, ref)
     except UserError as exc:
-        raise _Problem("member-unavailable", f"无法取得仓库：{exc.zh}", f"cannot fetch the repository: {exc.en}") from None
+        raise _problem("member-unavailable", words.CANNOT_FETCH(why=exc.message)) from None
     name = hashlib.sha256(f"{commit}\0{subdir}".encode()).hexdigest()[:24]
     tree = cache / "trees" / name
     ctx.trees_used.add(name)
@@ -130,7 +133,7 @@ def _from_git(member: Member, ctx: _Context) -> tuple[PublishedSummary, int]:
         except UserError as exc:
             raise _Problem("member-unavailable", exc.zh, exc.en) from None
         if not found:
-            raise _Problem("member-unavailable", f"提交 {commit[:10]} 中没有子目录“{clean(subdir, 80)}”", f"commit {commit[:10]} has no folder {clean(subdir, 80)!r}")
+            raise _problem("member-unavailable", words.NO_SUBDIR(commit=commit[:10], subdir=clean(subdir, 80)))
         (partial / ".complete").write_bytes(b"")
         partial.rename(tree)
     return _summarise(tree, ctx, commit)
@@ -151,8 +154,7 @@ def _consistent(summary: PublishedSummary) -> None:
     """The problem counts must add up, or the ranking would rest on figures nobody can check."""
     for where, p in (("lists.problems", summary.lists.problems), *((f"months.{m.month}", m.problems) for m in summary.months)):
         if not (p.closed <= p.found and p.closed_on_time + p.closed_late == p.closed and p.open == p.found - p.closed and p.overdue <= p.open):
-            raise _Problem("member-invalid", f"{where} 的问题数字对不上（已销号、按时、逾期、未销号之和应与总数相符）",
-                           f"the problem counts of {where} do not add up (closed, on time, late and open must match the total)")
+            raise _problem("member-invalid", words.COUNTS_DO_NOT_ADD_UP(where=where))
 
 
 def _one(member: Member, ctx: _Context, stale_days: int) -> Outcome:
@@ -168,22 +170,18 @@ def _one(member: Member, ctx: _Context, stale_days: int) -> Outcome:
             summary, errors = _from_path(member, ctx)
         expected = member.spec.campaign
         if expected is not None and summary.campaign.id != expected:
-            shown = clean(summary.campaign.id, 64)
-            raise _Problem("member-campaign", f"数据是活动“{shown}”的，不是 rollup.yaml 指定的“{clean(expected, 64)}”",
-                           f"the data is of campaign {shown!r}, not {clean(expected, 64)!r} as rollup.yaml says")
+            raise _problem("member-campaign", words.OTHER_CAMPAIGN(found=clean(summary.campaign.id, 64), expected=clean(expected, 64)))
         _consistent(summary)
     except _Problem as problem:
         return Outcome(member, None, (_finding(member, problem.code, problem.zh, problem.en),), refusal=(problem.code, problem.zh, problem.en))
     age = (ctx.as_of - summary.as_of).days
     stale = age > stale_days
     if stale:
-        findings.append(_finding(member, "member-stale", f"数据截至 {summary.as_of.isoformat()}，已 {age} 天未更新（上限 {stale_days} 天）",
-                                 f"the data is as of {summary.as_of.isoformat()}, {age} days old (limit {stale_days})"))
+        findings.append(_finding(member, "member-stale", *words.STALE_DATA(as_of=summary.as_of.isoformat(), age=age, limit=stale_days).pair))
     elif age < 0:
-        findings.append(_finding(member, "member-future", f"数据截至 {summary.as_of.isoformat()}，晚于统计日期 {ctx.as_of.isoformat()}",
-                                 f"the data is as of {summary.as_of.isoformat()}, after the as-of day {ctx.as_of.isoformat()}"))
+        findings.append(_finding(member, "member-future", *words.FUTURE_DATA(as_of=summary.as_of.isoformat(), day=ctx.as_of.isoformat()).pair))
     if errors:
-        findings.append(_finding(member, "member-errors", f"成员仓库有 {errors} 个错误，有错的记录未计入", f"the member's repository has {errors} error(s); invalid records are not counted"))
+        findings.append(_finding(member, "member-errors", *words.MEMBER_ERRORS(n=errors).pair))
     return Outcome(member, summary, tuple(findings), stale)
 
 
@@ -198,8 +196,7 @@ def gather_members(root: Path, members: list[Member], as_of: dt.date, *, suite: 
             continue
         ident = outcome.summary.campaign.id
         if ident in seen:
-            extra = _finding(outcome.member, "member-duplicate", f"与成员“{seen[ident]}”的数据来自同一活动“{clean(ident, 64)}”",
-                             f"publishes the same campaign {clean(ident, 64)!r} as member {seen[ident]!r}")
+            extra = _finding(outcome.member, "member-duplicate", *words.SAME_CAMPAIGN(other=seen[ident], campaign=clean(ident, 64)).pair)
             outcomes[i] = Outcome(outcome.member, outcome.summary, (*outcome.findings, extra), outcome.stale)
         else:
             seen[ident] = outcome.member.name

@@ -21,6 +21,8 @@ import stat
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 
 __all__ = ["ABSENT", "ChangedMeanwhile", "digest", "file_digest", "repository_path", "write_atomic"]
@@ -31,11 +33,7 @@ ABSENT = "absent"
 
 class ChangedMeanwhile(UserError):
     def __init__(self, rel: str) -> None:
-        super().__init__(
-            f"“{rel}”在 dytool 检查期间被修改（可能是编辑器保存了它）；为免覆盖他人的修改，没有写入",
-            f"{rel!r} changed while dytool was checking it (an editor saved it?); nothing was written, so that change is not lost",
-            exit_code=EXIT_FINDINGS, hint_zh="重新运行同一命令即可（会基于最新内容）", hint_en="run the same command again (it starts from the new content)",
-        )
+        super().__init__(files.CHANGED_MEANWHILE(path=rel), exit_code=EXIT_FINDINGS, hint=files.CHANGED_MEANWHILE_HINT)
         self.rel = rel
 
 
@@ -57,11 +55,7 @@ def _umask() -> int:
 
 
 def _link_refused(rel: str, where: str) -> UserError:
-    return UserError(
-        f"拒绝写入“{rel}”：路径中的“{where}”是链接（或不是普通文件夹），写入可能落到仓库之外",
-        f"refusing to write {rel!r}: {where!r} on its path is a link (or not a plain folder); the write could land outside the repository",
-        exit_code=EXIT_FINDINGS, hint_zh="把链接换成真实的文件夹或文件后重试", hint_en="replace the link with a real folder or file and try again",
-    )
+    return UserError(files.LINK_ON_PATH(path=rel, where=where), exit_code=EXIT_FINDINGS, hint=files.LINK_ON_PATH_HINT)
 
 
 def repository_path(root: Path, rel: str) -> Path:
@@ -79,8 +73,7 @@ def repository_path(root: Path, rel: str) -> Path:
         except FileNotFoundError:
             break  # nothing below an absent folder can be a link
         except OSError as exc:
-            raise UserError(f"无法写入“{rel}”：{exc.strerror}", f"cannot write {rel!r}: {exc.strerror}", exit_code=EXIT_FINDINGS,
-                            hint_zh="文件名是否太长？", hint_en="is the file name too long?") from None
+            raise UserError(files.CANNOT_WRITE(path=rel, reason=os_reason(exc)), exit_code=EXIT_FINDINGS, hint=files.NAME_TOO_LONG_HINT) from None
         if stat.S_ISLNK(info.st_mode) or (not last and not stat.S_ISDIR(info.st_mode)) or (last and not stat.S_ISREG(info.st_mode)):
             raise _link_refused(rel, "/".join(parts[: index + 1]))
     return root / rel

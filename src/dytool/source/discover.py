@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
+from dytool.core.catalogue import files
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 from dytool.source.readfile import inside, read_guarded
@@ -82,10 +83,7 @@ def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[F
             rel = f"{here}/{name}"
             if _is_folder(entry):
                 if entry.is_symlink():
-                    findings.append(CODES["path-outside"].at(
-                        Pos(rel), "文件夹是链接，已跳过（记录文件夹中不能用链接）",
-                        "the folder is a link and was skipped (record folders cannot contain links)",
-                        hint_zh="把文件本身放进这个文件夹", hint_en="put the files themselves in the folder"))
+                    findings.append(CODES["path-outside"].at(Pos(rel), files.FOLDER_LINK_SKIPPED, hint=files.FOLDER_LINK_HINT))
                 else:
                     subfolders.append(rel)
             elif name.endswith(suffixes):
@@ -102,9 +100,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def _link_outside(rel: str) -> Finding:
-    return CODES["path-outside"].at(
-        Pos(rel), "文件夹是指向仓库之外的链接，已拒绝读取", "the folder is a link to outside the repository; refused",
-        hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the files themselves in the repository")
+    return CODES["path-outside"].at(Pos(rel), files.FOLDER_LINK_OUTSIDE, hint=files.REMOVE_LINK_HINT)
 
 
 def _root_file(root: FsPath, stem: str) -> str | None:

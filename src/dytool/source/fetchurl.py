@@ -16,6 +16,9 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
+
 __all__ = ["FetchError", "fetch", "is_url"]
 
 TIMEOUT = 15.0
@@ -35,7 +38,7 @@ def is_url(text: str) -> bool:
 class _SameSchemes(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
         if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise FetchError("服务器转向了非 http(s) 地址，已拒绝", "the server redirected to a non-http(s) address; refused")
+            raise FetchError(*files.REDIRECTED.pair)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -44,12 +47,12 @@ def _read_file(path: Path, limit: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FetchError("文件不存在", "the file does not exist") from None
+        raise FetchError(*files.NO_SUCH_FILE.pair) from None
     except OSError as exc:
-        raise FetchError(f"文件无法读取：{exc.strerror}", f"the file cannot be read: {exc.strerror}") from None
+        raise FetchError(*files.FILE_UNREADABLE(reason=os_reason(exc)).pair) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise FetchError("这不是普通文件", "not a regular file")
+            raise FetchError(*files.NOT_A_REGULAR_FILE.pair)
         chunks, total = [], 0
         while total <= limit:
             chunk = os.read(fd, 1 << 20)
@@ -59,7 +62,7 @@ def _read_file(path: Path, limit: int) -> bytes:
             total += len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise FetchError(f"文件无法读取：{exc.strerror}", f"the file cannot be read: {exc.strerror}") from None
+        raise FetchError(*files.FILE_UNREADABLE(reason=os_reason(exc)).pair) from None
     finally:
         os.close(fd)
 
@@ -74,11 +77,11 @@ def _read_http(url: str, limit: int, timeout: float) -> bytes:
         raise
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
-            raise FetchError("服务器转向了非 http(s) 地址，已拒绝", "the server redirected to a non-http(s) address; refused") from None
-        raise FetchError(f"服务器回答 {exc.code}", f"the server answered {exc.code}") from None
+            raise FetchError(*files.REDIRECTED.pair) from None
+        raise FetchError(*files.SERVER_ANSWERED(code=exc.code).pair) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
-        raise FetchError(f"无法连接：{reason}", f"cannot connect: {reason}") from None
+        raise FetchError(*files.CANNOT_CONNECT(reason=str(reason)).pair) from None
 
 
 def fetch(where: str, base: Path, limit: int, timeout: float | None = None) -> bytes:
@@ -93,7 +96,6 @@ def fetch(where: str, base: Path, limit: int, timeout: float | None = None) -> b
             return _read_file(Path(urllib.request.url2pathname(f"//{parts.netloc}{parts.path}")), limit)
         return _read_file(Path(urllib.request.url2pathname(parts.path)), limit)
     if scheme and len(scheme) > 1:
-        raise FetchError(f"不支持的地址类型“{scheme}”：请用文件路径、file:// 或 http(s)://",
-                         f"unsupported address scheme {scheme!r}: use a path, file:// or http(s)://")
+        raise FetchError(*files.UNSUPPORTED_SCHEME(scheme=scheme).pair)
     path = Path(where)
     return _read_file(path if path.is_absolute() else base / path, limit)

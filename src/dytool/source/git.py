@@ -17,6 +17,9 @@ import tarfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from dytool.core.catalogue import git as words
+from dytool.core.catalogue.files import TIMED_OUT
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_USAGE, UserError
 
 __all__ = [
@@ -36,17 +39,18 @@ def _env() -> dict[str, str]:
 def _run(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
     exe = shutil.which("git")
     if exe is None:
-        raise UserError("找不到 git 命令：请先安装 git", "git was not found; install git first", exit_code=EXIT_USAGE)
+        raise UserError(words.MISSING, exit_code=EXIT_USAGE)
     try:
         done = subprocess.run(  # noqa: S603 - fixed executable, arguments never go through a shell
             [exe, "-c", "core.quotepath=off", *args], cwd=root, env=_env(), capture_output=True, check=False, timeout=300,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UserError(f"无法运行 git：{exc}", f"cannot run git: {exc}", exit_code=EXIT_USAGE) from None
+        reason = os_reason(exc) if isinstance(exc, OSError) else TIMED_OUT
+        raise UserError(words.CANNOT_RUN(reason=reason), exit_code=EXIT_USAGE, detail=str(exc)) from None
     if check and done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UserError(f"git 出错：{message[-1] if message else done.returncode}", f"git failed: {message[-1] if message else done.returncode}",
-                        exit_code=EXIT_USAGE)
+        said = done.stderr.decode("utf-8", "replace").strip()
+        last = said.splitlines()[-1] if said else str(done.returncode)
+        raise UserError(words.FAILED(command=args[0], code=done.returncode, detail=last), exit_code=EXIT_USAGE, hint=words.DEBUG_HINT, detail=said)
     return done
 
 
@@ -56,8 +60,7 @@ def is_repository(root: Path) -> bool:
 
 def _require(root: Path) -> None:
     if not is_repository(root):
-        raise UserError(f"“{root}”不在 git 仓库中，无法比较版本", f"{str(root)!r} is not inside a git repository, so revisions cannot be compared",
-                        exit_code=EXIT_USAGE, hint_zh="在仓库目录中运行 git init，提交后再试", hint_en="run 'git init' there and commit first")
+        raise UserError(words.NOT_A_REPOSITORY(path=str(root)), exit_code=EXIT_USAGE, hint=words.NOT_A_REPOSITORY_HINT)
 
 
 def toplevel(root: Path) -> Path:
@@ -74,12 +77,10 @@ def resolve(root: Path, ref: str) -> str:
     """The commit a revision names; a clear error for an unknown one."""
     _require(root)
     if ref.startswith("-"):
-        raise UserError(f"版本名不能以 - 开头：{ref}", f"a revision cannot start with '-': {ref}", exit_code=EXIT_USAGE)
+        raise UserError(words.DASH_REVISION(ref=ref), exit_code=EXIT_USAGE)
     done = _run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}", check=False)
     if done.returncode != 0:
-        raise UserError(f"找不到版本“{ref}”", f"unknown revision {ref!r}", exit_code=EXIT_USAGE,
-                        hint_zh="检查分支名或提交号；在 CI 中请完整检出历史（如 actions/checkout 的 fetch-depth: 0）",
-                        hint_en="check the branch or commit name; in CI, fetch the full history (e.g. fetch-depth: 0 for actions/checkout)")
+        raise UserError(words.UNKNOWN_REVISION(ref=ref), exit_code=EXIT_USAGE, hint=words.UNKNOWN_REVISION_HINT)
     return done.stdout.decode("ascii").strip()
 
 
@@ -187,8 +188,8 @@ def merge_file(ours: Path, base: Path, theirs: Path, label: str) -> int:
     done = _run(ours.parent, "merge-file", "-L", f"ours:{label}", "-L", "base", "-L", "theirs", "--", str(ours), str(base), str(theirs),
                 check=False)
     if done.returncode < 0 or done.returncode > 127:
-        raise UserError(f"git merge-file 失败：{done.stderr.decode('utf-8', 'replace').strip()}",
-                        f"git merge-file failed: {done.stderr.decode('utf-8', 'replace').strip()}", exit_code=EXIT_USAGE)
+        said = done.stderr.decode("utf-8", "replace").strip()
+        raise UserError(words.MERGE_FILE_FAILED(code=done.returncode, detail=said), exit_code=EXIT_USAGE, detail=said)
     return done.returncode
 
 

@@ -13,6 +13,7 @@ import re
 import tarfile
 from pathlib import Path, PurePosixPath
 
+from dytool.core.catalogue import git as words
 from dytool.core.errors import UserError
 from dytool.source.git import _run, is_repository
 
@@ -38,7 +39,7 @@ def fetch_ref(store: Path, url: str, ref: str) -> str:
     commit it names.  Raises :class:`UserError` with git's last line when that fails."""
     for value, what in ((url, "URL"), (ref, "ref")):
         if not value or value.startswith("-") or "\n" in value:
-            raise UserError(f"{what}“{value}”不合要求", f"{what} {value!r} is not allowed")
+            raise UserError(words.NOT_ALLOWED(what=what, value=value))
     store.mkdir(parents=True, exist_ok=True)
     if not (store / "HEAD").is_file():
         _run(store, "init", "-q", "--bare")
@@ -46,7 +47,7 @@ def fetch_ref(store: Path, url: str, ref: str) -> str:
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").splitlines()
         said = next((line for line in lines if line.startswith(("fatal:", "error:"))), lines[0] if lines else "")
-        raise UserError(f"无法取得分支“{ref}”：地址不对、分支不存在或没有访问权限", f"cannot fetch {ref!r}: {said.strip()[:200]}")
+        raise UserError(words.CANNOT_FETCH(ref=ref, detail=said.strip()[:200]), detail="\n".join(lines))
     done = _run(store, "rev-parse", "--verify", "--quiet", "refs/dytool/member^{commit}")
     return done.stdout.decode("ascii").strip()
 
@@ -55,13 +56,13 @@ def export_commit(store: Path, commit: str, subdir: str, dest: Path) -> bool:
     """Write ``subdir`` of ``commit`` (``''`` for the whole tree) into ``dest``; False when the
     commit has no such folder.  Links and anything leading outside ``dest`` are left out."""
     if not _COMMIT.fullmatch(commit):
-        raise UserError(f"提交号“{commit}”不合要求", f"commit {commit!r} is not allowed")
+        raise UserError(words.COMMIT_NOT_ALLOWED(commit=commit))
     tree = f"{commit}:{subdir.strip('/')}" if subdir.strip("/") else commit
     if _run(store, "cat-file", "-e", tree, check=False).returncode != 0:
         return False
     data = _run(store, "archive", "--format=tar", tree).stdout
     if len(data) > MAX_TREE_BYTES:
-        raise UserError("成员仓库过大，已拒绝", "the member's repository is too large; refused")
+        raise UserError(words.TOO_LARGE)
     dest.mkdir(parents=True, exist_ok=True)
     real = dest.resolve()
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:

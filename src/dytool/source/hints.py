@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from dytool.core.catalogue import reading as words
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 
@@ -41,13 +42,7 @@ def fullwidth_colons(text: str, file: str, line_offset: int) -> list[Finding]:
         flagged[index] = key_column
         line = index + 1 + line_offset
         column = m.end() - m.start()
-        out.append(CODES["fullwidth-colon"].at(
-            Pos(file, line, column),
-            f"字段“{m.group(1)}”后面用了全角冒号“：”，YAML 把整行当成了文字",
-            f"key {m.group(1)!r} is followed by a full-width colon '：'; YAML reads the line as text",
-            hint_zh=f"改成半角冒号加空格：“{m.group(1)}: ”",
-            hint_en=f"use an ASCII colon and a space: '{m.group(1)}: '",
-        ))
+        out.append(CODES["fullwidth-colon"].at(Pos(file, line, column), words.FULLWIDTH_COLON(key=m.group(1)), hint=words.FULLWIDTH_COLON_HINT(key=m.group(1))))
     return out
 
 
@@ -57,13 +52,7 @@ def odd_indents(text: str, file: str, line_offset: int) -> list[Finding]:
         line = text.count("\n", 0, m.start()) + 1 + line_offset
         column = m.start(1) - m.start() + 1
         fullwidth = "\u3000" in m.group(1)
-        out.append(CODES["bad-indent"].at(
-            Pos(file, line, column),
-            "这一行用全角空格缩进了，YAML 不认作缩进" if fullwidth else "这一行含不换行空格（NBSP，常见于从网页或 Word 复制），YAML 不认作缩进",
-            "this line is indented with a full-width space (U+3000), which YAML does not take as indentation" if fullwidth
-            else "this line is indented with a no-break space (U+00A0, as pasted from Word or a web page), which YAML does not take as indentation",
-            hint_zh="把行首的空白删掉，重新用半角空格缩进", hint_en="delete the leading white space and indent with ASCII spaces",
-        ))
+        out.append(CODES["bad-indent"].at(Pos(file, line, column), words.FULLWIDTH_INDENT if fullwidth else words.NBSP_INDENT, hint=words.REINDENT_HINT))
     return out
 
 
@@ -71,21 +60,19 @@ def text_hint(line: str) -> tuple[str, str]:
     """A hint for the mistakes Chinese typists make, judged from the offending line."""
     stripped = line.lstrip(" ")
     if stripped.startswith("\t"):
-        return ("这一行用 Tab 缩进了；YAML 只能用空格缩进", "this line is indented with a tab; YAML indents with spaces only")
+        return words.TAB_HINT.pair
     if stripped.startswith("\u3000"):
-        return ("这一行用全角空格缩进了；请改用半角空格", "this line is indented with a full-width space (U+3000); use ASCII spaces")
+        return words.FULLWIDTH_SPACE_HINT.pair
     if stripped.startswith("\u00a0"):
-        return ("这一行含不换行空格（NBSP），常见于从网页或 Word 复制；请改用普通空格",
-                "this line is indented with a no-break space (U+00A0), as pasted from Word or a web page; use ASCII spaces")
+        return words.NBSP_HINT.pair
     if "：" in line and ":" not in line:
-        return ("字段名后应使用半角冒号“:”加空格，而不是全角“：”", "use an ASCII colon and a space after a key, not '：'")
+        return words.COLON_HINT.pair
     if "“" in line or "”" in line:
-        return ("含引号的值：请用半角引号 \" 把整个值括起来", "for a value with quotes, wrap the whole value in ASCII quotes")
+        return words.QUOTES_HINT.pair
     value = stripped.removeprefix("- ").partition(": ")[2].strip() if ": " in stripped else stripped.removeprefix("- ").strip()
     if value[:1] in ("*", "&", "!", "%", "@", "`"):
         quoted = "'" + value.replace("'", "''") + "'"
-        return (f"以 {value[0]} 开头的值在 YAML 中另有含义（* 是别名）：请给整个值加引号，写成 {quoted}",
-                f"a value starting with {value[0]} means something else in YAML (* is an alias): quote the whole value, {quoted}")
+        return words.SPECIAL_START_HINT(char=value[0], quoted=quoted).pair
     return ("", "")
 
 
@@ -98,13 +85,7 @@ def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
         data = data[3:]
     elif data.startswith(_UTF16) or (len(data) >= 2 and b"\x00" in data[:64] and data.count(b"\x00") * 4 > len(data[:4096])):
         name = "UTF-32" if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or data[:4].count(b"\x00") == 3 else "UTF-16"
-        return None, CODES["not-utf8"].at(
-            Pos(file),
-            f"文件是 {name} 编码，dytool 只读 UTF-8",
-            f"the file is {name} encoded; dytool reads UTF-8 only",
-            hint_zh="用记事本或 VS Code 打开，另存为时选择编码“UTF-8”",
-            hint_en="open it in an editor and save it again with the encoding 'UTF-8'",
-        )
+        return None, CODES["not-utf8"].at(Pos(file), words.UTF16(name=name), hint=words.SAVE_AS_UTF8_HINT)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -112,13 +93,7 @@ def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         try:
             data.decode("gb18030")
-            looks_zh, looks_en = "看起来是 GB18030/GBK 编码（Windows 中文版的默认编码）", "it looks like GB18030/GBK (the default on Chinese Windows)"
+            looks = words.LOOKS_GB18030
         except UnicodeDecodeError:
-            looks_zh, looks_en = "编码无法识别", "its encoding is not recognised"
-        return None, CODES["not-utf8"].at(
-            Pos(file, line, column),
-            f"文件不是 UTF-8 编码，{looks_zh}",
-            f"the file is not UTF-8; {looks_en}",
-            hint_zh="用记事本或 VS Code 打开，另存为时选择编码“UTF-8”",
-            hint_en="open it in an editor and save it again with the encoding 'UTF-8'",
-        )
+            looks = words.ENCODING_UNKNOWN
+        return None, CODES["not-utf8"].at(Pos(file, line, column), words.NOT_UTF8(looks=looks), hint=words.SAVE_AS_UTF8_HINT)

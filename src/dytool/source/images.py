@@ -19,6 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
+from dytool.core.messages import Text
+
 __all__ = ["MAX_IMAGE_BYTES", "MAX_PIXELS", "IgnoredImages", "Image", "ImageLink", "image_links", "image_path", "load_image", "picture_size"]
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -110,8 +114,8 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def _reason(zh: str, en: str) -> tuple[None, str, str]:
-    return None, zh, en
+def _reason(why: Text) -> tuple[None, str, str]:
+    return None, why.zh, why.en
 
 
 def _linked_folder(root: Path, folders: tuple[str, ...]) -> bool:
@@ -167,45 +171,44 @@ def load_image(root: Path, base: str, src: str, ignored: Container[str] = frozen
     :class:`IgnoredImages`, or a set)."""
     raw = unquote(src).strip()
     if not raw:
-        return _reason("图片路径为空", "the image path is empty")
+        return _reason(files.IMAGE_EMPTY)
     if raw.startswith("//") or (_SCHEME.match(raw) and not re.match(r"^[A-Za-z]:[\\/]", raw)):
-        return _reason(f"图片 {raw} 不是仓库内的文件", f"image {raw} is not a file in the repository")
+        return _reason(files.IMAGE_NOT_IN_REPOSITORY(image=raw))
     posix = raw.replace("\\", "/")
     if posix.startswith("/") or re.match(r"^[A-Za-z]:/", posix):
-        return _reason(f"图片 {raw} 是绝对路径，应写相对报告的路径", f"image {raw} is an absolute path; write it relative to the report")
+        return _reason(files.IMAGE_ABSOLUTE(image=raw))
     parts = PurePosixPath(posix).parts
     if ".." in parts:
-        return _reason(f"图片路径 {raw} 含有“..”，应放在报告所在目录或其子目录中",
-                       f"image path {raw} contains '..'; keep images in the report's folder or below")
+        return _reason(files.IMAGE_DOTDOT(image=raw))
     rel = PurePosixPath(base, *parts).as_posix()
     if _PRIVATE & set(PurePosixPath(rel).parts):
-        return _reason(f"图片 {raw} 在 .git 或 .dytool 目录中", f"image {raw} lies in .git or .dytool")
+        return _reason(files.IMAGE_PRIVATE(image=raw))
     if rel in ignored:
-        return _reason(f"图片 {raw} 被 git 忽略，不属于仓库内容", f"image {raw} is ignored by git, so it is not part of the repository")
+        return _reason(files.IMAGE_IGNORED(image=raw))
     path = root.joinpath(*PurePosixPath(rel).parts)
     try:
         info = os.lstat(path)
     except OSError:
-        return _reason(f"图片 {raw} 不存在", f"image {raw} does not exist")
+        return _reason(files.IMAGE_MISSING(image=raw))
     if stat.S_ISLNK(info.st_mode):
-        return _reason(f"图片 {raw} 是链接，已拒绝", f"image {raw} is a link; refused")
+        return _reason(files.IMAGE_LINK(image=raw))
     if _linked_folder(root, PurePosixPath(rel).parts[:-1]):
-        return _reason(f"图片 {raw} 所在的文件夹是链接，已拒绝", f"image {raw} lies in a folder that is a link; refused")
+        return _reason(files.IMAGE_IN_LINKED_FOLDER(image=raw))
     if not stat.S_ISREG(info.st_mode):
-        return _reason(f"图片 {raw} 不是普通文件", f"image {raw} is not a regular file")
+        return _reason(files.IMAGE_NOT_REGULAR(image=raw))
     if info.st_size > MAX_IMAGE_BYTES:
-        return _reason(f"图片 {raw} 超过 {MAX_IMAGE_BYTES // 1024 // 1024} MiB", f"image {raw} is larger than {MAX_IMAGE_BYTES // 1024 // 1024} MiB")
+        return _reason(files.IMAGE_TOO_LARGE(image=raw, mib=MAX_IMAGE_BYTES // 1024 // 1024))
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_IMAGE_BYTES + 1)
     except OSError as error:
-        return _reason(f"图片 {raw} 无法读取：{error.strerror}", f"image {raw} cannot be read: {error.strerror}")
+        return _reason(files.IMAGE_UNREADABLE(image=raw, reason=os_reason(error)))
     if not data.startswith((PNG_MAGIC, JPEG_MAGIC)):
-        return _reason(f"图片 {raw} 不是 PNG 或 JPEG 格式", f"image {raw} is not PNG or JPEG")
+        return _reason(files.IMAGE_FORMAT(image=raw))
     size = picture_size(data)
     if size is None:
-        return _reason(f"图片 {raw} 已损坏或不完整", f"image {raw} is damaged or truncated")
+        return _reason(files.IMAGE_DAMAGED(image=raw))
     width, height = size
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-        return _reason(f"图片 {raw} 尺寸过大（{width}×{height} 像素）", f"image {raw} is too large ({width}×{height} pixels)")
+        return _reason(files.IMAGE_TOO_MANY_PIXELS(image=raw, width=width, height=height))
     return Image(data, width, height, rel), "", ""

@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 
 __all__ = [
@@ -43,11 +45,9 @@ _guard = threading.Lock()
 class LockBusy(UserError):
     def __init__(self, root: Path, waited: float) -> None:
         super().__init__(
-            f"另一个 dytool 命令正在修改这个仓库，已等待 {waited:.0f} 秒；请稍后重试",
-            f"another dytool command is changing this repository (waited {waited:.0f} s); try again in a moment",
+            files.LOCK_BUSY(seconds=waited),
             exit_code=EXIT_FINDINGS,
-            hint_zh=f"锁文件：{root / LOCK_FILE}（命令结束时自动释放）",
-            hint_en=f"lock file: {root / LOCK_FILE} (released when that command ends)",
+            hint=files.LOCK_BUSY_HINT(path=str(root / LOCK_FILE)),
         )
 
 
@@ -182,7 +182,7 @@ def _acquire(path: Path, key: str, timeout: float, busy: UserError) -> None:
     try:
         fd = _open(path)
     except OSError as exc:
-        raise UserError(f"无法锁定仓库以写入：{exc.strerror or exc}", f"cannot lock the repository for writing: {exc.strerror or exc}",
+        raise UserError(files.CANNOT_LOCK(reason=os_reason(exc)),
                         exit_code=EXIT_FINDINGS) from None
     deadline = time.monotonic() + timeout
     while not _lock_fd(fd):
@@ -202,8 +202,7 @@ def _lock_folder(root: Path) -> Path:
         folder.mkdir(exist_ok=True)
         info = folder.lstat()
     if not stat.S_ISDIR(info.st_mode):
-        raise UserError(f"“{folder}”不是普通文件夹（可能是链接），无法加锁写入", f"{str(folder)!r} is not a plain folder (a link?); refusing to write",
-                        exit_code=EXIT_FINDINGS, hint_zh="删除它后重试（dytool 会重新创建）", hint_en="remove it and try again (dytool recreates it)")
+        raise UserError(files.LOCK_FOLDER_NOT_PLAIN(path=str(folder)), exit_code=EXIT_FINDINGS, hint=files.LOCK_FOLDER_HINT)
     ignore = folder / ".gitignore"
     if not ignore.exists() and not ignore.is_symlink():
         ignore.write_text("*\n", encoding="utf-8")  # the lock, like the cache, is never committed

@@ -25,6 +25,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
 
 __all__ = ["CONVERTIBLE", "TIME_LIMIT", "Exported", "Office", "convert_to_docx", "export", "find_office", "office_program"]
@@ -88,10 +90,10 @@ def _run(command: Sequence[str], env: Mapping[str, str]) -> None:
         else:
             process.kill()
         process.wait()
-        raise UserError(f"LibreOffice 转换超过 {TIME_LIMIT} 秒，已中止", f"LibreOffice took longer than {TIME_LIMIT} s; stopped") from None
+        raise UserError(files.OFFICE_TOO_SLOW(seconds=TIME_LIMIT)) from None
     if process.returncode != 0:
         last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [str(process.returncode)]
-        raise UserError(f"LibreOffice 转换失败：{last[0][:200]}", f"LibreOffice failed: {last[0][:200]}")
+        raise UserError(files.OFFICE_ERROR(code=process.returncode, detail=last[0][:200]), detail=err.decode("utf-8", "replace"))
 
 
 def export(office: Office, documents: Sequence[tuple[bytes, bool]], env: Mapping[str, str]) -> list[Exported]:
@@ -119,7 +121,7 @@ def export(office: Office, documents: Sequence[tuple[bytes, bool]], env: Mapping
         for job in jobs:
             pdf = Path(job["pdf"]).read_bytes() if job["pdf"] and Path(job["pdf"]).is_file() else None
             if job["pdf"] and pdf is None:
-                raise UserError("LibreOffice 没有生成 PDF", "LibreOffice produced no PDF")
+                raise UserError(files.OFFICE_NO_PDF)
             toc = Path(job["toc"])
             lines = json.loads(toc.read_text(encoding="utf-8")) if toc.is_file() else []
             out.append(Exported(pdf, tuple(str(line) for line in lines)))
@@ -145,10 +147,7 @@ def convert_to_docx(source: Path, dest_dir: Path) -> Path:
     LibreOffice's profile); UserError without LibreOffice or on failure."""
     program = office_program()
     if program is None:
-        raise UserError(f"“{source.name}”是 {source.suffix} 文件，需要 LibreOffice 转换，但本机没有安装 LibreOffice",
-                        f"{source.name!r} is a {source.suffix} file; converting it needs LibreOffice, which is not installed",
-                        exit_code=EXIT_FINDINGS, hint_zh="在 Word 或 WPS 中“另存为” .docx 后再导入，或安装 LibreOffice",
-                        hint_en="save it as .docx in Word or WPS and import that, or install LibreOffice")
+        raise UserError(files.OFFICE_MISSING(name=source.name, suffix=source.suffix), exit_code=EXIT_FINDINGS, hint=files.OFFICE_MISSING_HINT)
     profile = dest_dir / "office-profile"  # inside the caller's temporary folder: removed with it
     profile.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "HOME": str(profile)}
@@ -159,10 +158,9 @@ def convert_to_docx(source: Path, dest_dir: Path) -> Path:
             capture_output=True, timeout=_CONVERT_TIMEOUT, check=False, env=env,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UserError(f"LibreOffice 转换“{source.name}”失败：{exc}", f"LibreOffice could not convert {source.name!r}: {exc}",
-                        exit_code=EXIT_FINDINGS) from None
+        kind = os_reason(exc) if isinstance(exc, OSError) else files.TIMED_OUT
+        raise UserError(files.OFFICE_FAILED(name=source.name, kind=kind, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     target = dest_dir / f"{source.stem}.docx"
     if done.returncode != 0 or not target.is_file():
-        raise UserError(f"LibreOffice 无法转换“{source.name}”（文件可能已损坏或加密）",
-                        f"LibreOffice could not convert {source.name!r} (damaged or encrypted?)", exit_code=EXIT_FINDINGS)
+        raise UserError(files.OFFICE_CANNOT_CONVERT(name=source.name), exit_code=EXIT_FINDINGS)
     return target

@@ -14,6 +14,8 @@ import stat
 import time
 from pathlib import Path
 
+from dytool.core.catalogue import usage
+from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_USAGE, UserError
 from dytool.source.atomic import write_atomic
 from dytool.source.folders import own_folder
@@ -25,7 +27,7 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
     """Write ``data`` to ``path`` as the user named it (``shown`` in messages, default the path)."""
     name = shown or str(path)
     if "\0" in str(path):
-        raise UserError(f"路径中有空字符：{name!r}", f"the path holds a NUL character: {name!r}", exit_code=EXIT_USAGE)
+        raise UserError(usage.NUL_IN_PATH(path=name), exit_code=EXIT_USAGE)
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -38,11 +40,10 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
         except OSError:
             target = None
         if target is None or stat.S_ISREG(target.st_mode) or stat.S_ISDIR(target.st_mode):
-            raise UserError(f"“{name}”是链接，拒绝通过它写入", f"{name!r} is a link; refusing to write through it", exit_code=EXIT_USAGE,
-                            hint_zh="写到一个普通文件或文件夹中", hint_en="write to a plain file or folder instead")
+            raise UserError(usage.OUTPUT_IS_LINK(path=name), exit_code=EXIT_USAGE, hint=usage.OUTPUT_IS_LINK_HINT)
         info = target
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UserError(f"“{name}”是文件夹，不能作为输出文件", f"{name!r} is a folder, not a file", exit_code=EXIT_USAGE)
+        raise UserError(usage.OUTPUT_IS_FOLDER(path=name), exit_code=EXIT_USAGE)
     try:
         if info is not None and not stat.S_ISREG(info.st_mode):
             _write_in_place(path, data)
@@ -79,13 +80,9 @@ def _write_in_place(path: Path, data: bytes) -> None:
 
 
 def _cannot(name: str, exc: OSError) -> UserError:
-    reason = exc.strerror or str(exc)
-    if isinstance(exc, PermissionError):  # Windows refuses to replace a file that Word, WPS or Excel holds open
-        hint_zh, hint_en = "文件是否正在 Word、WPS 或 Excel 中打开？关闭后重试；否则检查文件夹权限", \
-            "is the file open in Word, WPS or Excel? Close it and try again; otherwise check the folder's permissions"
-    else:
-        hint_zh, hint_en = "检查路径、文件夹权限和磁盘空间", "check the path, the folder's permissions and the free space"
-    return UserError(f"无法写入“{name}”：{reason}", f"cannot write {name!r}: {reason}", exit_code=EXIT_USAGE, hint_zh=hint_zh, hint_en=hint_en)
+    # Windows refuses to replace a file that Word, WPS or Excel holds open
+    hint = usage.CANNOT_WRITE_OPEN_HINT if isinstance(exc, PermissionError) else usage.CANNOT_WRITE_HINT
+    return UserError(usage.CANNOT_WRITE(path=name, reason=os_reason(exc)), exit_code=EXIT_USAGE, hint=hint)
 
 
 def default_folder(base: Path, name: str) -> Path:
@@ -94,6 +91,5 @@ def default_folder(base: Path, name: str) -> Path:
     over another project's files."""
     folder = own_folder(base, name)
     if folder is None:
-        raise UserError(f"“{name}”不是普通文件夹（可能是链接），拒绝写入", f"{name!r} is not a plain folder (a link?); refusing to write into it",
-                        exit_code=EXIT_USAGE, hint_zh="删除这个链接，或用 -o 指定输出目录", hint_en="remove the link, or choose a folder with -o")
+        raise UserError(usage.DEFAULT_FOLDER_LINK(name=name), exit_code=EXIT_USAGE, hint=usage.DEFAULT_FOLDER_LINK_HINT)
     return folder

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dytool.core.catalogue import files
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 from dytool.source.hints import decode
@@ -44,11 +45,7 @@ def parse_file(rel: str, data: bytes, *, report: bool) -> ParsedFile:
         return ParsedFile(parsed.value, usable, tuple(findings), texts=((text, 0, True),) if usable else ())
     parts = split_front_matter(text)
     if parts is None:
-        findings.append(CODES["front-matter"].at(
-            Pos(rel, 1, 1), "报告开头缺少 YAML 头信息（--- 之间的 topic、title 等），或头信息没有以 --- 结束",
-            "the report does not start with YAML front matter (topic, title … between --- lines), or it is not closed by ---",
-            hint_zh="在文件开头加上：---\\ntopic: T-001\\ntitle: 报告标题\\n---",
-            hint_en="start the file with: ---\\ntopic: T-001\\ntitle: Report title\\n---"))
+        findings.append(CODES["front-matter"].at(Pos(rel, 1, 1), files.NO_FRONT_MATTER, hint=files.NO_FRONT_MATTER_HINT))
         return ParsedFile(None, False, tuple(findings))
     front, body, offset = parts
     parsed = parse_text(front, rel, line_offset=offset)

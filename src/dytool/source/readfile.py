@@ -12,6 +12,8 @@ import stat
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
+from dytool.core.catalogue import files
+from dytool.core.catalogue.system import os_reason
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
 
@@ -40,24 +42,24 @@ def safe_path(root: Path, text: str) -> tuple[Path | None, str, str]:
     """The file a record's path names, or ``None`` with a reason when it leaves the repository
     or reaches into git's or dytool's own folders."""
     if _DRIVE.match(text):
-        return None, "不能写绝对路径", "absolute paths are not allowed"
+        return None, *files.ABSOLUTE_PATH.pair
     if "\0" in text:
-        return None, "路径中有空字符", "the path holds a NUL character"
+        return None, *files.NUL_IN_PATH.pair
     parts = PurePosixPath(text.replace("\\", "/")).parts
     if ".." in parts:
-        return None, "路径不能含“..”", "the path must not contain '..'"
+        return None, *files.DOTDOT.pair
     if any(part.casefold().rstrip(". ") in PRIVATE for part in parts):
-        return None, "不能指向 .git 或 .dytool 文件夹中的文件", "the path must not lead into the .git or .dytool folder"
+        return None, *files.PRIVATE_FOLDER.pair
     path = root.joinpath(*parts)
     try:
         resolved = path.resolve()
     except (OSError, RuntimeError):
-        return None, "路径无法解析（可能是循环链接）", "the path cannot be resolved (a link loop?)"
+        return None, *files.UNRESOLVABLE.pair
     real_root = root.resolve()
     if resolved != real_root and real_root not in resolved.parents:
-        return None, "链接指向仓库之外", "a link points outside the repository"
+        return None, *files.LINK_LEAVES.pair
     if any(part.casefold().rstrip(". ") in PRIVATE for part in resolved.relative_to(real_root).parts):
-        return None, "链接指向 .git 或 .dytool 文件夹", "a link leads into the .git or .dytool folder"
+        return None, *files.LINK_INTO_PRIVATE.pair
     return path, "", ""
 
 
@@ -95,13 +97,13 @@ def path_state(root: Path, text: str, ignored: frozenset[str] = frozenset()) -> 
     if path is None:
         return PathState("outside", why_zh, why_en, signature)
     if PurePosixPath(text.replace("\\", "/")).as_posix() in ignored:
-        return PathState("outside", "git 忽略了这个文件，它不属于仓库内容", "git ignores this file; it is not part of the repository", signature)
+        return PathState("outside", *files.IGNORED_BY_GIT.pair, signature)
     try:
         info = os.stat(path)
     except (OSError, ValueError):
         return PathState("missing", signature=signature)
     if not stat.S_ISREG(info.st_mode):
-        return PathState("outside", "这不是普通文件", "it is not a regular file", signature)
+        return PathState("outside", *files.IT_IS_NOT_REGULAR.pair, signature)
     return PathState("file", signature=signature)
 
 
@@ -117,29 +119,22 @@ def read_guarded(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:
     path = os.path.join(root, rel)
     try:
         if os.path.islink(path) and not inside(Path(path).resolve(strict=True), root.resolve()):
-            return None, [CODES["path-outside"].at(
-                Pos(rel), "文件是指向仓库之外的链接，已拒绝读取", "the file is a link to outside the repository; refused",
-                hint_zh="删除这个链接，把文件本身放进仓库", hint_en="remove the link and put the file itself in the repository")]
+            return None, [CODES["path-outside"].at(Pos(rel), files.LINK_OUTSIDE, hint=files.REMOVE_LINK_HINT)]
         fd = os.open(path, _OPEN_FLAGS)
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return None, [CODES["unreadable-file"].at(
-                    Pos(rel), "这不是普通文件（可能是管道或设备），已跳过", "not a regular file (a pipe or a device?); skipped",
-                    hint_zh="记录文件夹中只放普通文件", hint_en="keep only regular files in record folders")]
+                return None, [CODES["unreadable-file"].at(Pos(rel), files.NOT_REGULAR, hint=files.NOT_REGULAR_HINT)]
             data = _read_at_most(fd, MAX_BYTES + 1, info.st_size)
         finally:
             os.close(fd)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on Python 3.11
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = os_reason(exc) if isinstance(exc, OSError) else files.LINK_LOOP
         return None, [CODES["unreadable-file"].at(
-            Pos(rel), f"文件无法读取：{reason}", f"file cannot be read: {reason}",
-            hint_zh="检查文件权限，或是否为失效、循环的链接", hint_en="check its permissions, or whether it is a broken or looping link")]
+            Pos(rel), files.FILE_UNREADABLE(reason=reason),
+            hint=files.UNREADABLE_HINT)]
     if len(data) > MAX_BYTES:
-        return None, [CODES["file-too-large"].at(
-            Pos(rel), f"文件超过 {MAX_BYTES // 1024} KiB 上限", f"file exceeds the {MAX_BYTES // 1024} KiB limit",
-            hint_zh="按单位或月份拆成几个文件（如 visits/2023-05.yaml）",
-            hint_en="split it by unit or month (e.g. visits/2023-05.yaml)")]
+        return None, [CODES["file-too-large"].at(Pos(rel), files.TOO_LARGE(kib=MAX_BYTES // 1024), hint=files.TOO_LARGE_HINT)]
     return data, []
 
 

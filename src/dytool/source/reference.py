@@ -20,6 +20,8 @@ from typing import Any
 
 from lxml import etree  # python-docx dependency, no stubs
 
+from dytool.core.catalogue import files
+
 __all__ = ["MAX_PART_BYTES", "MAX_REFERENCE_BYTES", "REFERENCE", "Reference", "ReferenceProblem", "read_reference", "safe_xml"]
 
 REFERENCE = "templates/reference.docx"
@@ -56,11 +58,11 @@ def safe_xml(data: bytes, name: str) -> Any:
     """``data`` parsed without a DTD, entities or network; ReferenceProblem when it is not that."""
     head = data[:4096].lower()
     if b"<!doctype" in head or b"<!entity" in data.lower():
-        raise ReferenceProblem(f"参考文档中的 {name} 含有 DTD 或实体声明，已拒绝", f"{name} in the reference document declares a DTD or entities; refused")
+        raise ReferenceProblem(*files.REFERENCE_DTD(name=name).pair)
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as error:
-        raise ReferenceProblem(f"参考文档中的 {name} 不是有效的 XML", f"{name} in the reference document is not valid XML ({error.msg})") from None
+        raise ReferenceProblem(*files.REFERENCE_NOT_XML(name=name, detail=error.msg).pair) from None
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> bytes | None:
@@ -69,14 +71,14 @@ def _member(archive: zipfile.ZipFile, name: str) -> bytes | None:
     except KeyError:
         return None
     if info.file_size > MAX_PART_BYTES:
-        raise ReferenceProblem(f"参考文档中的 {name} 过大", f"{name} in the reference document is too large")
+        raise ReferenceProblem(*files.REFERENCE_PART_TOO_LARGE(name=name).pair)
     try:
         with archive.open(info) as handle:
             data = handle.read(MAX_PART_BYTES + 1)  # the stated size may lie: read no more than the limit
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError):
-        raise ReferenceProblem(f"参考文档已损坏（{name} 无法解压）", f"the reference document is damaged ({name} cannot be inflated)") from None
+        raise ReferenceProblem(*files.REFERENCE_DAMAGED(name=name).pair) from None
     if len(data) > MAX_PART_BYTES:
-        raise ReferenceProblem(f"参考文档中的 {name} 解压后过大，已拒绝", f"{name} in the reference document inflates beyond the limit; refused")
+        raise ReferenceProblem(*files.REFERENCE_INFLATES(name=name).pair)
     return data
 
 
@@ -103,25 +105,24 @@ def read_reference(path: Path) -> Reference:
     """The parts of a reference document the writer uses; ReferenceProblem for anything amiss."""
     try:
         if path.is_symlink() or not path.is_file():
-            raise ReferenceProblem("参考文档不是普通文件", "the reference document is not a regular file")
+            raise ReferenceProblem(*files.REFERENCE_NOT_REGULAR.pair)
         if path.stat().st_size > MAX_REFERENCE_BYTES:
-            raise ReferenceProblem(f"参考文档超过 {MAX_REFERENCE_BYTES // 1024 // 1024} MiB", f"the reference document exceeds {MAX_REFERENCE_BYTES // 1024 // 1024} MiB")
+            raise ReferenceProblem(*files.REFERENCE_TOO_LARGE(mib=MAX_REFERENCE_BYTES // 1024 // 1024).pair)
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ReferenceProblem("参考文档不是 Word 文件（.docx）或已损坏，请在 Word 或 WPS 中另存为 .docx",
-                               "the reference document is not a Word (.docx) file or is damaged; save it again as .docx in Word or WPS") from None
+        raise ReferenceProblem(*files.REFERENCE_NOT_DOCX.pair) from None
     with archive:
         if len(archive.infolist()) > MAX_ENTRIES:
-            raise ReferenceProblem("参考文档中的文件过多", "the reference document holds too many parts")
+            raise ReferenceProblem(*files.REFERENCE_TOO_MANY_PARTS.pair)
         main = _targets(archive, "_rels/.rels", "").get(_OFFICE_DOCUMENT)
         if main is None:
-            raise ReferenceProblem("参考文档缺少正文部分（word/document.xml）", "the reference document has no main part (word/document.xml)")
+            raise ReferenceProblem(*files.REFERENCE_NO_BODY.pair)
         folder = posixpath.dirname(main)
         rels = _targets(archive, posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels"), folder)
         parts = {key: _member(archive, rels[reltype]) if reltype in rels else None for key, reltype in _WANTED.items()}
         styles = parts["styles"]
         if styles is None:
-            raise ReferenceProblem("参考文档没有样式（styles.xml）", "the reference document has no styles (styles.xml)")
+            raise ReferenceProblem(*files.REFERENCE_NO_STYLES.pair)
         checked = {key: etree.tostring(safe_xml(data, key), encoding="UTF-8", standalone=True) if data is not None else None
                    for key, data in parts.items()}
         document = _member(archive, main)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from dytool.core.catalogue import files
 from dytool.source.git import ignored_paths
 from dytool.source.readfile import path_state, read_guarded
 
@@ -18,13 +19,13 @@ def read_tracked_text(root: Path, rel: str) -> tuple[str | None, str, str]:
     posix = PurePosixPath(rel.replace("\\", "/")).as_posix()
     state = path_state(root, rel, ignored_paths(root, [posix]))
     if state.state == "missing":
-        return None, "文件不存在", "the file does not exist"
+        return None, *files.NO_SUCH_FILE.pair
     if state.state != "file":
         return None, state.why_zh, state.why_en
     data, findings = read_guarded(root, posix)
     if data is None:
-        return None, findings[0].message_zh if findings else "无法读取", findings[0].message_en if findings else "cannot be read"
+        return (None, findings[0].message_zh, findings[0].message_en) if findings else (None, *files.CANNOT_BE_READ.pair)
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n"), "", ""  # a CRLF checkout reads as any other
     except UnicodeDecodeError:
-        return None, "文件不是 UTF-8 编码", "the file is not UTF-8"
+        return None, *files.FILE_NOT_UTF8.pair

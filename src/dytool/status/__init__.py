@@ -2,7 +2,7 @@
 
 ``compute_status`` gathers the lookups once (:mod:`dytool.facts.records`) and computes each
 section of the briefing in one pass over its records, so the whole is linear in the number
-of records.  Rendering lives elsewhere (:mod:`dytool.present.briefing_md`, the CLI).
+of records.  Rendering lives elsewhere (:mod:`dytool.present.briefing`, the CLI).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dytool.checks import SUITE
+from dytool.core.catalogue.changes import NO_CAMPAIGN_AT
 from dytool.core.errors import UserError
 from dytool.engine.load import LoadOptions, load_repository
 from dytool.engine.repository import Repository
@@ -173,7 +174,7 @@ def diff_refs(root: Path, ref: str, ref2: str | None, as_of: dt.date, options: L
         old = _load_revision(root, base, Path(tmp) / "old")
         new = _load_revision(root, target, Path(tmp) / "new") if target else load_repository(root, SUITE, options).repo
         if new is None:
-            raise UserError(f"版本 {ref2} 中没有 campaign.yaml", f"revision {ref2} has no campaign.yaml")
+            raise UserError(NO_CAMPAIGN_AT(ref=ref2))
         return compare(old, new, as_of, base=base, target=target)
 
 

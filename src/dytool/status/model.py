@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dytool.dates import Status
 from dytool.facts.topics import TopicStage
 from dytool.facts.visits import BurdenItem
 
+if TYPE_CHECKING:
+    from dytool.models import Campaign
+    from dytool.status.changes import Changes
+
 __all__ = [
     "BriefCampaign", "Briefing", "BurdenItem", "LeaderLine", "Lists", "MilestoneLine", "NextStage",
     "Occurrence", "OverdueItem", "ProblemCounts", "RecurringLine", "StageLine", "StaleItem",
-    "TopicBehind", "TopicSummary",
+    "StatusReport", "TopicBehind", "TopicSummary",
 ]
 
 
@@ -206,3 +211,15 @@ class Briefing:
     lists: Lists
     burden: tuple[BurdenItem, ...]
     filters: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """What ``dytool status`` shows: the briefing, what changed since a revision or day
+    (``--since``), and how many errors the repository has (the briefing may miss records)."""
+
+    briefing: Briefing
+    campaign: Campaign
+    changes: Changes | None = None
+    since: str | None = None
+    errors: int = 0

@@ -55,7 +55,7 @@ def _report(ctx: SiteContext, topic: Topic) -> tuple[dict[str, Any] | None, Rend
     rendered = ctx.memo.render(
         (report.source.file, body, meta.title),
         lambda: render_markdown(body, base_dir=folder, image_prefix=ROOT + IMAGES, top_level=3, title=meta.title,
-                                left_out=lambda zh, en: w("image_left_out", why=en if w.en else zh), ignored=_ignored_images(folder, body)))
+                                left_out=lambda zh, en: w("image_left_out", why=w.pair(zh, en)), ignored=_ignored_images(folder, body)))
     abstract = "；".join(meta.abstract) if isinstance(meta.abstract, list) else (meta.abstract or "")
     authors = w.sep.join(ctx.name(a) for a in meta.authors) if ctx.named else ""
     return {"title": title, "date": w.day(meta.date.first) if meta.date else "", "abstract": ctx.text(abstract),
@@ -115,9 +115,9 @@ def unit_view(ctx: SiteContext, ident: str) -> dict[str, Any]:
     def state(due: When | None, done: When | None) -> tuple[str, str]:
         if due is None:
             finished = done is not None and done.first <= ctx.as_of
-            return ("done", Status.DONE.label_en if w.en else Status.DONE.label_zh) if finished else ("open", "—")
+            return ("done", w.label(Status.DONE)) if finished else ("open", "—")
         status = deadline_status(due.due, done.first if done is not None else None, ctx.as_of, due_soon)
-        return status.value.replace("_", "-"), status.label_en if w.en else status.label_zh
+        return status.value.replace("_", "-"), w.label(status)
 
     solutions = []
     for s in facts.solutions:

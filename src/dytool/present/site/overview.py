@@ -50,8 +50,8 @@ def _milestone(m: MilestoneLine, number: int, ctx: SiteContext) -> dict[str, Any
         notes.append(w("missing", ids=shown))
     return {
         "number": number, "title": ctx.text(m.title), "due": w.day(m.due), "status": m.status.value.replace("_", "-"),
-        "status_label": m.status.label_en if w.en else m.status.label_zh,
-        "progress": f"{m.done}/{m.total}" if m.total is not None else "", "note": "；".join(notes) if not w.en else "; ".join(notes),
+        "status_label": w.label(m.status),
+        "progress": f"{m.done}/{m.total}" if m.total is not None else "", "note": w.semi.join(notes),
         "owner": ctx.link("unit", m.owner, ""),
     }
 
@@ -143,7 +143,7 @@ def overview_view(ctx: SiteContext) -> dict[str, Any]:
                    "percent": round(100 * period_done / period_days) if period_days > 0 else 100},
         "milestones": milestones,
         "timeline": _timeline(ctx, milestones) if b.milestones or ctx.facts.campaign.stages else None,
-        "legend": [(status.value.replace("_", "-"), status.label_en if w.en else status.label_zh)
+        "legend": [(status.value.replace("_", "-"), w.label(status))
                    for status in (Status.OVERDUE, Status.DUE_SOON, Status.PENDING, Status.DONE, Status.DONE_LATE)],
         "problems": {"found": p.found, "closed": p.closed, "open": p.open, "overdue": p.overdue, "escalated": p.escalated,
                      "long_term": p.long_term, "closure_rate": w.pct(p.closure_rate), "on_time_rate": w.pct(p.on_time_rate),
@@ -165,7 +165,7 @@ def overview_view(ctx: SiteContext) -> dict[str, Any]:
                        "missed": w.sep.join(o.period for o in r.missed),
                        "current": None if r.current is None else {"period": r.current.period, "due": w.day(r.current.due),
                                                                    "status": r.current.status.value.replace("_", "-"),
-                                                                   "status_label": r.current.status.label_en if w.en else r.current.status.label_zh}}
+                                                                   "status_label": w.label(r.current.status)}}
                       for r in b.recurring],
         "burden": [{"host": ctx.link("unit", item.host, ""), "text": w("burden_line", start=w.day(item.window_start), end=w.day(item.window_end),
                                                                            n=item.visits, max=item.max_visits)} for item in b.burden[:LIST_SHOWN]],

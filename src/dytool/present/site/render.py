@@ -40,7 +40,7 @@ def _common(ctx: SiteContext) -> dict[str, Any]:
     if options.anonymize:
         notes.append(w("anonymized_note"))
     return {
-        "w": w, "L": w.phrases(), "csp": CSP, "lang_attr": "en" if w.en else "zh-CN",
+        "w": w, "L": w.phrases(), "csp": CSP, "lang_attr": w.html_lang,
         "campaign": ctx.text(b.campaign.title), "issuer": ctx.text(b.campaign.issuer),
         "classification": ctx.text(ctx.facts.campaign.classification),
         "nav": [{"key": key, "href": href, "text": w(key)} for key, href in nav],

@@ -5,7 +5,6 @@ JSON briefing (what scripts and the roll-up read) builds no page."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from dytool.core.messages import Lang
@@ -40,13 +39,14 @@ def markdown(report: StatusReport, lang: Lang) -> str:
 
 def json_text(report: StatusReport, lang: Lang) -> str:
     from dytool.present.briefing_json import briefing_json
+    from dytool.present.jsontext import json_text
 
     data = briefing_json(report.briefing)
     if report.changes is not None:
         from dytool.status.changes import changes_json
 
         data["changes"] = changes_json(report.changes)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def document(report: StatusReport, lang: Lang) -> Document:

@@ -118,6 +118,22 @@ def test_an_institution_past_its_deadline_is_overdue(tmp_path: Path, capsys: pyt
     assert "I-1" in text and "逾期 1 项" in text
 
 
+def test_the_ledgers_mark_late_solutions_and_institutions_as_the_briefing_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The compiled 问题解决清单 and 制度清单 say 逾期 for what the briefing counts as overdue."""
+    root = repo(tmp_path, files={
+        "problems/p.yaml": "- {id: P-1, title: 问题, found_on: 2023-05-01, due: 2023-12-31, owner_unit: fgw}\n",
+        "solutions/s.yaml": "- {id: S-1, title: 晚了的办法, problems: P-1, owner_unit: fgw, due: 9月前}\n"
+                            "- {id: S-2, title: 按时的办法, problems: P-1, owner_unit: fgw, due: 9月前, done_on: 2023-08-20}\n",
+        "institutions/i.yaml": "- {id: I-1, title: 管理办法, kind: new, problems: P-1, drafting_unit: jyj, due: 9月底前, status: reviewing}\n"})
+    for day, late in (("2023-09-30", {"晚了的办法"}), ("2023-10-01", {"晚了的办法", "管理办法"})):
+        out = tmp_path / f"out-{day}"
+        assert run_cli(capsys, ["-C", str(root), "--as-of", day, "--no-cache", "compile", "--format", "md", "-o", str(out)])[0] == 0
+        rows = [line for line in next(out.glob("*.md")).read_text(encoding="utf-8").splitlines() if line.startswith("| 1 |") or line.startswith("| 2 |")]
+        marked = {name for name in ("晚了的办法", "按时的办法", "管理办法") for row in rows if f"| {name} |" in row and "逾期" in row}
+        assert marked == late
+        assert status(capsys, root, day)["lists"]["solutions_overdue"] + status(capsys, root, day)["lists"]["institutions_overdue"] == len(late)
+
+
 # ----------------------------------------------------------------------------- 5. unit_topics counts a unit's own topics
 
 

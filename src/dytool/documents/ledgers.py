@@ -77,15 +77,22 @@ def _problem_row(p: Problem, facts: Facts, as_of: dt.date, cite: _Cite) -> tuple
             "\n".join(shown), state)
 
 
+def _overdue(due: When | None, as_of: dt.date) -> str:
+    """A solution or institution not done by its deadline is marked as a problem is (issue 13, item 4)."""
+    day = deadline_day(due)
+    return "\n逾期" if day is not None and day < as_of else ""
+
+
 def _solution_row(s: Solution, facts: Facts, as_of: dt.date, cite: _Cite) -> tuple[str, ...]:
     done = s.done_on is not None and s.done_on.first <= as_of
-    return (s.title, cite(s.problems), facts.name_of(s.owner_unit) or "", _text(s.measures), deadline_text(s.due),
-            f"{_day(s.done_on)}完成" if done else (s.status or "推进中"))
+    state = f"{_day(s.done_on)}完成" if done else (s.status or "推进中") + _overdue(s.due, as_of)
+    return (s.title, cite(s.problems), facts.name_of(s.owner_unit) or "", _text(s.measures), deadline_text(s.due), state)
 
 
 def _institution_row(i: Institution, facts: Facts, as_of: dt.date, cite: _Cite) -> tuple[str, ...]:
     issued = i.issued_on is not None and i.issued_on.first <= as_of
-    status = f"{_day(i.issued_on)}出台" if issued else (i.status.label_zh if i.status and i.status.value != "issued" else "起草中")
+    status = f"{_day(i.issued_on)}出台" if issued else (
+        (i.status.label_zh if i.status and i.status.value != "issued" else "起草中") + _overdue(i.due, as_of))
     return (i.title, i.kind.label_zh, cite(i.problems), facts.name_of(i.drafting_unit) or "", deadline_text(i.due), status,
             (i.doc_number or "") if issued else "")
 

@@ -372,6 +372,17 @@ def test_a_collective_owner_written_as_the_plan_says_it(tmp_path: Path, capsys: 
     assert (m["members"], m["missing"], m["status"]) == (["fgw", "jyj", "beishan", "kfq"], ["beishan", "jyj", "kfq"], "overdue")
 
 
+@pytest.mark.parametrize("owner", ["各级党委（党组）", "各单位", "各级各部门", "各地各部门"])
+def test_an_owner_of_every_unit_written_as_the_plan_says_it(tmp_path: Path, capsys: pytest.CaptureFixture[str], owner: str) -> None:
+    """``各级党委（党组）`` (seed 000), ``各单位``, ``各级各部门``: every unit of the campaign owes the
+    obligation and answers for itself, so one unit's submission does not complete it."""
+    root = repo(tmp_path, f"milestones:\n  - {{id: plans, title: 上报调研报告, due: 2023-04-30, owner: {owner}, "
+                          "submissions: [{by: fgw, on: 2023-04-20}]}\n")
+    assert findings(capsys, root) == set()
+    [m] = status(capsys, root, "2023-05-10")["milestones"]
+    assert (m["members"], m["missing"], m["status"]) == (["fgw", "jyj", "beishan", "kfq"], ["beishan", "jyj", "kfq"], "overdue")
+
+
 def test_plan_wordings_of_periods_and_standing_requirements(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``per: 季度``, a rule's stage by its title, ``due: 常态化``, occurrences named in Chinese."""
     root = repo(tmp_path, SCOPED.replace("stage: implement", "stage: 落实推进阶段").replace("per: quarter", "per: 季度")

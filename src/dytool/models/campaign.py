@@ -144,6 +144,12 @@ _COLLECTIVE: dict[str, tuple[str, ...]] = {
     "市直部门": ("department",), "市直单位": ("department",), "区直部门": ("department",), "县直部门": ("department",),
     "村": ("village",), "社区": ("community",), "村（社区）": ("village", "community"), "村(社区)": ("village", "community"),
 }
+_EVERY_UNIT = ("department", "county", "district", "township", "village", "community", "other")
+"""What "every unit" (各单位, 各级各部门, 各级党委（党组）) covers: the campaign's own units of every
+kind, not the enterprises and outside units a visit may host."""
+for _word in ("单位", "成员单位", "级", "地", "级各部门", "地各部门", "地区各部门", "地各单位", "级各单位", "级党委", "级党组织",
+              "级党委（党组）", "级党委(党组)", "党委（党组）", "党委(党组)", "级党委（党组、党委）", "级党政机关"):
+    _COLLECTIVE[_word] = _EVERY_UNIT
 _PARTS = re.compile(r"[^、（(]+(?:[（(][^）)]*[）)])?")
 
 

@@ -164,6 +164,44 @@ def test_a_leader_finds_a_countys_overdue_problems_and_reads_a_report(example_si
     assert page.locator(".prose table").count() >= 1 and page.locator(".prose h3").count() >= 2
 
 
+def _each_overdue_count_opens_exactly_its_rows(b: Browser, site: Path) -> list[str]:
+    """Click every count of the overview's 逾期问题 table and its 查看全部 link: the ledger shows
+    exactly that many rows.  Returns the addresses clicked."""
+    links = "a.count[href^='problems.html#unit=']"
+    b.open(site / "index.html")
+    counts = [int(text) for text in b.page.locator(links).all_inner_texts()]
+    assert len(counts) >= 2
+    hrefs = []
+    for n, count in enumerate(counts):
+        b.open(site / "index.html")
+        hrefs.append(b.page.locator(links).nth(n).get_attribute("href") or "")
+        b.page.locator(links).nth(n).click()
+        assert len(_ledger_ids(b)) == count, hrefs[-1]
+    b.open(site / "index.html")
+    total = int("".join(c for c in b.page.locator("p.more a[href='problems.html#overdue=1']").inner_text() if c.isdigit()))
+    b.page.click("p.more a[href='problems.html#overdue=1']")
+    assert len(_ledger_ids(b)) == total
+    return hrefs
+
+
+def test_each_overdue_count_of_the_overview_opens_exactly_its_rows(example_site: Path, browser: Browser) -> None:
+    hrefs = _each_overdue_count_opens_exactly_its_rows(browser, example_site)
+    assert any(COUNTY in href for href in hrefs)
+
+
+def test_an_anonymized_sites_overdue_counts_open_their_rows_and_name_no_unit(
+        example_site: Path, browser: Browser, tmp_path: Path) -> None:
+    """With --anonymize the ledger has no unit list, yet each count still opens that unit's
+    overdue problems, and the address names no unit (an id such as xiling-county spells it)."""
+    with quiet_home(tmp_path):
+        assert build(example_site.parent / "campaign", tmp_path / "site", "--anonymize") == 0
+    hrefs = _each_overdue_count_opens_exactly_its_rows(browser, tmp_path / "site")
+    assert all(COUNTY not in href and "fgw" not in href for href in hrefs)
+    browser.open(tmp_path / "site" / "problems.html", "#" + hrefs[0].split("#", 1)[1])
+    browser.page.click("#f-reset")
+    _until(browser, "!location.hash.includes('unit=')")
+
+
 def test_a_hostile_records_script_never_runs(hostile_site: Path, browser: Browser) -> None:
     for page in pages(hostile_site):
         visit = browser.open(page)

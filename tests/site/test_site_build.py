@@ -95,6 +95,9 @@ def test_anonymize_hides_every_name_of_a_person_or_unit(example: tuple[Path, str
     text = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*") if p.suffix in (".html", ".js"))
     for name in ("林海峰", "西岭县", "市发展改革委", "孙丽娟"):
         assert name not in text
+    for ident in ("xiling-county", "nanxi-county", "lin-haifeng"):  # an id spells the name in pinyin
+        assert ident not in text
+    assert 'href="problems.html#unit=u' in (site / "index.html").read_text(encoding="utf-8")
     assert "××" in text
     assert not (site / "units").exists() and not (site / "leaders").exists()
 

@@ -120,6 +120,8 @@ class SiteContext:
                 self.rows_by_topic[row.problem.topic].append(row)
             if row.problem.owner_unit:
                 self.rows_by_unit[row.problem.owner_unit].append(row)
+        self._unit_keys: dict[str, str] = {} if self.named else {
+            ident: f"u{n}" for n, ident in enumerate(sorted(set(facts.units) | set(self.rows_by_unit)), start=1)}
 
     def unit_facts(self, unit: str) -> Facts:
         """The facts narrowed to one unit's records, for its lists (:func:`dytool.status.ledger.ledger_lists`
@@ -138,6 +140,11 @@ class SiteContext:
     def name(self, ident: str | None) -> str:
         """The display name of a person or unit id (or free text)."""
         return self.text(self.facts.name_of(ident)) if ident else ""
+
+    def unit_key(self, ident: str) -> str:
+        """How a unit is named in the ledger's data and its addresses (``#unit=``): its id, or with
+        ``--anonymize`` a number, since an id such as ``xiling-county`` spells the unit's name."""
+        return self._unit_keys.get(ident, ident) if not self.named else ident
 
     def topic_title(self, ident: str | None) -> str:
         topic = self.topics_by_id.get(ident or "")

@@ -40,7 +40,7 @@ def ledger_view(ctx: SiteContext) -> tuple[dict[str, Any], dict[str, Any]]:
             p.closed_on.first.isoformat() if row.closed and p.closed_on is not None else "",
             (ctx.as_of - due).days if row.overdue and due is not None else -1,
         ])
-    units = [[ident, ctx.name(ident), ctx.unit_href(ident, "") or ""] for ident in unit_index]
+    units = [[ctx.unit_key(ident), ctx.name(ident), ctx.unit_href(ident, "") or ""] for ident in unit_index]
     topics = [[ident, ctx.topic_title(ident), ctx.topic_href(ident, "") or ""] for ident in topic_index]
     data = {
         "lang": w.lang.value,

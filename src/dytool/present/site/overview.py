@@ -125,8 +125,11 @@ def overview_view(ctx: SiteContext) -> dict[str, Any]:
     lists = b.lists
     p = lists.problems
     milestones = [_milestone(m, i, ctx) for i, m in enumerate(b.milestones, 1)]
+    # The overview's overdue section links to the problems ledger: it counts problems only, like
+    # the ledger's 逾期 filter and the 逾期未销号 figure (overdue solutions are in their own figure).
+    overdue = [item for item in lists.overdue if item.kind == "problem"]
     overdue_by_unit: dict[str | None, int] = {}
-    for item in lists.overdue:
+    for item in overdue:
         overdue_by_unit[item.owner_unit] = overdue_by_unit.get(item.owner_unit, 0) + 1
     by_unit = sorted(overdue_by_unit.items(), key=lambda kv: (-kv[1], ctx.name(kv[0])))
     stages = [{"title": ctx.text(s.title), "start": w.day(s.start), "end": w.day(s.end), "elapsed": s.elapsed_days, "total": s.total_days,
@@ -150,11 +153,11 @@ def overview_view(ctx: SiteContext) -> dict[str, Any]:
                      "closure_value": p.closure_rate or 0.0},
         "solutions": {"done": lists.solutions_done, "total": lists.solutions_total, "overdue": lists.solutions_overdue},
         "institutions": {k: lists.institutions.get(k, 0) for k in ("issued", "reviewing", "drafting")},
-        "overdue_by_unit": [{"unit": ctx.link("unit", unit, ""), "count": n, "unit_id": unit or ""} for unit, n in by_unit[:LIST_SHOWN]],
+        "overdue_by_unit": [{"unit": ctx.link("unit", unit, ""), "count": n, "unit_id": ctx.unit_key(unit) if unit else ""} for unit, n in by_unit[:LIST_SHOWN]],
         "overdue_units_more": max(0, len(by_unit) - LIST_SHOWN),
         "overdue": [{"id": o.id, "title": ctx.text(o.title), "unit": ctx.link("unit", o.owner_unit, ""), "due": w.day(o.due),
-                     "days": o.days_overdue} for o in lists.overdue[:OVERDUE_SHOWN]],
-        "overdue_total": len(lists.overdue),
+                     "days": o.days_overdue} for o in overdue[:OVERDUE_SHOWN]],
+        "overdue_total": len(overdue),
         "topics": {"total": b.topics.total,
                    "stages": [{"label": w.label(s), "count": b.topics.by_stage.get(s.value, 0)} for s in TopicStage],
                    "behind": [{"topic": ctx.link("topic", t.id, ""), "leader": ctx.name(t.leader),

@@ -23,7 +23,8 @@
   var search = $("f-search"), unitSel = $("f-unit"), stateSel = $("f-state"), handlingSel = $("f-handling"),
       topicSel = $("f-topic"), overdueBox = $("f-overdue"), body = $("ledger-body"), count = $("ledger-count"),
       prev = $("p-prev"), next = $("p-next"), pageStatus = $("p-status");
-  var state = { sort: null, dir: 1, page: 1 };
+  // unit: the unit asked for by the address when the page has no unit list (--anonymize)
+  var state = { sort: null, dir: 1, page: 1, unit: "" };
   var shown = [];
 
   function sortValue(row, key) {
@@ -54,7 +55,7 @@
 
   function apply() {
     var q = search.value.trim().toLowerCase();
-    var u = unitSel ? unitSel.value : "";
+    var u = unitSel ? unitSel.value : state.unit;
     var s = stateSel.value, h = handlingSel.value, t = topicSel.value, late = overdueBox.checked;
     var ui = u === "" ? -2 : Number(u), hi = h === "" ? -2 : Number(h), ti = t === "" ? -2 : Number(t);
     shown = [];
@@ -157,7 +158,8 @@
     var parts = [];
     var add = function (k, v) { if (v !== "" && v !== null && v !== undefined) { parts.push(k + "=" + encodeURIComponent(v)); } };
     add("q", search.value.trim());
-    if (unitSel && unitSel.value !== "") { add("unit", data.units[Number(unitSel.value)][0]); }
+    var unitValue = unitSel ? unitSel.value : state.unit;
+    if (unitValue !== "") { add("unit", data.units[Number(unitValue)][0]); }
     add("state", stateSel.value);
     add("handling", handlingSel.value);
     if (topicSel.value !== "") { add("topic", data.topics[Number(topicSel.value)][0]); }
@@ -180,7 +182,8 @@
       try { params[k] = decodeURIComponent(v); } catch (e) { params[k] = ""; }
     });
     search.value = params.q || "";
-    if (unitSel) { unitSel.value = params.unit in unitIds ? String(unitIds[params.unit]) : ""; }
+    state.unit = Object.prototype.hasOwnProperty.call(unitIds, params.unit) ? String(unitIds[params.unit]) : "";
+    if (unitSel) { unitSel.value = state.unit; }
     stateSel.value = params.state === "open" || params.state === "done" ? params.state : "";
     handlingSel.value = /^\d+$/.test(params.handling || "") && Number(params.handling) < data.handling.length ? params.handling : "";
     topicSel.value = params.topic in topicIds ? String(topicIds[params.topic]) : "";
@@ -210,6 +213,7 @@
     [unitSel, stateSel, handlingSel, topicSel].forEach(function (el) { if (el) { el.value = ""; } });
     overdueBox.checked = false;
     state.sort = null;
+    state.unit = "";
     update(true);
   });
   prev.addEventListener("click", function () { state.page -= 1; update(false); });

@@ -160,3 +160,10 @@ def test_relative_deadlines_count_from_the_day_found() -> None:
                                            ("2024-W05", "2024年第5周"), ("2024", "2024年"), ("2024-03-05", "2024年3月5日"), ("其他", "其他")])
 def test_periods_are_written_in_chinese(key: str, text: str) -> None:
     assert period_text(key) == text
+
+
+def test_a_line_that_introduces_a_list_keeps_with_it() -> None:
+    doc = render([Markdown("逾期未完成事项（3项）：\n\n1. 甲\n2. 乙\n\n各单位情况如下:\n\n| 甲 |\n|---|\n| 1 |\n\n一段话。\n")])
+    kept = {doc.text(p): p.find(f"{w('pPr')}/{w('keepNext')}") is not None for p in doc.top_paragraphs()}
+    assert kept["逾期未完成事项（3项）："] and kept["各单位情况如下:"]
+    assert not kept["一段话。"]

@@ -184,8 +184,11 @@ class MarkdownRenderer:
             paragraph = self.w.paragraph(None)
         if images:
             paragraph.set("spacing", {"line": "240", "lineRule": "auto"})
+        text = _plain(children)
+        if text.rstrip().endswith(("：", ":")):
+            paragraph.set("keepNext")  # a line that introduces a list or a table is never left at a page's foot
         self._inline(paragraph, children, box)
-        self._before = ("paragraph" if not lists and not quote else "", paragraph, _plain(children))
+        self._before = ("paragraph" if not lists and not quote else "", paragraph, text)
 
     def _inline(self, paragraph: Para, children: Sequence[Token], box: tuple[int, int]) -> None:
         bold = italic = strike = 0

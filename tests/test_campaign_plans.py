@@ -137,7 +137,7 @@ def test_the_text_briefing_shows_what_the_markdown_shows(tmp_path: Path, capsys:
         "problems/p.yaml": "- {id: P-1, title: 问题, found_on: 2023-05-01, due: 2023-12-31, owner_unit: fgw}\n",
         "solutions/s.yaml": "- {id: S-1, title: 解决事项甲, problems: P-1, owner_unit: fgw, due: 2023-06-30}\n"})
     text, md = status(capsys, root, "2023-07-15", "text"), status(capsys, root, "2023-07-15", "md")
-    for fact in ("逾期报送", "2023-05（2023年6月3日）", "未报送", "2023-04", "S-1 解决事项甲", "问题解决清单：完成 0/1 项，逾期 1 项"):
+    for fact in ("逾期报送", "2023年5月（2023年6月3日）", "未报送：2023年4月", "S-1 解决事项甲", "问题解决清单：完成 0/1 项，逾期 1 项"):
         assert fact in text and fact in md, fact
 
 

@@ -46,9 +46,14 @@ def _obligation(table: ObligationTable, day: dt.date, number: int) -> dict[str, 
             else:
                 cells.append("未报送" if due < day else "")
         rows.append({"name": name, "cells": cells})
-    quoted = "“" + table.title.replace("“", "‘").replace("”", "’") + "”"
+    quoted = f"“{_inner_quotes(table.title)}”"
     return {"title": table.title, "quoted": quoted, "number": number, "periods": [period_label(k) for k in table.periods], "rows": rows,
             "by_period": len(table.periods) > len(rows)}
+
+
+def _inner_quotes(text: str) -> str:
+    """Quotes inside a quoted title as single quotes: “乡镇招商考核‘重签约、轻落地’”."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 __all__ = ["Bulletin", "bulletin_day", "bulletin_number", "make_bulletin", "month_span", "require_campaign_month"]
@@ -143,7 +148,7 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
         "new_problems": len(new), "closed_problems": len(closed),
         "unit_table": table,
         "charts": {key: {"file": chart.file, "title": chart.title} for key, chart in numbered.items()},
-        "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue,
+        "overdue": [{"id": o.id, "title": _inner_quotes(o.title), "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue,
                      "kind": o.kind, "kind_zh": kind_noun(o.kind).zh} for o in briefing.lists.overdue],
         "has_rule": any(line["required"] is not None for line in leaders),
         "obligations": [_obligation(table, day, (2 if leaders else 1) + n) for n, table in enumerate(obligation_tables(facts, day), 1)],

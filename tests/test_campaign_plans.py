@@ -153,7 +153,7 @@ def test_the_text_briefing_shows_what_the_markdown_shows(tmp_path: Path, capsys:
         "problems/p.yaml": "- {id: P-1, title: 问题, found_on: 2023-05-01, due: 2023-12-31, owner_unit: fgw}\n",
         "solutions/s.yaml": "- {id: S-1, title: 解决事项甲, problems: P-1, owner_unit: fgw, due: 2023-06-30}\n"})
     text, md = status(capsys, root, "2023-07-15", "text"), status(capsys, root, "2023-07-15", "md")
-    for fact in ("逾期报送", "2023-05（2023年6月3日）", "未报送", "2023-04", "S-1 解决事项甲", "问题解决清单：完成 0/1 项，逾期 1 项"):
+    for fact in ("逾期报送", "2023年5月（2023年6月3日）", "未报送：2023年4月", "S-1 解决事项甲", "问题解决清单：完成 0/1 项，逾期 1 项"):
         assert fact in text and fact in md, fact
 
 
@@ -236,8 +236,21 @@ def test_the_bulletin_has_the_member_by_period_table(tmp_path: Path, capsys: pyt
     assert "| 序号 | 单位 | 2023年4月 | 2023年5月 |" in text
     assert "| 4 | 高新区 | 未报送 |  |" in text  # May's report is due on the bulletin's day: not missed yet
     assert "| 3 | 北山区 | 5月4日（逾期） |  |" in text
+    assert "表3　“报送工作动态信息”各单位落实情况" in text  # the table has its title, numbered after 表1 and 表2
 
 
+def test_a_year_of_months_is_set_a_line_per_month_so_that_it_fits_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    months = "".join(f"      - {{by: fgw, period: 2023-{m:02d}, on: 2023-{m:02d}-25}}\n" for m in range(6, 13))
+    root = repo(tmp_path, GROUP.replace("      - {by: fgw, period: 2023-05, on: 2023-05-30}\n", "      - {by: fgw, period: 2023-05, on: 2023-05-30}\n" + months),
+                GROUP_UNITS)
+    out = tmp_path / "b"
+    assert run_cli(capsys, ["-C", str(root), "--no-cache", "--as-of", "2023-12-31", "bulletin", "--month", "2023-12", "--format", "md,docx",
+                            "-o", str(out)])[0] == 0
+    text = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert "| 时间 | 市发展改革委 | 市教育局 | 北山区 | 高新区 |" in text  # 9 months, 4 units: a column per unit
+    assert "| 2023年4月 | 4月28日 | 4月29日 | 5月4日（逾期） | 未报送 |" in text
+    assert "| 2023年11月 | 11月25日 | 未报送 | 未报送 | 未报送 |" in text
+    assert "| 序号 | 单位 | 2023年4月 |" not in text
 # ----------------------------------------------------------------------------- 9. dates outside the period
 
 

@@ -27,6 +27,15 @@ def test_the_bulletin_is_dated_at_the_as_of_day_within_its_month(tmp_path: Path,
     assert "2023年8月31日" not in text.split("## 四")[0]
 
 
+def test_quotes_inside_a_quoted_title_are_single(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _example(tmp_path)
+    assert run(["bulletin", "-C", str(root), "--as-of", "2023-09-20", "--month", "2023-09", "--format", "md", "-o", str(tmp_path)]) == 0
+    capsys.readouterr()
+    text = next(tmp_path.glob("*.md")).read_text(encoding="utf-8")
+    assert "问题“乡镇招商考核‘重签约、轻落地’”（时限2023年8月31日" in text
+    assert "“重签约、轻落地””" not in text
+
+
 def test_a_bulletin_of_a_month_not_begun_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = _example(tmp_path)
     assert run(["bulletin", "-C", str(root), "--as-of", "2023-08-20", "--month", "2023-09", "-o", str(tmp_path)]) == 2

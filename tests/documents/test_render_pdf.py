@@ -244,3 +244,38 @@ def test_no_page_is_nearly_empty_but_the_last_of_a_part(rendered: dict[str, list
             if not new_part:
                 assert page.bottom > 0.2 + 0.1, f"{name} page {page.number} is nearly empty"
 
+
+
+def test_toc_pages_stores_the_contents_page_numbers_in_the_word_file(tmp_path: Path) -> None:
+    """compile --format docx --toc-pages: LibreOffice fills the contents, so WPS (which does not
+    update fields) shows page numbers; without it the entries are there without numbers."""
+    import zipfile
+
+    from lxml import etree
+
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, repo, ignore=shutil.ignore_patterns(".dytool"))
+    saved = {key: os.environ.get(key) for key in ("HOME", "XDG_CACHE_HOME")}
+    os.environ.update(HOME=str(tmp_path / "home"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    try:
+        for name, extra in (("plain", []), ("pages", ["--toc-pages"])):
+            assert run(["compile", "-C", str(repo), "--as-of", AS_OF, "--format", "docx", *extra, "-o", str(tmp_path / name)]) == 0
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def entries(folder: str) -> list[str]:
+        docx = next((tmp_path / folder).glob("*.docx"))
+        root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+        return ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in root.iter(f"{w}p")
+                if (style := p.find(f"{w}pPr/{w}pStyle")) is not None and re.fullmatch(r"TOC\d", style.get(f"{w}val", ""))]
+
+    plain, pages = entries("plain"), entries("pages")
+    assert len(pages) == len(plain) >= 12
+    assert not any(re.search(r"\d+$", entry) for entry in plain)
+    assert all(re.search(r"\d+$", entry) for entry in pages), pages
+    assert re.fullmatch(r"问题清单\d+", pages[-3]) and int(pages[-3][4:]) > 40

@@ -44,7 +44,15 @@ def test_two_tables_in_a_row_are_kept_apart_by_their_titles() -> None:
 def test_a_caption_written_before_a_table_is_its_title() -> None:
     doc = render([Markdown("## 一、情况\n\n| 甲 |\n|---|\n| 1 |\n\n表2　自定义标题\n\n| 乙 |\n|---|\n| 2 |\n")])
     captions = [doc.text(p) for p in doc.top_paragraphs() if doc.style_of(p) == "TableCaption"]
-    assert captions == ["表1　一、情况", "表2　自定义标题"]
+    assert captions == ["表1　情况", "表2　自定义标题"]
+
+
+@pytest.mark.parametrize("heading", ["一、重点片区拥堵情况", "（二）重点片区拥堵情况", "3. 重点片区拥堵情况", "2.1 重点片区拥堵情况",
+                                     "（4）重点片区拥堵情况", "重点片区拥堵情况"])
+def test_a_title_taken_from_a_heading_leaves_out_the_heading_number(heading: str) -> None:
+    doc = render([Markdown(f"## {heading}\n\n| 片区 | 车速 |\n|---|---|\n| 梅林关 | 18.6 |\n")])
+    captions = [doc.text(p) for p in doc.top_paragraphs() if doc.style_of(p) == "TableCaption"]
+    assert captions == ["表1　重点片区拥堵情况"]
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +160,10 @@ def test_relative_deadlines_count_from_the_day_found() -> None:
                                            ("2024-W05", "2024年第5周"), ("2024", "2024年"), ("2024-03-05", "2024年3月5日"), ("其他", "其他")])
 def test_periods_are_written_in_chinese(key: str, text: str) -> None:
     assert period_text(key) == text
+
+
+def test_a_line_that_introduces_a_list_keeps_with_it() -> None:
+    doc = render([Markdown("逾期未完成事项（3项）：\n\n1. 甲\n2. 乙\n\n各单位情况如下:\n\n| 甲 |\n|---|\n| 1 |\n\n一段话。\n")])
+    kept = {doc.text(p): p.find(f"{w('pPr')}/{w('keepNext')}") is not None for p in doc.top_paragraphs()}
+    assert kept["逾期未完成事项（3项）："] and kept["各单位情况如下:"]
+    assert not kept["一段话。"]

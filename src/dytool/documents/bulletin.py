@@ -32,9 +32,11 @@ from dytool.status.deadlines import ObligationTable, obligation_tables
 from dytool.status.ledger import problem_state
 
 
-def _obligation(table: ObligationTable, day: dt.date) -> dict[str, Any]:
+def _obligation(table: ObligationTable, day: dt.date, number: int) -> dict[str, Any]:
     """A member × period table: the day each member handed in (月/日), 逾期 when late, 未报送
-    when an occurrence due by the day is missing, blank while it is not yet due."""
+    when an occurrence due by the day is missing, blank while it is not yet due.  ``by_period``
+    when there are more periods than members: the table is then set with a line per period and
+    a column per member, so that a year of months fits a portrait page."""
     rows = []
     for _, name, handed in table.rows:
         cells = []
@@ -44,7 +46,14 @@ def _obligation(table: ObligationTable, day: dt.date) -> dict[str, Any]:
             else:
                 cells.append("未报送" if due < day else "")
         rows.append({"name": name, "cells": cells})
-    return {"title": table.title, "periods": [period_label(k) for k in table.periods], "rows": rows}
+    quoted = f"“{_inner_quotes(table.title)}”"
+    return {"title": table.title, "quoted": quoted, "number": number, "periods": [period_label(k) for k in table.periods], "rows": rows,
+            "by_period": len(table.periods) > len(rows)}
+
+
+def _inner_quotes(text: str) -> str:
+    """Quotes inside a quoted title as single quotes: “乡镇招商考核‘重签约、轻落地’”."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 __all__ = ["Bulletin", "bulletin_day", "bulletin_number", "make_bulletin", "month_span", "require_campaign_month"]
@@ -139,10 +148,10 @@ def make_bulletin(repo: Repository, campaign: Campaign, month: str, templates: T
         "new_problems": len(new), "closed_problems": len(closed),
         "unit_table": table,
         "charts": {key: {"file": chart.file, "title": chart.title} for key, chart in numbered.items()},
-        "overdue": [{"id": o.id, "title": o.title, "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue,
+        "overdue": [{"id": o.id, "title": _inner_quotes(o.title), "unit": o.owner_unit_name or "", "due": chinese_day(o.due), "days": o.days_overdue,
                      "kind": o.kind, "kind_zh": kind_noun(o.kind).zh} for o in briefing.lists.overdue],
         "has_rule": any(line["required"] is not None for line in leaders),
-        "obligations": [_obligation(table, day) for table in obligation_tables(facts, day)],
+        "obligations": [_obligation(table, day, (2 if leaders else 1) + n) for n, table in enumerate(obligation_tables(facts, day), 1)],
         "missed_milestones": [{"title": m.title, "due": chinese_day(m.due), "missing": "、".join(m.missing_names or m.missing)}
                               for m in briefing.milestones if m.status is Status.OVERDUE and m.due is not None],
         "missed_submissions": [{"title": r.title, "periods": "、".join(f"{o.by_name}（{period_label(o.period)}）" if o.by_name else period_label(o.period)

@@ -13,6 +13,7 @@ from dytool.core.catalogue import briefing as words
 from dytool.core.catalogue.changes import NO_CHANGES
 from dytool.core.messages import Lang, Text, join, per_lang
 from dytool.dates import Status
+from dytool.facts.periods import period_label
 from dytool.facts.topics import TopicStage
 from dytool.models.nouns import kind_noun
 from dytool.present.changes import change_blocks
@@ -109,9 +110,15 @@ def _milestones(b: Briefing, say: _Say) -> tuple[Block, ...]:
     return (Table(tuple(say(c) for c in words.MILESTONE_COLUMNS), rows, short=MAX_ROWS, hint=say(words.HINT_ALL)),)
 
 
+def _period(key: str) -> Text:
+    """An occurrence's period as the reader's language writes it: 2023年8月 in Chinese, 2023-08 in English."""
+    return per_lang(period_label(key), key)
+
+
 def _occurrence(o: Occurrence) -> Text:
     who = per_lang(o.by_name or o.by, o.by)
-    return Text("{who} {period}", "{who} {period}", {"who": who, "period": o.period}) if o.by else Text(o.period, o.period)
+    period = _period(o.period)
+    return Text("{who} {period}", "{who} {period}", {"who": who, "period": period}) if o.by else period
 
 
 def recurring_line(r: RecurringLine, say: _Say) -> Line:
@@ -119,12 +126,12 @@ def recurring_line(r: RecurringLine, say: _Say) -> Line:
     occurrence, what was missed (by whom), what was late."""
     headline = words.RECURRING(title=r.title, rule=r.rule)
     if r.current is not None:
-        headline += words.RECURRING_CURRENT(period=r.current.period, due=r.current.due, status=r.current.status)
+        headline += words.RECURRING_CURRENT(period=_period(r.current.period), due=r.current.due, status=r.current.status)
     headline += (words.RECURRING_MET_MEMBERS if r.members else words.RECURRING_MET)(met=r.met, due=r.due_so_far)
     details = []
     if r.not_submitted and r.current is not None:
         names = per_lang(join(r.not_submitted_names or r.not_submitted), join(r.not_submitted))
-        details.append(Line(say(words.NOT_YET_HANDED_IN(period=r.current.period, names=names))))
+        details.append(Line(say(words.NOT_YET_HANDED_IN(period=_period(r.current.period), names=names))))
     if r.missed:
         details.append(Line(say(words.MISSED(items=join([_occurrence(o) for o in r.missed]))), Tone.BAD))
     if r.late:

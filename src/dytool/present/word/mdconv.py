@@ -24,6 +24,8 @@ __all__ = ["MarkdownRenderer"]
 BULLET = "•"
 CAPTION = re.compile(r"^\s*(?:\*\*)?表\s*[0-9０-９一二三四五六七八九十]+")
 """A paragraph right before a table that starts like this is the table's title (表1　…)."""
+# a heading's own number (一、 （一） 1. （1）), which a table's title does not repeat
+HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9０-９]+(?:[.．][0-9０-９]+)*(?:[.．、]|\s)|[（(][0-9０-９]+[）)])\s*")
 FIGURE_CAPTION = re.compile(r"^\s*图\s*[0-9０-９一二三四五六七八九十]+")
 """A paragraph right after a figure that starts like this is its caption (图1　…)."""
 LIST_HANG = 150  # hanging indent of list markers, in hundredths of a character
@@ -182,8 +184,11 @@ class MarkdownRenderer:
             paragraph = self.w.paragraph(None)
         if images:
             paragraph.set("spacing", {"line": "240", "lineRule": "auto"})
+        text = _plain(children)
+        if text.rstrip().endswith(("：", ":")):
+            paragraph.set("keepNext")  # a line that introduces a list or a table is never left at a page's foot
         self._inline(paragraph, children, box)
-        self._before = ("paragraph" if not lists and not quote else "", paragraph, _plain(children))
+        self._before = ("paragraph" if not lists and not quote else "", paragraph, text)
 
     def _inline(self, paragraph: Para, children: Sequence[Token], box: tuple[int, int]) -> None:
         bold = italic = strike = 0
@@ -264,15 +269,16 @@ class MarkdownRenderer:
 
     def _caption(self) -> None:
         """The table's title: the paragraph before it when it reads 表N…, else 表N (with the
-        heading's words when the table follows a heading directly)."""
+        heading's words, without its number, when the table follows a heading directly)."""
         self._tables += 1
         kind, paragraph, text = self._before
         if kind == "paragraph" and paragraph is not None and CAPTION.match(text):
             paragraph.style = self.ids["table_caption"]
             return
         caption = f"表{self._tables}"
-        if kind == "heading" and text.strip():
-            caption += f"　{text.strip()}"
+        words = HEADING_NUMBER.sub("", text).strip() if kind == "heading" else ""
+        if words:
+            caption += f"　{words}"
         self.w.styled("table_caption", caption)
 
     def _emit_table(self, table: _TableAcc) -> None:

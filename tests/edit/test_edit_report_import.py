@@ -109,6 +109,32 @@ def test_typed_numbering_makes_headings_only_of_short_lines() -> None:
     assert heading_level_of_text("2023年以来，全市引进项目213个") is None and heading_level_of_text("1.5倍") is None
 
 
+
+def test_a_title_typed_centred_without_the_title_style_and_lists_after_bullets(tmp_path: Path) -> None:
+    """As most offices type a report: the title is a centred, bold, large line in the body style."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    first = document.add_paragraph()
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = first.add_run("关于服务保障企业达产满产的调研报告")
+    run.bold, run.font.size = True, Pt(22)
+    document.add_paragraph("按照市委安排，调研组赴12家重点企业开展调研。")
+    document.add_paragraph("用电负荷紧张", style="List Bullet")
+    document.add_paragraph("融资成本偏高", style="List Bullet")
+    document.add_paragraph("摸清底数", style="List Number")
+    document.add_paragraph("精准调度", style="List Number")
+    centred = document.add_paragraph("一、基本情况")
+    centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.save(tmp_path / "r.docx")
+    converted = convert_docx(tmp_path / "r.docx", "T-001")
+    assert converted.title == "关于服务保障企业达产满产的调研报告"
+    assert converted.markdown.startswith("# 关于服务保障企业达产满产的调研报告\n\n按照市委安排")
+    assert "- 用电负荷紧张\n- 融资成本偏高\n1. 摸清底数\n2. 精准调度" in converted.markdown
+    assert "## 一、基本情况" in converted.markdown and converted.markdown.count("\n# ") == 0
+
 # -- the compilation's own reports, written to Word by compile and read back ----------------------------
 
 def _blocks(markdown: str) -> list[tuple[str, str]]:

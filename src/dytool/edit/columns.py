@@ -77,7 +77,11 @@ def columns(kind: str, extra_keys: list[str] | tuple[str, ...] = ()) -> list[Col
             continue
         shape = fields[name]
         if shape.kind == "model" and shape.model is not None:
-            out += [Column(f"{shape.label}{JOIN}{sub.label}", (name, sub.name), sub) for sub in shapes(shape.model).values()]
+            sub_refs = {plan.name: plan.ref for plan in field_plan(shape.model) if plan.ref is not None}
+            for sub in shapes(shape.model).values():
+                sub_ref = sub_refs.get(sub.name)  # 评审·评审单位或人 by name, as the other references
+                out.append(Column(f"{shape.label}{JOIN}{sub.label}", (name, sub.name), sub, sub_ref.kinds if sub_ref else (),
+                                  bool(sub_ref and sub_ref.text_ok)))
         else:
             ref = refs.get(name)
             out.append(Column(shape.label, (name,), shape, ref.kinds if ref else (), bool(ref and ref.text_ok)))

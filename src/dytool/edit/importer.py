@@ -108,6 +108,9 @@ class _Work:
     new: dict[str, list[tuple[RowRef, dict[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
     bad: list[BadRow] = field(default_factory=list)
     unchanged: int = 0
+    partial: list[_Edit] = field(default_factory=list)
+    """The readable cells of rows refused for a cell: checked once more, only to report every reason."""
+    partial_new: dict[str, list[tuple[RowRef, dict[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _bad_cell(where: RowRef, header: str, zh: str, en: str) -> BadRow:
@@ -133,13 +136,16 @@ def _read_rows(table: Table, lay: Layout, state: ExportState, index: dict[str, d
             continue
         where = RowRef(table.source, table.sheet or "", number)
         ident = str(cells[lay.id_column]).strip() if lay.id_column is not None and lay.id_column < len(cells) and cells[lay.id_column] else ""
+        entry = index[kind].get(ident) if ident else None
+        if entry is not None and not _row_changes(table, lay, state, cells, entry, names):
+            work.unchanged += 1  # a row as exported (several offices' copies of one ledger) is no second edit
+            continue
         if ident and (kind, ident) in seen:
             first = seen[(kind, ident)]
             work.bad.append(BadRow(where, *words.ROW_TWICE(id=ident, where=Text.plain(first.zh, first.en)).pair))
             continue
         if ident:
             seen[(kind, ident)] = where
-        entry = index[kind].get(ident) if ident else None
         if entry is None:
             _new_row(kind, lay, cells, where, names, work)
         else:
@@ -162,18 +168,22 @@ def _new_row(kind: str, lay: Layout, cells: list[Any], where: RowRef, names: Nam
             record[col.path[0]] = decoded
         else:
             record.setdefault(col.path[0], {})[col.path[1]] = decoded
-    if not problems:
-        work.new[kind].append((where, record))
+    (work.partial_new if problems else work.new)[kind].append((where, record))
+
+
+def _row_base(table: Table, lay: Layout, state: ExportState, record: Any, names: Names) -> list[Any]:
+    """The row as exported (or, for a sheet dytool did not write, as the record would export now)."""
+    return _base(state, table, lay, record.id) or record_cells(lay.kind, record, 0, lay.columns, names)[0]
+
+
+def _row_changes(table: Table, lay: Layout, state: ExportState, cells: list[Any], entry: Any, names: Names) -> bool:
+    base = _row_base(table, lay, state, entry.record, names)
+    return any(not same_cell(c, b) for col, c, b in zip(lay.columns, cells, base, strict=False) if col is not IGNORED and col.header)
 
 
 def _edit_row(table: Table, lay: Layout, state: ExportState, cells: list[Any], where: RowRef, entry: Any, names: Names, work: _Work) -> None:
     kind, record = lay.kind, entry.record
-    current = record_cells(kind, record, 0, lay.columns, names)[0]
-    base = _base(state, table, lay, record.id) or current
-    changed = any(not same_cell(c, b) for col, c, b in zip(lay.columns, cells, base, strict=False) if col is not IGNORED and col.header)
-    if not changed:
-        work.unchanged += 1
-        return
+    base = _row_base(table, lay, state, record, names)
     digest = state.rows.get((table.sheet or "", record.id), ("", []))[0] or (
         str(cells[lay.digest_column]) if lay.digest_column is not None and lay.digest_column < len(cells) and cells[lay.digest_column] else "")
     if digest and digest != record_digest(record):
@@ -182,15 +192,14 @@ def _edit_row(table: Table, lay: Layout, state: ExportState, cells: list[Any], w
     edit = diff_row(kind, lay.columns, cells, base, record, names)
     for problem in edit.problems:
         work.bad.append(_bad_cell(where, problem.header, problem.zh, problem.en))
-    if edit.problems:
-        return
     if not edit.values and not edit.appends:
-        work.unchanged += 1
+        if not edit.problems:
+            work.unchanged += 1
         return
     order = list(KINDS[kind].model_fields)
     change = FieldChange(entry.source.path, edit.values, edit.appends, order)
     shown = RowChange(where, kind, record.id, getattr(record, "title", "") or "", edit.shown, file=entry.source.file)
-    work.edits.append(_Edit(where, kind, record, entry.source.file, entry.source.path, change, shown))
+    (work.partial if edit.problems else work.edits).append(_Edit(where, kind, record, entry.source.file, entry.source.path, change, shown))
 
 
 def _spans(text: str, indexes: list[int]) -> list[tuple[int, int, int]]:
@@ -272,6 +281,22 @@ def _trace(findings: list[Finding], places: dict[str, list[tuple[int, int, RowRe
     return traced, loose
 
 
+def _other_reasons(root: Path, work: _Work, excluded: set[RowRef], *, as_of: dt.date, rng: random.Random, file: str | None,
+                   baseline: CheckResult, load: LoadOptions | None) -> list[BadRow]:
+    """What the check says of the rows refused for a cell, their readable cells applied: every reason in one run."""
+    rows = {edit.where for edit in work.partial} | {where for added in work.partial_new.values() for where, _ in added}
+    trial = _Work(edits=work.edits + work.partial)
+    for kind in set(work.new) | set(work.partial_new):
+        trial.new[kind] = work.new.get(kind, []) + work.partial_new.get(kind, [])
+    try:
+        plan, places, _ = _plan(root, trial, excluded - rows, as_of=as_of, rng=rng, file=file, baseline=baseline)
+    except UserError:
+        return []  # only to report more: the rows are refused already
+    traced, _ = _trace(check_plan(root, plan, as_of, baseline.findings, load) if plan.files else [], places)
+    return [BadRow(where, *words.ROW_FINDING(code=f.code, message=Text.plain(f.message_zh, f.message_en)).pair)
+            for where, findings in sorted(traced.items()) if where in rows for f in findings]
+
+
 def _tables(sources: list[Path], plural: str | None, sheet: str | None) -> list[tuple[Table, ExportState, str]]:
     found = []
     for source in sources:
@@ -303,6 +328,8 @@ def import_files(
             _read_rows(table, layout(table, kind, maps), state, index, names, work, seen)
         excluded = {bad.where for bad in work.bad}
         result = ImportResult(bad=list(work.bad), unchanged=work.unchanged)
+        if work.partial or work.partial_new:
+            result.bad += _other_reasons(root, work, excluded, as_of=as_of, rng=rng, file=file, baseline=baseline, load=load)
         while True:
             plan, places, shown = _plan(root, work, excluded, as_of=as_of, rng=rng, file=file, baseline=baseline)
             added = check_plan(root, plan, as_of, baseline.findings, load) if plan.files else []

@@ -94,8 +94,10 @@ def _state(rows: list[Row]) -> ExportState:
         return state
     head = rows[0][1]
     state.as_of = str(head[1]) if len(head) > 1 else None
-    for _, cells in rows[1:]:
-        if len(cells) < 4 or not all(isinstance(c, str) for c in cells[:4]):
+    for _, read in rows[1:]:
+        # the headers' row has an empty id and digest, which a workbook gives back as empty cells
+        cells = [("" if c is None and i in (1, 2) else c) for i, c in enumerate(read[:4])]
+        if len(cells) < 4 or not all(isinstance(c, str) for c in cells):
             continue
         try:
             values = json.loads(cells[3])

@@ -33,6 +33,8 @@ _COLON = re.compile("[：:]")
 MAX_CELL = 32_767
 """The most characters a spreadsheet cell holds (Excel's limit): a longer one is refused."""
 _SEPARATORS = re.compile(r"[\n,，、;；]+")
+_YES_NO = {"已销号": "是", "销号": "是", "未销号": "否"}
+"""What units write in 是否销号 besides the drop-down's 是 and 否."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ def diff_row(kind: str, cols: list[Column], cells: list[Any], base: list[Any], r
         col = cols[index]
         new, old = _at(cells, index), _at(base, index)
         if col.header == CLOSED:
-            closing = _norm(new)
+            closing = _YES_NO.get(str(_norm(new)), _norm(new))
             continue
         if not col.path or col.path == ("id",):
             continue

@@ -72,6 +72,8 @@ def join_lists(blocks: list[str]) -> list[str]:
         ordered = item.group(2) != "-"
         same = bool(out) and re.match(r"\s*(\d+\.|-) ", out[-1].split("\n")[-1]) is not None
         number = number + 1 if same and ordered and not item.group(1) else 1
+        if not ordered and not item.group(1):
+            number = 0  # a bullet list before numbered items: their numbers start at 1
         text = f"{number}. {block[item.end():]}" if ordered and not item.group(1) else block
         if same:
             out[-1] += "\n" + text

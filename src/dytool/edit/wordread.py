@@ -87,6 +87,8 @@ class _Reader:
         self.notes: dict[str, int] = {}
         self.note_text: dict[str, str] = self._footnotes()
         self.paragraphs = 0
+        self.started = False
+        """Whether any block came before: a title typed without the Title style opens the document."""
 
     # -- the package ----------------------------------------------------------------------
     def _styles(self) -> dict[str, _Style]:
@@ -305,8 +307,10 @@ class _Reader:
                     raise ValueError("too many paragraphs")
                 block = self._paragraph(child)
                 if block is not None:
+                    self.started = True
                     yield block
             elif child.tag == f"{W}tbl":
+                self.started = True
                 yield self._table(child)
             elif child.tag == f"{W}sdt":
                 content = child.find(f"{W}sdtContent")
@@ -330,6 +334,8 @@ class _Reader:
             return None  # the 表N title dytool puts above each table of a compilation: not the report's own words
         if "\\\n" in text and level:
             text = text.replace("\\\n", " ")
+        if not level and self._typed_title(props, plain(text)):
+            level, text = 1, plain(text)
         if level:
             self._last_heading = plain(text)
         if level == 1:
@@ -350,6 +356,13 @@ class _Reader:
         if typed_level is not None and "![" not in text:
             return f"{'#' * typed_level} {text}"
         return escape_start(text.replace("\t", " "))
+
+    def _typed_title(self, props: Any, text: str) -> bool:
+        """A centred short line opening the document, as offices type a report's title (no Title style)."""
+        if self.started or self.out.title is not None or len(text) > 80 or heading_level_of_text(text) is not None:
+            return False
+        jc = props.find(f"{W}jc") if props is not None else None
+        return jc is not None and jc.get(f"{W}val") == "center" and not text.endswith(("。", "：", ":"))
 
     def _table(self, node: Any) -> str:
         rows: list[list[str]] = []

@@ -68,6 +68,23 @@ def test_check_names_every_bad_image_with_file_and_line(tmp_path: Path, capsys: 
     assert not any(str(tmp_path) in f["message"] for f in bad)
 
 
+def test_reference_images_and_brackets_in_the_alt_text_are_checked_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The Word writer and the site read ``![alt][label]`` (its ``[label]: src`` anywhere in the
+    report), ``![a [b]](src)`` and ``![a](<my image.png>)`` as images; check passed them."""
+    root = example(tmp_path)
+    (root / "reports" / "cut.jpg").write_bytes(JPEG[:40])
+    (root / "reports" / "notes.png").write_bytes(b"just text")
+    (root / "reports" / "good.png").write_bytes(png())
+    lines = ["![截图][cut]", "![文本][]", "![图 [3]](notes.png)", "![空格](<my image.png>)", "![好][GOOD]", "![无定义][nowhere]"]
+    definitions = ["[cut]: cut.jpg", "[文本]: <notes.png> \"标题\"", "[good]: good.png"]
+    with open(root / REPORT, "a", encoding="utf-8") as handle:
+        handle.write("\n\n" + "\n\n".join([*lines, "```", "![代码][cut]", "```", *definitions]) + "\n")
+    text = (root / REPORT).read_text(encoding="utf-8").split("\n")
+    code, findings = check_json(capsys, root)
+    assert code == 1
+    assert sorted(text[f["line"] - 1] for f in findings if f["code"] == "DY207") == sorted(lines[:4])
+
+
 def test_an_image_git_ignores_is_not_repository_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = example(tmp_path)
     add_images(root, {"secret.png": png()})

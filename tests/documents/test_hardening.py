@@ -176,6 +176,32 @@ def test_a_broken_reference_is_a_finding_and_the_built_in_format_is_used(tmp_pat
     assert "仿宋_GB2312".encode() in output.read("word/styles.xml")
 
 
+@pytest.mark.parametrize("how", ["link to a file outside", "dangling link", "folder", "linked templates folder"])
+def test_a_linked_or_odd_reference_is_a_finding_never_read_nor_skipped_in_silence(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                                  how: str) -> None:
+    """A committed link went unnoticed: the built-in format was used with exit 0 and no word, and
+    through a linked ``templates`` folder the reference was read from outside the repository."""
+    root = example(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "reference.docx").write_bytes(_reference(tmp_path))
+    templates = root / "templates"
+    if how == "linked templates folder":
+        templates.symlink_to(outside, target_is_directory=True)
+    else:
+        templates.mkdir(exist_ok=True)
+        target = templates / "reference.docx"
+        if how == "folder":
+            target.mkdir()
+        else:
+            target.symlink_to(outside / ("reference.docx" if how == "link to a file outside" else "missing.docx"))
+    code = run(["compile", "-C", str(root), "--as-of", "2023-12-31", "--format", "docx", "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1 and "templates/reference.docx: DY208" in err and str(tmp_path) not in err, err
+    [path] = (tmp_path / "out").glob("*.docx")
+    assert "仿宋_GB2312".encode() in zipfile.ZipFile(path).read("word/styles.xml")
+
+
 def _swap(data: bytes, member: str, content: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -44,6 +44,34 @@ def test_a_warm_load_reads_nothing_again_and_finds_the_same(repo: Path) -> None:
     assert findings(repo) == cold == findings(repo, cache=False)
 
 
+@pytest.mark.parametrize(("module", "attribute"), [("chinese_calendar", "__version__"), ("pydantic", "VERSION"), ("yaml", "__version__"),
+                                                   ("dateutil", "__version__")])
+def test_upgrading_a_library_that_changes_results_reads_everything_again(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys: pytest.CaptureFixture[str], module: str, attribute: str) -> None:
+    """A new holiday calendar (or validator, YAML reader, rule library) can change findings: no
+    cached file and no remembered check outlives the version it was made with."""
+    import importlib
+
+    from dytool.cli.main import run
+    from dytool.engine import cache
+
+    args = ["check", "-C", str(repo), "--as-of", "2023-09-15", "--format", "json"]
+    assert run(args) == 1
+    assert load_repository(repo, SUITE, load_options()).cache_misses == 0
+    remembered = sorted(p.name for p in (repo / MEMO_DIR).glob("check-*.bin"))
+    monkeypatch.setattr(importlib.import_module(module), attribute, "999.0-upgraded", raising=False)
+    cache._libraries.cache_clear()
+    try:
+        again = load_repository(repo, SUITE, load_options())
+        assert again.cache_hits == 0 and again.cache_misses > 40
+        assert run(args) == 1
+        assert remembered and sorted(p.name for p in (repo / MEMO_DIR).glob("check-*.bin")) != remembered
+        capsys.readouterr()
+    finally:
+        monkeypatch.undo()
+        cache._libraries.cache_clear()
+
+
 def test_one_changed_file_is_loaded_again(repo: Path) -> None:
     findings(repo)
     visits = repo / "visits" / "2023-05.yaml"

@@ -64,6 +64,17 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert run(["check", "--as-of", "2023-13-01", "-C", str(tmp_path)]) == 2
 
 
+@pytest.mark.parametrize("day", ["20230915", "2023/09/15", "2023-9-15", "2023-09-31", "", " "])
+def test_an_as_of_day_not_written_yyyy_mm_dd_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str) -> None:
+    """``--as-of 20230915`` is no silent pass, and an empty ``--as-of`` (a script's unset
+    variable) is not taken as today."""
+    write_repo(tmp_path, {})
+    for command in (["check"], ["status"]):
+        assert run([*command, "-C", str(tmp_path), "--as-of", day]) == 2
+        err = capsys.readouterr().err
+        assert "--as-of" in err and "2023-09-15" in err and "Traceback" not in err
+
+
 def test_root_is_found_by_walking_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     write_repo(tmp_path, {"visits/2023/05/a.yaml": "id: V-1\ndate: 2023-05-10\nleaders: [nobody]\n"})
     monkeypatch.chdir(tmp_path / "visits" / "2023")

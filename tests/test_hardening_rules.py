@@ -142,7 +142,8 @@ def test_a_yearless_period_end_is_one_finding(tmp_path: Path, capsys: pytest.Cap
 
 
 @pytest.mark.parametrize(("escaped", "code_point"), [("\\v", "U+000B"), ("\\e", "U+001B"), ("\\uFFFE", "U+FFFE"), ("\\x00", "U+0000"),
-                                                     ("\\x85", "U+0085")])
+                                                     ("\\x85", "U+0085"),
+                                                     ("\\u202E", "U+202E"), ("\\u2067", "U+2067")])
 def test_control_characters_in_any_text_are_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str], escaped: str, code_point: str) -> None:
     repo = make_repo(tmp_path, {
         "problems/p.yaml": f'- id: P-1\n  title: "问题{escaped}标题"\n  extra: {{备注: "x{escaped}"}}\n',

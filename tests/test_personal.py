@@ -53,3 +53,23 @@ def test_personal_data_in_a_report_body(tmp_path: Path, capsys: pytest.CaptureFi
     })
     _, findings = check_json(capsys, tmp_path)
     assert ("DY310", "reports/t.md", 8) in codes_at(findings)
+
+
+def test_thousands_of_numbers_are_each_placed_at_their_line_and_column() -> None:
+    """Each number's line was counted from the start of the text (8,000 numbers in one field:
+    19.5 s); counted on from the previous number, every place is still exact."""
+    from dytool.checks.personal import scan_personal
+
+    wrong_id = FAKE_ID[:-1] + "1"
+    lines = [" ".join(f"13{i % 7 + 3}{i:08d}" if i % 3 else wrong_id for i in range(row * 50, row * 50 + 50)) for row in range(200)]
+    lines[7] = ""
+    lines[8] = f"身份证{FAKE_ID}"
+    text = "\n".join(lines)
+    expected = []
+    for number, line in enumerate(lines, 1):
+        for word in line.replace("身份证", "   ").split(" "):
+            if word and word != wrong_id:
+                expected.append((number + 4, line.index(word) + 1))
+    found = scan_personal(text, "problems/p.yaml", 4, None)
+    assert [(f.line, f.column) for f in found] == expected
+    assert len(found) > 6000

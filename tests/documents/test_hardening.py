@@ -68,6 +68,23 @@ def test_check_names_every_bad_image_with_file_and_line(tmp_path: Path, capsys: 
     assert not any(str(tmp_path) in f["message"] for f in bad)
 
 
+def test_reference_images_and_brackets_in_the_alt_text_are_checked_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The Word writer and the site read ``![alt][label]`` (its ``[label]: src`` anywhere in the
+    report), ``![a [b]](src)`` and ``![a](<my image.png>)`` as images; check passed them."""
+    root = example(tmp_path)
+    (root / "reports" / "cut.jpg").write_bytes(JPEG[:40])
+    (root / "reports" / "notes.png").write_bytes(b"just text")
+    (root / "reports" / "good.png").write_bytes(png())
+    lines = ["![截图][cut]", "![文本][]", "![图 [3]](notes.png)", "![空格](<my image.png>)", "![好][GOOD]", "![无定义][nowhere]"]
+    definitions = ["[cut]: cut.jpg", "[文本]: <notes.png> \"标题\"", "[good]: good.png"]
+    with open(root / REPORT, "a", encoding="utf-8") as handle:
+        handle.write("\n\n" + "\n\n".join([*lines, "```", "![代码][cut]", "```", *definitions]) + "\n")
+    text = (root / REPORT).read_text(encoding="utf-8").split("\n")
+    code, findings = check_json(capsys, root)
+    assert code == 1
+    assert sorted(text[f["line"] - 1] for f in findings if f["code"] == "DY207") == sorted(lines[:4])
+
+
 def test_an_image_git_ignores_is_not_repository_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = example(tmp_path)
     add_images(root, {"secret.png": png()})
@@ -157,6 +174,32 @@ def test_a_broken_reference_is_a_finding_and_the_built_in_format_is_used(tmp_pat
     assert code == 1 and "templates/reference.docx: DY208" in err, (name, err)
     assert str(tmp_path) not in err and "Traceback" not in err
     assert "仿宋_GB2312".encode() in output.read("word/styles.xml")
+
+
+@pytest.mark.parametrize("how", ["link to a file outside", "dangling link", "folder", "linked templates folder"])
+def test_a_linked_or_odd_reference_is_a_finding_never_read_nor_skipped_in_silence(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                                  how: str) -> None:
+    """A committed link went unnoticed: the built-in format was used with exit 0 and no word, and
+    through a linked ``templates`` folder the reference was read from outside the repository."""
+    root = example(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "reference.docx").write_bytes(_reference(tmp_path))
+    templates = root / "templates"
+    if how == "linked templates folder":
+        templates.symlink_to(outside, target_is_directory=True)
+    else:
+        templates.mkdir(exist_ok=True)
+        target = templates / "reference.docx"
+        if how == "folder":
+            target.mkdir()
+        else:
+            target.symlink_to(outside / ("reference.docx" if how == "link to a file outside" else "missing.docx"))
+    code = run(["compile", "-C", str(root), "--as-of", "2023-12-31", "--format", "docx", "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1 and "templates/reference.docx: DY208" in err and str(tmp_path) not in err, err
+    [path] = (tmp_path / "out").glob("*.docx")
+    assert "仿宋_GB2312".encode() in zipfile.ZipFile(path).read("word/styles.xml")
 
 
 def _swap(data: bytes, member: str, content: bytes) -> bytes:

@@ -304,6 +304,30 @@ def test_a_zip_bomb_is_refused(repo: Path, tmp_path: Path, capsys: pytest.Captur
     assert ran.code == 1 and "拒绝读取" in ran.err
 
 
+_ENTITIES = ('<!DOCTYPE worksheet [<!ENTITY a "' + "a" * 60 + '">'
+             + "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9)) + "]>")
+
+
+@pytest.mark.parametrize("payload", [b"&j;", b"<t>"])
+def test_entities_or_broken_xml_in_a_sheet_are_a_clear_refusal(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               payload: bytes) -> None:
+    """A sheet is parsed while it is read: a billion-laughs sheet (expat's amplification limit)
+    or XML broken inside the rows ended in an internal error (exit 3)."""
+    ledger = _ledger(tmp_path / "a.xlsx", ["问题", "责任单位"], [["新问题", "fgw"]])
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(ledger) as src, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb"(<worksheet)", _ENTITIES.encode() + rb"\1", data, count=1)
+                data = re.sub(rb"(<is><t[^>]*>)", rb"\1" + payload, data, count=1)
+            dst.writestr(info, data)
+    before = snapshot(repo)
+    ran = dy(capsys, repo, "import", str(bad), "--kind", "problems")
+    assert ran.code == 1 and "bad.xlsx" in ran.err and "内部错误" not in ran.err
+    assert snapshot(repo) == before
+
+
 def test_a_campaign_title_that_looks_like_a_formula_stays_text(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = repo / "campaign.yaml"
     text = path.read_text(encoding="utf-8")

@@ -51,6 +51,21 @@ def test_a_linked_build_folder_is_refused(repo: Path, tmp_path: Path, capsys: py
     assert sorted(p.name for p in outside.iterdir()) == ["cache", "precious.bin"]
 
 
+@pytest.mark.parametrize(("command", "output"), [(["compile"], None), (["bulletin", "--month", "2023-06"], None),
+                                               (["compile"], "out"), (["bulletin", "--month", "2023-06"], "out")])
+def test_a_linked_charts_folder_inside_the_output_is_refused(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            command: list[str], output: str | None) -> None:
+    """``build`` a real folder, ``build/charts`` a committed link: the charts went through it."""
+    outside = _elsewhere(tmp_path)
+    folder = repo / (output or "build")
+    folder.mkdir()
+    os.symlink(outside, folder / "charts")
+    extra = ["-o", str(folder)] if output else []
+    assert run([*command, "-C", str(repo), "--as-of", "2023-09-15", "--format", "md", *extra]) == 2
+    assert f"{folder.name}/charts" in capsys.readouterr().err
+    assert sorted(p.name for p in outside.iterdir()) == ["cache", "precious.bin"]
+
+
 def test_compile_with_dash_c_writes_into_that_folder(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     elsewhere = tmp_path / "elsewhere"

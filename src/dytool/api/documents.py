@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -94,9 +95,11 @@ def bulletin_document(made: Bulletin, campaign: Campaign, stem: str, lang: Lang 
 
 
 def reference_document(root: Path) -> Path | None:
-    """The campaign's own Word styles (``templates/reference.docx``), when it has them."""
+    """The campaign's own Word styles (``templates/reference.docx``), when something has that
+    name: a link, a folder or a file in a linked ``templates`` is then refused by the Word
+    writer with a finding (DY208), never followed nor passed over in silence."""
     reference = root / "templates" / "reference.docx"
-    return reference if reference.is_file() and not reference.is_symlink() else None
+    return reference if os.path.lexists(reference) else None
 
 
 @dataclass

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 __all__ = ["check_campaign_fields", "empty_file", "local_fields"]
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides and isolates: a title that displays in another order than it reads."""
 _RECORD_FILE = re.compile(r"(people|units)\.ya?ml|(topics|visits|problems|solutions|institutions)/.+\.ya?ml")
 
 
@@ -94,7 +96,8 @@ def _controls(obj: StrictModel, source: Source, loc: Locator, base: Path = ()) -
         if found is None:
             continue
         char = f"U+{ord(found.group()):04X}"
-        yield CODES["control-char"].at(loc.pos(source, path), words.CONTROL_CHARACTER(char=char, n=found.start() + 1), hint=words.CONTROL_CHARACTER_HINT)
+        what = words.BIDI_CHARACTER if _BIDI.match(found.group()) else words.CONTROL_CHARACTER
+        yield CODES["control-char"].at(loc.pos(source, path), what(char=char, n=found.start() + 1), hint=words.CONTROL_CHARACTER_HINT)
 
 
 def _blank(obj: StrictModel, source: Source, loc: Locator) -> Iterator[Finding]:

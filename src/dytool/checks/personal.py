@@ -49,11 +49,16 @@ def scan_personal(text: str, file: str, line_offset: int, locator: Locator | Non
         for pattern, code in ((_ID, "personal-id"), (_MOBILE, "personal-phone")):
             hits.extend((run.start() + m.start(), m.group(), code) for m in pattern.finditer(chunk))
     found: list[Finding] = []
+    line, line_start, seen = 1 + line_offset, 0, 0  # counted on from the previous hit: thousands of numbers stay linear
     for start, number, code in sorted(hits):
+        newlines = text.count("\n", seen, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", seen, start) + 1
+        seen = start
         if code == "personal-id" and not id_check_digit_ok(number):
             continue
-        line = text.count("\n", 0, start) + 1 + line_offset
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        column = start - line_start + 1
         if locator is not None and "contact" in locator.path_at(file, line, column):
             continue
         found.append(CODES[code].at(Pos(file, line, column), _MESSAGES[code](number=_mask(number)), hint=words.PERSONAL_HINT))

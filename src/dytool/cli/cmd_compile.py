@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dytool.api import CompileOptions, bulletin, bulletin_document, compile, compiled_document, reference_document
 from dytool.cli.documents import Written, word_files
 from dytool.cli.settings import Settings
 from dytool.core.catalogue import documents as words
+from dytool.core.catalogue import usage
+from dytool.core.errors import EXIT_USAGE, UserError
 from dytool.core.messages import Text
 from dytool.source.filenames import safe_stem
+from dytool.source.folders import own_folder
 from dytool.source.output import default_folder
 
 __all__ = ["run_bulletin", "run_compile"]
 
 
 def _figures(written: Written, folder: Path, charts: tuple[Any, ...]) -> None:
-    """The charts a Markdown file shows, beside it (``charts/…``)."""
+    """The charts a Markdown file shows, beside it (``charts/…``): never through a ``charts``
+    that is a link (a pull request can commit ``build/charts`` → another project's folder)."""
     from dytool.present.charts_svg import chart_files
 
     for name, data in sorted(chart_files(charts).items()):
-        written.write(folder / name, data)
+        *folders, file = PurePosixPath(name).parts
+        place = own_folder(folder, *folders)
+        if place is None:
+            shown = PurePosixPath(folder.name, *folders).as_posix()
+            raise UserError(usage.DEFAULT_FOLDER_LINK(name=shown), exit_code=EXIT_USAGE, hint=usage.DEFAULT_FOLDER_LINK_HINT)
+        written.write(place / file, data)
 
 
 def run_compile(settings: Settings, *, output_format: str, output: Path | None, only: str, anonymize: bool,

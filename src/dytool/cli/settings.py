@@ -60,7 +60,7 @@ class Settings:
 
     @property
     def as_of(self) -> dt.date:
-        if self.as_of_text:
+        if self.as_of_text is not None:  # "--as-of ''" (an unset variable in a script) is no day, not today
             return _parse_day(self.as_of_text, "--as-of")
         env = os.environ.get("DYTOOL_TODAY")
         if env:

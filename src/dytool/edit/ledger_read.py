@@ -139,6 +139,10 @@ def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState
         state = _state(_rows(path, book[STATE_SHEET])) if STATE_SHEET in names else ExportState()
         tables = [Table(path.name, name, _rows(path, book[name])) for name in names
                   if (wanted is None and name not in (STATE_SHEET, OPTIONS_SHEET)) or name == wanted]
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a sheet is parsed as it is read: entities past expat's limit, bad XML
+        raise UserError(files.WORKBOOK_UNREADABLE(name=path.name, kind=type(exc).__name__, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     finally:
         book.close()
     return tables, state

@@ -54,11 +54,20 @@ class ImageLink:
     """1-based line of the text the link is on."""
 
 
-_LINK = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_ALT = r"(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*"
+"""An image's alt text: brackets may nest one level (``![图 [1]](a.png)`` is an image too)."""
+_LINK = re.compile(r"!\[" + _ALT + r"\]\(\s*(?:<([^>\n]*)>|([^)\s]*))(?:\s+[\"'(][^)]*)?\s*\)")
+_REFERENCE = re.compile(r"!\[(" + _ALT + r")\](?!\()(?:\[((?:[^\[\]\\]|\\.)*)\])?")
+"""A reference image: ``![alt][label]``, ``![label][]`` or ``![label]``, its link defined elsewhere."""
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))")
 
 
-def image_links(text: str) -> Iterator[ImageLink]:
-    """The inline image links of a Markdown text, outside fenced and indented code."""
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _prose(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a Markdown text, outside fenced and indented code."""
     fence = ""
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.lstrip()
@@ -68,8 +77,28 @@ def image_links(text: str) -> Iterator[ImageLink]:
             continue
         if fence or line.startswith(("    ", "\t")):
             continue
-        for match in _LINK.finditer(line):
-            yield ImageLink(match.group(1), number)
+        yield number, line
+
+
+def image_links(text: str) -> Iterator[ImageLink]:
+    """The image links of a Markdown text, outside fenced and indented code: inline ones
+    (``![alt](src)``) and reference ones (``![alt][label]`` with ``[label]: src`` anywhere),
+    as the Markdown reader of the Word writer and the site would find them."""
+    lines = list(_prose(text))
+    definitions: dict[str, str] = {}
+    for _, line in lines:
+        found = _DEFINITION.match(line)
+        if found is not None:
+            definitions.setdefault(_label(found.group(1)), found.group(2) if found.group(2) is not None else found.group(3))
+    for number, line in lines:
+        links = [(match.start(), match.group(1) if match.group(1) is not None else match.group(2)) for match in _LINK.finditer(line)]
+        if definitions:
+            for match in _REFERENCE.finditer(line):
+                src = definitions.get(_label(match.group(2) or match.group(1)))
+                if src is not None:
+                    links.append((match.start(), src))
+        for _, src in sorted(links):
+            yield ImageLink(src, number)
 
 
 def picture_size(data: bytes) -> tuple[int, int] | None:

@@ -104,7 +104,7 @@ def _targets(archive: zipfile.ZipFile, rels_name: str, base: str) -> dict[str, s
 def read_reference(path: Path) -> Reference:
     """The parts of a reference document the writer uses; ReferenceProblem for anything amiss."""
     try:
-        if path.is_symlink() or not path.is_file():
+        if path.is_symlink() or path.parent.is_symlink() or not path.is_file():  # templates/ itself may be a link
             raise ReferenceProblem(*files.REFERENCE_NOT_REGULAR.pair)
         if path.stat().st_size > MAX_REFERENCE_BYTES:
             raise ReferenceProblem(*files.REFERENCE_TOO_LARGE(mib=MAX_REFERENCE_BYTES // 1024 // 1024).pair)

@@ -86,7 +86,7 @@ REFERENCE_NOT_XML = Text("参考文档中的 {name} 不是有效的 XML", "{name
 REFERENCE_PART_TOO_LARGE = Text("参考文档中的 {name} 过大", "{name} in the reference document is too large")
 REFERENCE_DAMAGED = Text("参考文档已损坏（{name} 无法解压）", "the reference document is damaged ({name} cannot be inflated)")
 REFERENCE_INFLATES = Text("参考文档中的 {name} 解压后过大，已拒绝", "{name} in the reference document inflates beyond the limit; refused")
-REFERENCE_NOT_REGULAR = Text("参考文档不是普通文件", "the reference document is not a regular file")
+REFERENCE_NOT_REGULAR = Text("参考文档不是普通文件（是链接、文件夹，或在链接的文件夹中），未使用", "the reference document is not a regular file (a link, a folder, or in a linked folder), so it is not used")
 REFERENCE_TOO_LARGE = Text("参考文档超过 {mib} MiB", "the reference document exceeds {mib} MiB")
 REFERENCE_NOT_DOCX = Text("参考文档不是 Word 文件（.docx）或已损坏，请在 Word 或 WPS 中另存为 .docx",
                           "the reference document is not a Word (.docx) file or is damaged; save it again as .docx in Word or WPS")

@@ -100,6 +100,8 @@ SUBMISSION_MATCHES_NOTHING = Text("“{title}”的第 {n} 条报送记录对不
 SUBMISSION_MATCHES_NOTHING_HINT = Text("写成 {{period: 2023-07, on: 2023-08-04}}，period 为所属期次", "write {{period: 2023-07, on: 2023-08-04}}, naming the occurrence")
 CONTROL_CHARACTER = Text("文字中有控制字符 {char}（第 {n} 个字），文档和台账无法显示",
                          "the text holds the control character {char} (character {n}), which documents cannot hold")
+BIDI_CHARACTER = Text("文字中有改变显示顺序的控制字符 {char}（第 {n} 个字），屏幕、文档和台账上显示的顺序与实际文字不同",
+                      "the text holds the bidirectional control {char} (character {n}), which shows the text in another order than it reads")
 CONTROL_CHARACTER_HINT = Text("删除该字符（多见于从其他系统复制粘贴的文字）", "delete it (it usually comes with text pasted from another system)")
 EMPTY_FILE = Text("文件中没有任何记录（空文件或只有注释）", "the file holds no record (it is empty or only comments)")
 EMPTY_FILE_HINT = Text("写上记录，或删除这个文件；确实没有记录时写 []（如某单位“已报送，无问题”）",

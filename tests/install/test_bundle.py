@@ -14,7 +14,7 @@ import pytest
 from install_helpers import EXAMPLE, fresh_venv, hermetic_env
 
 from dytool import __version__
-from dytool.cli.bundle import SYSTEMS, Target, download_command, targets
+from dytool.cli.bundle import SYSTEMS, Target, download_command, missing_for, targets
 
 
 def test_the_bundle_says_how_to_install_it_and_is_intact(bundle: Path) -> None:
@@ -42,6 +42,10 @@ def test_every_target_resolves_from_the_bundle_alone(bundle: Path, target: Targe
     tag = "win_amd64" if target.system == "windows" else "manylinux"
     assert binary and all(tag in name for name in binary), binary
     assert set(SYSTEMS) == {"linux", "windows"}
+    # pip judged markers on this machine: what the target alone needs must be there too
+    assert missing_for(bundle, target) == []
+    if target.system == "windows":
+        assert any(p.name.startswith("colorama-") for p in bundle.iterdir())  # typer's, on Windows only
 
 
 def test_the_bundle_installs_with_no_index_and_runs_the_example(bundle: Path, tmp_path: Path) -> None:

@@ -14,12 +14,19 @@ dytool itself never touches the network.  The dytool wheel is the running instal
 pre-commit builds a placeholder package with it when it installs a ``language: python`` hook;
 ``--with-pre-commit`` adds pre-commit itself.  A target for which some dependency has no
 wheel is named with pip's reason, the others are still downloaded, and the exit code is 1.
+
+pip evaluates environment markers against the machine it runs on, not the ``--platform`` it
+downloads for, so a dependency only another system needs (typer's ``colorama;
+platform_system == "Windows"``) is not downloaded on Linux.  After each target's download the
+bundle's wheels are read, their requirements evaluated for that target, and what is missing
+is downloaded too, until nothing is.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import subprocess
 import sys
 import zipfile
@@ -27,7 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PYTHONS", "SYSTEMS", "BundleResult", "Target", "build_bundle", "download_command", "install_text", "main", "targets"]
+__all__ = ["PYTHONS", "SYSTEMS", "BundleResult", "Target", "build_bundle", "download_command", "install_text", "main", "marker_environment",
+           "missing_for", "targets"]
 
 PYTHONS = ("3.11", "3.12", "3.13")
 GLIBC_MINOR = 28
@@ -76,6 +84,57 @@ def download_command(pip: Sequence[str], requirements: Sequence[str], target: Ta
             "--dest", str(dest), *requirements]
 
 
+_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def marker_environment(target: Target) -> dict[str, str]:
+    """The values of PEP 508 environment markers on ``target``."""
+    windows = target.system == "windows"
+    return {
+        "os_name": "nt" if windows else "posix", "sys_platform": "win32" if windows else "linux",
+        "platform_system": "Windows" if windows else "Linux", "platform_machine": "AMD64" if windows else "x86_64",
+        "platform_release": "", "platform_version": "", "implementation_name": "cpython",
+        "platform_python_implementation": "CPython", "implementation_version": f"{target.python}.0",
+        "python_version": target.python, "python_full_version": f"{target.python}.0", "extra": "",
+    }
+
+
+def _marker_holds(marker: str, environment: dict[str, str]) -> bool:
+    try:
+        from packaging.markers import Marker  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pip carries its own copy; the bundle is built where pip runs
+        from pip._vendor.packaging.markers import Marker  # type: ignore[import-untyped,no-redef,assignment,unused-ignore]
+    return bool(Marker(marker).evaluate(environment))
+
+
+def missing_for(folder: Path, target: Target) -> list[str]:
+    """Requirements of the wheels in ``folder`` that hold on ``target`` only by a marker and
+    whose distribution has no wheel in ``folder`` (pip judged the marker on this machine)."""
+    present = {_normal(p.name.split("-")[0]) for p in folder.glob("*.whl")}
+    environment = marker_environment(target)
+    wanted: dict[str, str] = {}
+    for wheel in sorted(folder.glob("*.whl")):
+        try:
+            with zipfile.ZipFile(wheel) as archive:
+                meta = next((n for n in archive.namelist() if n.endswith(".dist-info/METADATA") and n.count("/") == 1), None)
+                text = archive.read(meta).decode("utf-8", "replace") if meta else ""
+        except (OSError, zipfile.BadZipFile):
+            continue
+        for line in text.split("\n\n", 1)[0].splitlines():
+            if not line.startswith("Requires-Dist:") or ";" not in line:
+                continue
+            requirement, marker = (part.strip() for part in line.removeprefix("Requires-Dist:").split(";", 1))
+            name = _NAME.match(requirement)
+            if name is None or _normal(name.group(1)) in present or not _marker_holds(marker, environment):
+                continue
+            wanted.setdefault(_normal(name.group(1)), requirement)
+    return sorted(wanted.values())
+
+
 def install_text(folder_name: str, version: str) -> str:
     return (
         f"dytool {version} 离线安装包 / offline bundle: Linux x86_64 (glibc >= 2.{GLIBC_MINOR}), Windows amd64; "
@@ -116,6 +175,11 @@ def build_bundle(out: Path, wheel_name: str, wheel_data: bytes, version: str, *,
     failed: list[tuple[Target, str]] = []
     for target in chosen if chosen is not None else targets():
         done = run(download_command(pip, requirements, target, out))
+        for _ in range(5):  # each round may bring wheels with marker-only requirements of their own
+            missing = missing_for(out, target) if done.returncode == 0 else []
+            if not missing:
+                break
+            done = run(download_command(pip, missing, target, out))
         if done.returncode != 0:
             failed.append((target, _pip_reason(done.stdout + "\n" + done.stderr)))
     (out / "INSTALL.txt").write_text(install_text(out.name, version), encoding="utf-8", newline="\r\n")

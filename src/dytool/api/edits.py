@@ -9,17 +9,33 @@ import datetime as dt
 import random
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dytool.core.catalogue import commands as words
 from dytool.core.errors import UserError
-from dytool.edit.close import Closed, CloseOptions
-from dytool.edit.fmt import FmtResult
-from dytool.edit.importer import ImportResult
-from dytool.edit.new import Added
-from dytool.edit.report_import import ImportedReport, ReportOptions
 from dytool.engine.load import LoadOptions
 from dytool.models.nouns import kind_noun
+
+if TYPE_CHECKING:
+    from dytool.edit.close import Closed, CloseOptions
+    from dytool.edit.fmt import FmtResult
+    from dytool.edit.importer import ImportResult
+    from dytool.edit.new import Added
+    from dytool.edit.report_import import ImportedReport, ReportOptions
+
+_RESULTS = {"Added": "dytool.edit.new", "Closed": "dytool.edit.close", "CloseOptions": "dytool.edit.close", "FmtResult": "dytool.edit.fmt",
+            "ImportResult": "dytool.edit.importer", "ImportedReport": "dytool.edit.report_import",
+            "ReportOptions": "dytool.edit.report_import"}
+"""The options and results of the calls below, imported when first asked for: a command
+imports the machinery of its own edit only (``new`` never loads the importers)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RESULTS:
+        import importlib
+
+        return getattr(importlib.import_module(_RESULTS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "KINDS",
@@ -130,7 +146,7 @@ def close(root: Path, ident: str, *, as_of: dt.date, options: CloseOptions | Non
           load: LoadOptions | None = None) -> Closed:
     """Close a problem (销号), or mark a solution done, an institution issued, a milestone
     done or a recurring submission made (``dytool close``), changing only that record's lines."""
-    from dytool.edit.close import CLOSABLE, close_record
+    from dytool.edit.close import CLOSABLE, CloseOptions, close_record
 
     if kind is not None and kind not in CLOSABLE:
         from dytool.core.catalogue import usage
@@ -187,6 +203,6 @@ def import_report(root: Path, sources: Sequence[Path], *, as_of: dt.date, option
                   load: LoadOptions | None = None) -> list[ImportedReport]:
     """Reports written in Word or WPS (``dytool import-report``) → ``reports/<topic>.md`` with
     front matter, images under ``reports/images/``, each named in its topic."""
-    from dytool.edit.report_import import import_reports
+    from dytool.edit.report_import import ReportOptions, import_reports
 
     return import_reports(root, report_files(sources), options or ReportOptions(), as_of=as_of, dry_run=dry_run, load=load)

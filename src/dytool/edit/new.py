@@ -28,8 +28,8 @@ from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, write
 from dytool.edit.splice import append_records
 from dytool.edit.targets import default_file, new_file_text, target_file
 from dytool.edit.yamlio import dump_item, join_text, new_file_style, split_text
-from dytool.engine.check import CheckResult, check, check_repository
-from dytool.engine.load import LoadOptions, load_repository
+from dytool.engine.check import CheckResult, check_for_edit
+from dytool.engine.load import LoadOptions
 from dytool.models import KINDS
 from dytool.models.campaign import Campaign
 from dytool.models.nouns import kind_noun
@@ -67,11 +67,7 @@ def load_for_edit(root: Path, as_of: dt.date, options: LoadOptions | None = None
     With the cache, the findings are those of ``dytool check`` (replayed, or brought up to
     date and kept, so that the edit's own check reads only the edited files) and the records
     are read on demand; without it, everything is loaded and checked here."""
-    if options is not None and options.cached:
-        findings = check(root, SUITE, as_of, options).findings
-        result = CheckResult(load_repository(root, SUITE, options, keep_records=False).repo, findings)
-    else:
-        result = check_repository(root, SUITE, as_of, options)
+    result = check_for_edit(root, SUITE, as_of, options or LoadOptions(cache=False))
     campaign = result.repo.campaign
     if campaign is None:
         raise UserError(words.CAMPAIGN_ERRORS, exit_code=EXIT_FINDINGS)

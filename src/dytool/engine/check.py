@@ -24,7 +24,7 @@ from dytool.engine.suite import Suite
 from dytool.engine.summary import FileSummary, field_keys
 from dytool.source.discover import CAMPAIGN_FILE, Snapshot, take_snapshot
 
-__all__ = ["CheckResult", "check", "check_and_keep", "check_overlay", "check_repository", "check_since", "check_summary"]
+__all__ = ["CheckResult", "check", "check_and_keep", "check_for_edit", "check_overlay", "check_repository", "check_since", "check_summary"]
 
 
 @dataclass(frozen=True)
@@ -43,16 +43,32 @@ def check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> Che
     check after an edit reuses what the last one learnt (:func:`check_and_keep`)."""
     if not options.cached:
         return check_summary(root, suite, as_of, options)
+    return _cached_check(root, suite, as_of, options)[0]
+
+
+def _cached_check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> tuple[CheckSummary, Snapshot]:
+    """:func:`check` with the cache, and the snapshot of the repository it checked."""
     assert options.key_folder is not None
     stats = stat_cache(root, options.key_folder)
     snapshot = take_snapshot(root, stats.known_digest, stats.learn_digest)
     stats.save()
     remembered, digest = recall(root, as_of, snapshot, options.key_folder)
     if remembered is not None:
-        return remembered
+        return remembered, snapshot
     summary = check_and_keep(root, suite, as_of, snapshot, options)
     remember(root, digest, summary, options.key_folder)
-    return summary
+    return summary, snapshot
+
+
+def check_for_edit(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> CheckResult:
+    """What an edit is compared with: the findings :func:`check` reports and the repository as
+    that check saw it (summaries; records read on demand).  With the cache, the repository is
+    assembled from the check's own snapshot, so no file is listed or looked at twice."""
+    if not options.cached:
+        return check_repository(root, suite, as_of, options)
+    summary, snapshot = _cached_check(root, suite, as_of, options)
+    loaded = load_repository(root, suite, options, keep_records=False, snapshot=snapshot)
+    return CheckResult(loaded.repo, list(summary.findings))
 
 
 def check_since(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions, ref: str) -> CheckSummary:

@@ -78,7 +78,7 @@ if TYPE_CHECKING:
     from dytool.core.errors import UserError
     from dytool.core.messages import Lang, Text
     from dytool.edit.safewrite import RefusedWrite
-    from dytool.engine.load import LoadOptions
+    from dytool.engine.options import LoadOptions
     from dytool.rollup.run import Rollup
 
 __all__ = [

@@ -17,7 +17,8 @@ from dytool.core.messages import Lang, Text
 from dytool.documents.bulletin import Bulletin
 from dytool.documents.compile import Compiled, CompileOptions
 from dytool.documents.model import Document
-from dytool.engine.load import LoadOptions, LoadResult
+from dytool.engine.load import LoadResult
+from dytool.engine.options import LoadOptions
 from dytool.models import Campaign
 from dytool.models.campaign import Fonts as FontSpec
 from dytool.source.office import Office

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from dytool.core.catalogue import commands as words
 from dytool.core.errors import UserError
-from dytool.engine.load import LoadOptions
+from dytool.engine.options import LoadOptions
 from dytool.models.nouns import kind_noun
 
 if TYPE_CHECKING:

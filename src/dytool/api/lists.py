@@ -10,7 +10,7 @@ from pathlib import Path
 from dytool.core.catalogue import commands as words
 from dytool.core.catalogue import usage
 from dytool.core.errors import UserError
-from dytool.engine.load import LoadOptions
+from dytool.engine.options import LoadOptions
 from dytool.models.campaign import Campaign, Vocabulary
 
 __all__ = ["Ledgers", "campaign_language", "campaign_vocabulary", "export", "rollup_schemas", "schemas"]

@@ -13,7 +13,7 @@ from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.messages import Lang, Text
 from dytool.documents.bulletin import Bulletin
 from dytool.documents.model import Document
-from dytool.engine.load import LoadOptions
+from dytool.engine.options import LoadOptions
 from dytool.rollup.changes import RollupChanges
 from dytool.rollup.run import Rollup
 

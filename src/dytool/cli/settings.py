@@ -16,7 +16,7 @@ from dytool.core.errors import UserError
 from dytool.core.findings import Lang
 
 if TYPE_CHECKING:
-    from dytool.engine.load import LoadOptions
+    from dytool.engine.options import LoadOptions
 
 __all__ = ["Settings", "default_jobs", "start_method", "today_in_china", "user_cache_folder"]
 
@@ -87,7 +87,7 @@ class Settings:
         """How the engine loads: cache on or off, worker processes (``DYTOOL_JOBS``, else the
         cores this process may use), where the cache's signing key lives
         (:func:`user_cache_folder`), and how workers start (:func:`start_method`)."""
-        from dytool.engine.load import LoadOptions
+        from dytool.engine.options import LoadOptions
 
         cache = self.cache
         if cache and self.directory_is_repository_with_linked_cache():

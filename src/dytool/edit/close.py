@@ -23,7 +23,7 @@ from dytool.edit.new import load_for_edit
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, commit, editing
 from dytool.edit.splice import FieldChange, change_fields
 from dytool.edit.yamlio import join_text, split_text
-from dytool.engine.load import LoadOptions
+from dytool.engine.options import LoadOptions
 from dytool.engine.repository import Repository
 from dytool.models import Campaign, Institution, Problem, Solution
 from dytool.models.campaign import Milestone, Recurring, Submission

@@ -36,7 +36,7 @@ from dytool.edit.splice import FieldChange, change_records
 from dytool.edit.updates import decode_cell, diff_row, same_cell
 from dytool.edit.yamlio import join_text, new_file_style, split_text
 from dytool.engine.check import CheckResult
-from dytool.engine.load import LoadOptions
+from dytool.engine.options import LoadOptions
 from dytool.models import KINDS
 from dytool.source.atomic import repository_path
 from dytool.source.locate import index_positions

@@ -29,7 +29,7 @@ from dytool.edit.splice import append_records
 from dytool.edit.targets import default_file, new_file_text, target_file
 from dytool.edit.yamlio import dump_item, join_text, new_file_style, split_text
 from dytool.engine.check import CheckResult, check_for_edit
-from dytool.engine.load import LoadOptions
+from dytool.engine.options import LoadOptions
 from dytool.models import KINDS
 from dytool.models.campaign import Campaign
 from dytool.models.nouns import kind_noun

@@ -33,7 +33,7 @@ from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, scrat
 from dytool.edit.splice import FieldChange, change_fields
 from dytool.edit.wordread import Converted, WordImage, convert_docx
 from dytool.edit.yamlio import dump, join_text, line_style, new_file_style, split_text, to_node
-from dytool.engine.load import LoadOptions
+from dytool.engine.options import LoadOptions
 from dytool.models import KINDS
 from dytool.source.atomic import repository_path
 from dytool.source.office import CONVERTIBLE, convert_to_docx

@@ -44,7 +44,7 @@ from dytool.source.discover import CAMPAIGN_FILE, kind_of_path
 from dytool.source.lock import repository_lock, try_lock, unlock
 
 if TYPE_CHECKING:
-    from dytool.engine.load import LoadOptions
+    from dytool.engine.options import LoadOptions
 
 __all__ = [
     "ChangedMeanwhile", "Plan", "RefusedWrite", "check_plan", "commit", "editing", "new_errors", "scratch_folder", "sweep_scratch",
@@ -207,7 +207,7 @@ def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding], lo
     its images) changes what checks read straight from the disk, so it is checked on a scratch
     copy with the plan written into it."""
     from dytool.engine.check import check_overlay, check_repository
-    from dytool.engine.load import LoadOptions
+    from dytool.engine.options import LoadOptions
 
     for rel in plan.files:
         repository_path(root, rel)  # no link on the way, even for a dry run

@@ -63,18 +63,39 @@ def _code_fingerprint() -> str:
 
 @lru_cache(maxsize=1)
 def _libraries() -> str:
-    """The versions of the libraries whose upgrade can change a result: the holiday calendar
-    (working days), pydantic (validation), PyYAML and the libyaml it bundles (reading),
-    python-dateutil (recurring rules).  A cached result outlives none of them."""
-    import chinese_calendar
-    import dateutil
-    import pydantic
-    import pydantic_core
-    import yaml
+    """What identifies the installed libraries whose upgrade can change a result: the holiday
+    calendar (working days), pydantic and pydantic-core (validation), PyYAML and the libyaml
+    it bundles (reading), python-dateutil (recurring rules).  A cached result outlives none of
+    them.  Each is identified by the files of its package folder (name, size, modification
+    time), found without importing it: replaying an unchanged check imports no library."""
+    import importlib.util
 
-    libyaml = yaml._yaml.get_version_string() if getattr(yaml, "__with_libyaml__", False) else "none"
-    calendar = getattr(chinese_calendar, "__version__", "?")
-    return f"pydantic {pydantic.VERSION}/{pydantic_core.__version__} yaml {yaml.__version__}/{libyaml} chinesecalendar {calendar} dateutil {getattr(dateutil, '__version__', '?')}"
+    parts = []
+    for name in ("chinese_calendar", "pydantic", "pydantic_core", "yaml", "_yaml", "dateutil"):
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        places = list(spec.submodule_search_locations or []) if spec is not None else []
+        if spec is not None and not places and spec.origin:
+            places = [spec.origin]
+        for place in places:
+            parts.append(f"{name}:{_stamp(place)}")
+        if not places:
+            parts.append(f"{name}:none")
+    return "|".join(parts)
+
+
+def _stamp(place: str) -> str:
+    """A package folder's files (or one module's file) by name, size and modification time."""
+    try:
+        if not os.path.isdir(place):
+            info = os.stat(place)
+            return f"{os.path.basename(place)}:{info.st_size}:{info.st_mtime_ns}"
+        entries = sorted(os.scandir(place), key=lambda entry: entry.name)
+        return ",".join(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in entries if e.is_file())
+    except OSError:
+        return "?"
 
 
 def fingerprint(context: Iterable[object]) -> str:

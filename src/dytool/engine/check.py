@@ -17,8 +17,10 @@ from pathlib import Path
 
 from dytool.core.findings import Finding, FindingCounts, cap_findings, sort_findings
 from dytool.engine.cache import stat_cache
-from dytool.engine.load import LoadOptions, LoadResult, load_repository, reload_files, with_overlay
-from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall, recall_state, remember, unchanged_paths
+from dytool.engine.load import LoadResult, load_repository, reload_files, with_overlay
+from dytool.engine.memo import CheckState, CheckSummary, FileState, keep_state, recall_state, remember, unchanged_paths
+from dytool.engine.options import LoadOptions
+from dytool.engine.replay import Look, look
 from dytool.engine.repository import Repository
 from dytool.engine.suite import Suite
 from dytool.engine.summary import FileSummary, field_keys
@@ -37,27 +39,25 @@ class CheckResult(FindingCounts):
         return sum(len(summary.ids) if kind != "report" else 1 for kind, summary in self.repo.summaries.values())
 
 
-def check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> CheckSummary:
+def check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions, *, seen: Look | None = None) -> CheckSummary:
     """What ``dytool check`` reports.  With the cache, the last check is replayed when not one
     byte of the repository has changed since (recognised from content digests alone), and a
-    check after an edit reuses what the last one learnt (:func:`check_and_keep`)."""
+    check after an edit reuses what the last one learnt (:func:`check_and_keep`).  ``seen``:
+    the look the caller already took (:func:`dytool.engine.replay.look`)."""
     if not options.cached:
         return check_summary(root, suite, as_of, options)
-    return _cached_check(root, suite, as_of, options)[0]
+    return _cached_check(root, suite, as_of, options, seen)[0]
 
 
-def _cached_check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> tuple[CheckSummary, Snapshot]:
+def _cached_check(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions, seen: Look | None = None) -> tuple[CheckSummary, Snapshot]:
     """:func:`check` with the cache, and the snapshot of the repository it checked."""
     assert options.key_folder is not None
-    stats = stat_cache(root, options.key_folder)
-    snapshot = take_snapshot(root, stats.known_digest, stats.learn_digest)
-    stats.save()
-    remembered, digest = recall(root, as_of, snapshot, options.key_folder)
-    if remembered is not None:
-        return remembered, snapshot
-    summary = check_and_keep(root, suite, as_of, snapshot, options)
-    remember(root, digest, summary, options.key_folder)
-    return summary, snapshot
+    seen = seen or look(root, as_of, options)
+    if seen.remembered is not None:
+        return seen.remembered, seen.snapshot
+    summary = check_and_keep(root, suite, as_of, seen.snapshot, options)
+    remember(root, seen.digest, summary, options.key_folder)
+    return summary, seen.snapshot
 
 
 def check_for_edit(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions) -> CheckResult:

@@ -41,6 +41,7 @@ from dytool.engine.loadfile import (
     use_setting,
 )
 from dytool.engine.memo import FileState
+from dytool.engine.options import LoadOptions
 from dytool.engine.repository import WHOLE_KINDS, Entry, ReportEntry, Repository
 from dytool.engine.suite import Suite
 from dytool.source.discover import CAMPAIGN_FILE, Snapshot, repository_files
@@ -52,24 +53,6 @@ __all__ = ["LoadOptions", "LoadResult", "load_repository", "reload_files"]
 PARALLEL_MIN_BYTES = 4 << 20
 """Below this much to parse (about 4,000 records), worker processes cost more than they save.
 At 10,000 records (10 MB) two workers take a cold check from 1.6–2.4 s to 1.2–1.7 s."""
-
-
-@dataclass(frozen=True)
-class LoadOptions:
-    """How to load, decided by the caller (the command line reads the environment, not this)."""
-
-    cache: bool = True
-    jobs: int = 1
-    """Worker processes for what the cache does not hold."""
-    key_folder: FsPath | None = None
-    """The folder of the cache's signing key (the user's cache folder, never the repository);
-    without one there is no cache."""
-    start_method: str = "fork"
-    """How worker processes start: ``fork`` where it exists, ``spawn`` elsewhere (Windows)."""
-
-    @property
-    def cached(self) -> bool:
-        return self.cache and self.key_folder is not None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dytool.core.findings import Finding
-from dytool.engine.load import LoadOptions
+from dytool.engine.options import LoadOptions
 from dytool.engine.suite import Suite
 from dytool.rollup.combine import combine
 from dytool.rollup.config import Rejected, RollupConfig, read_config

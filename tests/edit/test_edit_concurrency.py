@@ -126,7 +126,14 @@ def test_scratch_folders_of_a_killed_command_are_removed_by_the_next(campaign: P
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     stale = temp / "dytool-check-killed"
     (stale / "repo").mkdir(parents=True)
-    (stale / "in-use.lock").write_bytes(b"")  # its owner is gone: nobody holds the lock
+    (stale / "in-use.lock").write_bytes(b"pid 1 since 0\n")  # its owner is gone: nobody holds the lock
+    unmarked = temp / "dytool-since-unmarked"  # an empty lock a minute old: an older dytool's, never being taken now
+    unmarked.mkdir()
+    (unmarked / "in-use.lock").write_bytes(b"")
+    os.utime(unmarked / "in-use.lock", (1_600_000_000, 1_600_000_000))
+    taking = temp / "dytool-diff-taking"  # its owner has just created the lock file and is about to lock it
+    taking.mkdir()
+    (taking / "in-use.lock").write_bytes(b"")
     older = temp / "dytool-check-older"  # from a version that had no lock file
     older.mkdir()
     os.utime(older, (1_600_000_000, 1_600_000_000))
@@ -134,7 +141,7 @@ def test_scratch_folders_of_a_killed_command_are_removed_by_the_next(campaign: P
     fresh.mkdir()
     ran = dy(capsys, campaign, "new", "topic", "--title", "新课题")
     assert ran.code == 0, ran.err
-    assert sorted(p.name for p in temp.iterdir()) == ["dytool-check-fresh"]
+    assert sorted(p.name for p in temp.iterdir()) == ["dytool-check-fresh", "dytool-diff-taking"]
 
 
 def test_a_live_scratch_folder_is_left_alone(tmp_path: Path) -> None:
@@ -145,6 +152,7 @@ def test_a_live_scratch_folder_is_left_alone(tmp_path: Path) -> None:
     live.mkdir()
     fd = try_lock(live / "in-use.lock")
     assert fd is not None
+    os.write(fd, b"pid 1 since 0\n")  # as its owner does once it holds the lock
     code = subprocess.run([sys.executable, "-c", f"from dytool.edit.safewrite import sweep_scratch; from pathlib import Path; "
                            f"print(len(sweep_scratch(Path({str(tmp_path)!r}))))"], capture_output=True, text=True, check=True)
     assert code.stdout.strip() == "0" and live.is_dir()

@@ -147,3 +147,18 @@ def test_a_waiting_process_gets_the_lock_when_the_holder_finishes(tmp_path: Path
     assert holder.wait(timeout=30) == 0
     out, _ = waiter.communicate(timeout=60)
     assert waiter.returncode == 0 and out.strip() == "got it"
+
+
+def test_windows_keeps_a_scratch_folder_in_use_and_sweeps_a_dead_one(tmp_path: Path, msvcrt: FakeMsvcrt) -> None:
+    from dytool.source.scratch import scratch_folder, sweep
+
+    dead = tmp_path / "dytool-office-dead"
+    (dead / "profile").mkdir(parents=True)
+    (dead / "in-use.lock").write_bytes(b"pid 1 since 0\n")
+    with scratch_folder("since", base=tmp_path) as live:
+        (live / "base").mkdir()
+        assert sorted(p.name for p in tmp_path.iterdir()) == [live.name]  # the dead one went first
+        assert sweep(tmp_path) == [] and (live / "base").is_dir()  # its byte is locked: the owner is alive
+        assert (live / "in-use.lock").read_bytes().startswith(f"pid {os.getpid()} ".encode())
+    assert list(tmp_path.iterdir()) == [] and msvcrt.held == {}
+    assert all(position == 0 and nbytes == 1 for _, _, position, nbytes in msvcrt.calls)

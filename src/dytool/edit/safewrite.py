@@ -12,7 +12,7 @@ that adds an error the repository did not already have, nothing is written and
 what the command read (an editor may have saved it meanwhile: then nothing is written) and
 replaced atomically.  No file is written through a link (:func:`dytool.source.atomic.repository_path`).
 
-Scratch folders are named ``dytool-check-*`` and hold a lock while in use; one left behind
+Scratch folders are named ``dytool-check-*`` (:mod:`dytool.source.scratch`): one left behind
 by a killed command is removed by the next check.
 """
 
@@ -22,11 +22,9 @@ import datetime as dt
 import os
 import re
 import shutil
-import tempfile
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
 from pathlib import Path
@@ -41,7 +39,9 @@ from dytool.core.findings import Finding, Severity, cap_findings, sort_findings
 from dytool.core.messages import Text
 from dytool.source.atomic import ChangedMeanwhile, digest, file_digest, repository_path, write_atomic
 from dytool.source.discover import CAMPAIGN_FILE, kind_of_path
-from dytool.source.lock import repository_lock, try_lock, unlock
+from dytool.source.lock import repository_lock
+from dytool.source.scratch import scratch_folder as _scratch_folder
+from dytool.source.scratch import sweep
 
 if TYPE_CHECKING:
     from dytool.engine.options import LoadOptions
@@ -51,9 +51,6 @@ __all__ = [
     "write_atomic", "write_plan",
 ]
 
-_SCRATCH_PREFIX = "dytool-check-"
-_UNLOCKED_AGE = 3600
-"""Seconds after which a scratch folder without a lock file is taken as abandoned."""
 _UNSET: Any = object()
 
 _SKIP = {".git", ".dytool", "__pycache__", "node_modules", ".venv"}
@@ -153,49 +150,13 @@ def _copy_link(src: Path, target: Path, real_root: Path) -> None:
 
 
 def sweep_scratch(base: Path | None = None) -> list[Path]:
-    """Remove scratch folders left by killed commands (their lock is free); the ones removed."""
-    folder = Path(base or tempfile.gettempdir())
-    removed = []
-    try:
-        candidates = [p for p in folder.iterdir() if p.name.startswith(_SCRATCH_PREFIX)]
-    except OSError:
-        return []
-    for path in candidates:
-        lock = path / "in-use.lock"
-        try:
-            if path.is_symlink() or not path.is_dir() or lock.is_symlink():
-                continue
-            if not lock.exists():  # just made (its lock comes next), or left by an older dytool
-                if time.time() - path.stat().st_mtime < _UNLOCKED_AGE:
-                    continue
-                fd = None
-            else:
-                fd = try_lock(lock)
-                if fd is None:
-                    continue  # a live command owns it
-        except OSError:
-            continue
-        try:
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path)
-        finally:
-            if fd is not None:
-                unlock(fd)
-    return removed
+    """Remove scratch folders left by killed commands (of every kind); the ones removed."""
+    return sweep(base)
 
 
-@contextmanager
-def scratch_folder() -> Iterator[Path]:
+def scratch_folder() -> AbstractContextManager[Path]:
     """A private temporary folder that the next command removes if this one is killed."""
-    sweep_scratch()
-    tmp = Path(tempfile.mkdtemp(prefix=_SCRATCH_PREFIX))
-    fd = try_lock(tmp / "in-use.lock")
-    try:
-        yield tmp
-    finally:
-        if fd is not None:
-            unlock(fd)
-        shutil.rmtree(tmp, ignore_errors=True)
+    return _scratch_folder("check")
 
 
 def check_plan(root: Path, plan: Plan, as_of: dt.date, before: list[Finding], load: LoadOptions | None = None) -> list[Finding]:

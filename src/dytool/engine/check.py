@@ -76,16 +76,16 @@ def check_since(root: Path, suite: Suite, as_of: dt.date, options: LoadOptions, 
     since then (committed or not), and every finding elsewhere that the repository at ``ref``
     did not have (deleting a unit makes references to it dangle in files nobody touched).
     Only findings that were already there at ``ref``, in files left alone, are left out."""
-    import tempfile
     from collections import Counter
 
     from dytool.source import git
+    from dytool.source.scratch import scratch_folder
 
     changed = git.changed_files(root, ref)  # a bad revision fails here, before any work
     commit = git.resolve(root, ref)
     now = check(root, suite, as_of, options)
-    with tempfile.TemporaryDirectory(prefix="dytool-since-") as tmp:
-        base = Path(tmp) / "base"
+    with scratch_folder("since") as tmp:
+        base = tmp / "base"
         existed = git.export_tree(root, commit, base) and (base / CAMPAIGN_FILE).is_file()
         before = check_summary(base, suite, as_of, dataclasses.replace(options, cache=False)).findings if existed else []
     seen = Counter(_same(f) for f in before)

@@ -19,7 +19,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from pathlib import Path
 from dytool.core.catalogue import files
 from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
+from dytool.source.scratch import scratch_folder
 
 __all__ = ["CONVERTIBLE", "TIME_LIMIT", "Exported", "Office", "convert_to_docx", "export", "find_office", "office_program"]
 
@@ -98,8 +98,7 @@ def _run(command: Sequence[str], env: Mapping[str, str]) -> None:
 
 def export(office: Office, documents: Sequence[tuple[bytes, bool]], env: Mapping[str, str]) -> list[Exported]:
     """Open each Word file (its bytes, and whether a PDF is wanted) in one LibreOffice run."""
-    with tempfile.TemporaryDirectory(prefix="dytool-office-") as scratch:
-        folder = Path(scratch)
+    with scratch_folder("office") as folder:
         profile = (folder / "profile").as_uri()
         jobs = []
         for number, (data, want_pdf) in enumerate(documents):

@@ -10,7 +10,6 @@ issued, other records added, edited or removed.  :func:`changes_since` serves
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from dytool.engine.load import LoadOptions, load_repository
 from dytool.engine.repository import Repository
 from dytool.models import Visit
 from dytool.source import git
+from dytool.source.scratch import scratch_folder
 
 __all__ = ["Change", "Changes", "changes_json", "changes_since", "compare", "diff_refs"]
 
@@ -170,9 +170,9 @@ def diff_refs(root: Path, ref: str, ref2: str | None, as_of: dt.date, options: L
     """``ref`` → ``ref2`` (or the working tree when None)."""
     base = git.resolve(root, ref)
     target = git.resolve(root, ref2) if ref2 is not None else ""
-    with tempfile.TemporaryDirectory(prefix="dytool-diff-") as tmp:
-        old = _load_revision(root, base, Path(tmp) / "old")
-        new = _load_revision(root, target, Path(tmp) / "new") if target else load_repository(root, SUITE, options).repo
+    with scratch_folder("diff") as tmp:
+        old = _load_revision(root, base, tmp / "old")
+        new = _load_revision(root, target, tmp / "new") if target else load_repository(root, SUITE, options).repo
         if new is None:
             raise UserError(NO_CAMPAIGN_AT(ref=ref2))
         return compare(old, new, as_of, base=base, target=target)

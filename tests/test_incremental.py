@@ -295,3 +295,36 @@ def test_an_edit_of_a_solutions_day_inside_its_file_checks_the_topics_again(tmp_
     assert _keep(root, day) == expected
     assert runs and "check_stages" in runs[-1], "the edit changes a topic's stage: the topics are checked again"
     assert not [k for k in expected if k[0] == "DY307"]
+
+
+def test_what_cross_file_checks_read_of_a_file_hashes_alike_in_every_process() -> None:
+    """The keys that decide which cross-file checks run again after an edit are digests of the
+    summary's fields: they must not depend on the process (set order follows string hashing,
+    which differs between processes), or a check in a worker and the next one in the main
+    process would disagree and replay stale findings or redo everything."""
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from pathlib import Path; from dytool.checks import SUITE; from dytool.engine.load import load_repository; "
+            "from dytool.engine.options import LoadOptions; "
+            "loaded = load_repository(Path(sys.argv[1]), SUITE, LoadOptions(cache=False)); "
+            "print(json.dumps({rel: state.keys for rel, state in sorted(loaded.states.items())}, sort_keys=True))")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "campaign-2023")], capture_output=True, text=True,
+                              check=False, env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+def test_a_summary_holds_no_sets() -> None:
+    """What makes the keys above process-independent without sorting every row: summaries
+    hold tuples (``summarize`` sorts what it gathers in sets)."""
+    loaded = load.load_repository(ROOT / "examples" / "campaign-2023", SUITE, load_options(cache=False))
+    pending: list[object] = [summary for _, summary in loaded.repo.summaries.values()]
+    while pending:
+        item = pending.pop()
+        assert not isinstance(item, set | frozenset), item
+        if isinstance(item, tuple):
+            pending.extend(item)

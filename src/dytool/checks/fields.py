@@ -90,7 +90,28 @@ def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
             yield from _texts(item, (*path, i))
 
 
+def _any_control(value: Any) -> bool:
+    """Whether any text in ``value`` holds a control character: one pass without paths, which
+    is all that almost every record needs (the paths are found only for the few that do)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if _CONTROL.search(item):
+                return True
+        elif isinstance(item, BaseModel):
+            pending.extend(item.__dict__.values())
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+            pending.extend(key for key in item if isinstance(key, str))
+        elif isinstance(item, (list, tuple)):
+            pending.extend(item)
+    return False
+
+
 def _controls(obj: StrictModel, source: Source, loc: Locator, base: Path = ()) -> Iterator[Finding]:
+    if not _any_control(obj):
+        return
     for path, text in _texts(obj, base):
         found = _CONTROL.search(text)
         if found is None:

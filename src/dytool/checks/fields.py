@@ -90,22 +90,35 @@ def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
             yield from _texts(item, (*path, i))
 
 
+_NO_TEXT = frozenset({int, float, bool, type(None), dt.date, dt.datetime})
+
+
 def _any_control(value: Any) -> bool:
     """Whether any text in ``value`` holds a control character: one pass without paths, which
-    is all that almost every record needs (the paths are found only for the few that do)."""
+    is all that almost every record needs (the paths are found only for the few that do).
+    Dispatched on the exact type first: this runs over every value of every record."""
     pending = [value]
+    pop, extend, search = pending.pop, pending.extend, _CONTROL.search
     while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            if _CONTROL.search(item):
+        item = pop()
+        kind = type(item)
+        if kind is str:
+            if search(item):
                 return True
+        elif kind in _NO_TEXT:
+            continue
+        elif kind is list or kind is tuple:
+            extend(item)
         elif isinstance(item, BaseModel):
-            pending.extend(item.__dict__.values())
+            extend(item.__dict__.values())
+        elif isinstance(item, str):  # a vocabulary word (an enum of text)
+            if search(item):
+                return True
         elif isinstance(item, dict):
-            pending.extend(item.values())
-            pending.extend(key for key in item if isinstance(key, str))
-        elif isinstance(item, (list, tuple)):
-            pending.extend(item)
+            extend(item.values())
+            extend(key for key in item if isinstance(key, str))
+        elif isinstance(item, (list, tuple)):  # a When, a named tuple
+            extend(item)
     return False
 
 

@@ -411,3 +411,12 @@ def test_plan_wordings_of_periods_and_standing_requirements(tmp_path: Path, caps
     assert ([o["period"] for o in r["late"]], [o["period"] for o in r["missed"]]) == (["2023-Q3"], ["2023-Q4"])
     unknown = repo(tmp_path / "unknown", SCOPED.replace("stage: implement", "stage: 推进阶段"))
     assert ("DY202", "campaign.yaml", 10) in findings(capsys, unknown, "2024-01-15")  # a stage that does not exist
+
+
+def test_an_institution_issued_after_the_day_is_under_review_then(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # issued_on means issued; written without a status and dated later, it was still under review
+    root = repo(tmp_path, files={
+        "problems/p.yaml": "- {id: P-1, title: 厂房不足, found_on: 2023-05-10, owner_unit: fgw, due: 9月底前}\n",
+        "institutions/i.yaml": "- {id: I-1, title: 管理办法, kind: new, problems: P-1, drafting_unit: fgw, due: 10月底前, issued_on: 2023-10-15}\n"})
+    assert status(capsys, root, "2023-09-15")["lists"]["institutions"] == {"drafting": 0, "reviewing": 1, "issued": 0}
+    assert status(capsys, root, "2023-10-20")["lists"]["institutions"] == {"drafting": 0, "reviewing": 0, "issued": 1}

@@ -420,3 +420,18 @@ def test_an_institution_issued_after_the_day_is_under_review_then(tmp_path: Path
         "institutions/i.yaml": "- {id: I-1, title: 管理办法, kind: new, problems: P-1, drafting_unit: fgw, due: 10月底前, issued_on: 2023-10-15}\n"})
     assert status(capsys, root, "2023-09-15")["lists"]["institutions"] == {"drafting": 0, "reviewing": 1, "issued": 0}
     assert status(capsys, root, "2023-10-20")["lists"]["institutions"] == {"drafting": 0, "reviewing": 0, "issued": 1}
+
+
+def test_problem_lists_are_owed_by_the_units_of_the_campaign_once_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 各级各部门……9月前……研究制定问题清单: each member once, met by its list or its hand-in;
+    # without an owner, every unit of the campaign but the hosts (an external unit owes none)
+    root = repo(tmp_path, """\
+milestones:
+  - {id: lists, title: 各级各部门研究制定问题清单, due: 9月前, owner: 各区、各部门, requires: problem_lists,
+     submissions: [{by: beishan, on: 2023-08-20}]}
+  - {id: all, title: 问题清单上报, due: 9月前, requires: problem_lists}
+""", files={"problems/p.yaml": "- {id: P-1, title: 厂房不足, found_on: 2023-05-10, owner_unit: fgw, due: 9月底前}\n",
+            "problems/kfq.yaml": "[]\n"})
+    lines = {m["id"]: m for m in status(capsys, root, "2023-09-15")["milestones"]}
+    assert (lines["lists"]["done"], lines["lists"]["total"], lines["lists"]["missing"]) == (3, 4, ["jyj"])
+    assert (lines["all"]["done"], lines["all"]["total"], lines["all"]["missing"]) == (2, 4, ["beishan", "jyj"])

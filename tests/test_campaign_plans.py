@@ -435,3 +435,13 @@ milestones:
     lines = {m["id"]: m for m in status(capsys, root, "2023-09-15")["milestones"]}
     assert (lines["lists"]["done"], lines["lists"]["total"], lines["lists"]["missing"]) == (3, 4, ["jyj"])
     assert (lines["all"]["done"], lines["all"]["total"], lines["all"]["missing"]) == (2, 4, ["beishan", "jyj"])
+
+
+def test_a_plan_without_stages_shows_where_the_period_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 活动四项措施不划阶段: the briefing tells the day of the period and the days left, not "no stage"
+    root = repo(tmp_path, period="{start: 2022年4月, end: 2022年12月底}")
+    for fmt in ("text", "md"):
+        out = status(capsys, root, "2022-06-30", fmt)
+        assert "活动期间：2022年4月1日至2022年12月31日，第 91/275 天（33%），剩余 184 天" in out
+        assert "当前不在任何阶段内" not in out
+    assert "当前不在任何阶段内" in status(capsys, repo(tmp_path / "after", period="{start: 2022年4月, end: 2022年12月底}"), "2023-01-05", "md")

@@ -71,6 +71,11 @@ def _campaign(b: Briefing, say: _Say) -> tuple[Block, ...]:
     if b.next_stage is not None:
         n = b.next_stage
         lines.append(Line(say(words.NEXT_STAGE(title=n.title, start=n.start, n=n.days_until))))
+    start, end = b.campaign.period_start, b.campaign.period_end
+    if not lines and start <= b.as_of <= end:  # no stage now nor later (a plan that 不划阶段): the period itself
+        days, day = (end - start).days + 1, (b.as_of - start).days + 1
+        lines.append(Line(say(words.PERIOD(start=start, end=end, day=day, days=days, percent=day / days * 100,
+                                           left=(end - b.as_of).days)), gauge=Gauge(day / days, 1.0)))
     if not lines:
         lines.append(Line(say(words.NO_STAGE)))
     return (Items(tuple(lines)),)

@@ -39,6 +39,8 @@ STAGE = Text("当前阶段：{title}（{start}至{end}），第 {day}/{days} 天
              "Current stage: {title} ({start} to {end}), day {day} of {days} ({percent:.0f}%), {left} days left")
 NEXT_STAGE = Text("下一阶段：{title}，{start}开始（{n} 天后）", "Next stage: {title} starts {start} (in {n} days)")
 NO_STAGE = Text("当前不在任何阶段内", "No current stage")
+PERIOD = Text("活动期间：{start}至{end}，第 {day}/{days} 天（{percent:.0f}%），剩余 {left} 天",
+              "Campaign period: {start} to {end}, day {day} of {days} ({percent:.0f}%), {left} days left")
 
 # ---------------------------------------------------------------- 2. milestones
 MILESTONE_COLUMNS = (Text("时间节点", "Milestone"), Text("截止时间", "Due"), Text("状态", "Status"), Text("进度", "Progress"),

@@ -445,3 +445,14 @@ def test_a_plan_without_stages_shows_where_the_period_is(tmp_path: Path, capsys:
         assert "活动期间：2022年4月1日至2022年12月31日，第 91/275 天（33%），剩余 184 天" in out
         assert "当前不在任何阶段内" not in out
     assert "当前不在任何阶段内" in status(capsys, repo(tmp_path / "after", period="{start: 2022年4月, end: 2022年12月底}"), "2023-01-05", "md")
+
+
+def test_a_person_or_unit_written_by_name_is_answered_with_the_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a report's 执笔人 written as the plan's people are named: still an error, but the hint says which id
+    root = repo(tmp_path, files={
+        "topics/t.yaml": "- {id: T-1, title: 课题, leader: lin, report: reports/t.md}\n",
+        "reports/t.md": "---\ntopic: T-1\ntitle: 报告\nauthors: [林海峰]\nunit: 市发展改革委\ndate: 2023-06-01\n---\n\n正文。\n"})
+    code, out, _ = run_cli(capsys, ["-C", str(root), "--no-cache", "--no-color", "check"])
+    assert code == 1
+    assert "找不到人员“林海峰”" in out and "这里写编号：lin" in out
+    assert "这里写编号：fgw" in out

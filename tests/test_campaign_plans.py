@@ -456,3 +456,18 @@ def test_a_person_or_unit_written_by_name_is_answered_with_the_id(tmp_path: Path
     assert code == 1
     assert "找不到人员“林海峰”" in out and "这里写编号：lin" in out
     assert "这里写编号：fgw" in out
+
+
+def test_a_topic_solved_before_its_report_is_behind_for_the_report_it_lacks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 6月底前收集汇编市领导调研成果报告: a topic at 转化 without a report still owes it, and says so
+    root = repo(tmp_path, """\
+milestones:
+  - {id: reports, title: 收集汇编市领导调研成果报告, due: 6月底前, requires: topic_report, applies_to: {roles: [city_leader]}}
+""", files={
+        "topics/t.yaml": "- {id: T-1, title: 民生课题, leader: lin}\n- {id: T-2, title: 产业课题, leader: zhou}\n",
+        "visits/v.yaml": "- {id: V-1, date: 2023-05-10, leaders: [lin, zhou], topics: [T-1, T-2]}\n",
+        "problems/p.yaml": "- {id: P-1, title: 值班医生不足, found_on: 2023-05-10, topic: T-1, owner_unit: jyj, due: 7月底前}\n",
+        "solutions/s.yaml": "- {id: S-1, title: 轮值, problems: P-1, owner_unit: jyj, due: 7月底前, done_on: 2023-06-20}\n"})
+    out = status(capsys, root, "2023-09-15", "md")
+    assert "T-1 民生课题（林海峰）：现为“转化”，尚无调研报告" in out
+    assert "T-2 产业课题（周启明）：现为“调研”，应达“结题”" in out

@@ -69,6 +69,8 @@ TOPIC_COUNT = Text("课题 {n} 个：{stages}", "{n} topics: {stages}")
 TOPIC_STAGE_COUNT = Text("{stage} {n}", "{stage} {n}")
 TOPICS_BEHIND = Text("进度滞后于时间节点：", "Behind the milestones:")
 TOPIC_BEHIND = Text("{id} {title}（{leader}）：现为“{stage}”，应达“{expected}”", "{id} {title} ({leader}): now {stage}, expected {expected}")
+TOPIC_BEHIND_OUTLINE = Text("{id} {title}（{leader}）：现为“{stage}”，尚未提交调研提纲", "{id} {title} ({leader}): now {stage}, no outline handed in")
+TOPIC_BEHIND_REPORT = Text("{id} {title}（{leader}）：现为“{stage}”，尚无调研报告", "{id} {title} ({leader}): now {stage}, no report yet")
 
 # ---------------------------------------------------------------- 5. leaders
 LEADER_COLUMNS = (Text("领导", "Leader"), Text("职务", "Title"), Text("领题", "Topics"), Text("{month}调研天数", "Visit days in {month}"),

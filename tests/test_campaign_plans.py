@@ -385,7 +385,7 @@ def test_a_collective_owner_written_as_the_plan_says_it(tmp_path: Path, capsys: 
     assert (m["members"], m["missing"], m["status"]) == (["fgw", "jyj", "beishan", "kfq"], ["beishan", "jyj", "kfq"], "overdue")
 
 
-@pytest.mark.parametrize("owner", ["各级党委（党组）", "各单位", "各级各部门", "各地各部门"])
+@pytest.mark.parametrize("owner", ["各级党委（党组）", "各单位", "各级各部门", "各地各部门", "各级各部门党委（党组）"])
 def test_an_owner_of_every_unit_written_as_the_plan_says_it(tmp_path: Path, capsys: pytest.CaptureFixture[str], owner: str) -> None:
     """``各级党委（党组）`` (seed 000), ``各单位``, ``各级各部门``: every unit of the campaign owes the
     obligation and answers for itself, so one unit's submission does not complete it."""

@@ -385,7 +385,7 @@ def test_a_collective_owner_written_as_the_plan_says_it(tmp_path: Path, capsys: 
     assert (m["members"], m["missing"], m["status"]) == (["fgw", "jyj", "beishan", "kfq"], ["beishan", "jyj", "kfq"], "overdue")
 
 
-@pytest.mark.parametrize("owner", ["各级党委（党组）", "各单位", "各级各部门", "各地各部门"])
+@pytest.mark.parametrize("owner", ["各级党委（党组）", "各单位", "各级各部门", "各地各部门", "各级各部门党委（党组）"])
 def test_an_owner_of_every_unit_written_as_the_plan_says_it(tmp_path: Path, capsys: pytest.CaptureFixture[str], owner: str) -> None:
     """``各级党委（党组）`` (seed 000), ``各单位``, ``各级各部门``: every unit of the campaign owes the
     obligation and answers for itself, so one unit's submission does not complete it."""
@@ -411,3 +411,63 @@ def test_plan_wordings_of_periods_and_standing_requirements(tmp_path: Path, caps
     assert ([o["period"] for o in r["late"]], [o["period"] for o in r["missed"]]) == (["2023-Q3"], ["2023-Q4"])
     unknown = repo(tmp_path / "unknown", SCOPED.replace("stage: implement", "stage: 推进阶段"))
     assert ("DY202", "campaign.yaml", 10) in findings(capsys, unknown, "2024-01-15")  # a stage that does not exist
+
+
+def test_an_institution_issued_after_the_day_is_under_review_then(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # issued_on means issued; written without a status and dated later, it was still under review
+    root = repo(tmp_path, files={
+        "problems/p.yaml": "- {id: P-1, title: 厂房不足, found_on: 2023-05-10, owner_unit: fgw, due: 9月底前}\n",
+        "institutions/i.yaml": "- {id: I-1, title: 管理办法, kind: new, problems: P-1, drafting_unit: fgw, due: 10月底前, issued_on: 2023-10-15}\n"})
+    assert status(capsys, root, "2023-09-15")["lists"]["institutions"] == {"drafting": 0, "reviewing": 1, "issued": 0}
+    assert status(capsys, root, "2023-10-20")["lists"]["institutions"] == {"drafting": 0, "reviewing": 0, "issued": 1}
+
+
+def test_problem_lists_are_owed_by_the_units_of_the_campaign_once_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 各级各部门……9月前……研究制定问题清单: each member once, met by its list or its hand-in;
+    # without an owner, every unit of the campaign but the hosts (an external unit owes none)
+    root = repo(tmp_path, """\
+milestones:
+  - {id: lists, title: 各级各部门研究制定问题清单, due: 9月前, owner: 各区、各部门, requires: problem_lists,
+     submissions: [{by: beishan, on: 2023-08-20}]}
+  - {id: all, title: 问题清单上报, due: 9月前, requires: problem_lists}
+""", files={"problems/p.yaml": "- {id: P-1, title: 厂房不足, found_on: 2023-05-10, owner_unit: fgw, due: 9月底前}\n",
+            "problems/kfq.yaml": "[]\n"})
+    lines = {m["id"]: m for m in status(capsys, root, "2023-09-15")["milestones"]}
+    assert (lines["lists"]["done"], lines["lists"]["total"], lines["lists"]["missing"]) == (3, 4, ["jyj"])
+    assert (lines["all"]["done"], lines["all"]["total"], lines["all"]["missing"]) == (2, 4, ["beishan", "jyj"])
+
+
+def test_a_plan_without_stages_shows_where_the_period_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 活动四项措施不划阶段: the briefing tells the day of the period and the days left, not "no stage"
+    root = repo(tmp_path, period="{start: 2022年4月, end: 2022年12月底}")
+    for fmt in ("text", "md"):
+        out = status(capsys, root, "2022-06-30", fmt)
+        assert "活动期间：2022年4月1日至2022年12月31日，第 91/275 天（33%），剩余 184 天" in out
+        assert "当前不在任何阶段内" not in out
+    assert "当前不在任何阶段内" in status(capsys, repo(tmp_path / "after", period="{start: 2022年4月, end: 2022年12月底}"), "2023-01-05", "md")
+
+
+def test_a_person_or_unit_written_by_name_is_answered_with_the_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a report's 执笔人 written as the plan's people are named: still an error, but the hint says which id
+    root = repo(tmp_path, files={
+        "topics/t.yaml": "- {id: T-1, title: 课题, leader: lin, report: reports/t.md}\n",
+        "reports/t.md": "---\ntopic: T-1\ntitle: 报告\nauthors: [林海峰]\nunit: 市发展改革委\ndate: 2023-06-01\n---\n\n正文。\n"})
+    code, out, _ = run_cli(capsys, ["-C", str(root), "--no-cache", "--no-color", "check"])
+    assert code == 1
+    assert "找不到人员“林海峰”" in out and "这里写编号：lin" in out
+    assert "这里写编号：fgw" in out
+
+
+def test_a_topic_solved_before_its_report_is_behind_for_the_report_it_lacks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 6月底前收集汇编市领导调研成果报告: a topic at 转化 without a report still owes it, and says so
+    root = repo(tmp_path, """\
+milestones:
+  - {id: reports, title: 收集汇编市领导调研成果报告, due: 6月底前, requires: topic_report, applies_to: {roles: [city_leader]}}
+""", files={
+        "topics/t.yaml": "- {id: T-1, title: 民生课题, leader: lin}\n- {id: T-2, title: 产业课题, leader: zhou}\n",
+        "visits/v.yaml": "- {id: V-1, date: 2023-05-10, leaders: [lin, zhou], topics: [T-1, T-2]}\n",
+        "problems/p.yaml": "- {id: P-1, title: 值班医生不足, found_on: 2023-05-10, topic: T-1, owner_unit: jyj, due: 7月底前}\n",
+        "solutions/s.yaml": "- {id: S-1, title: 轮值, problems: P-1, owner_unit: jyj, due: 7月底前, done_on: 2023-06-20}\n"})
+    out = status(capsys, root, "2023-09-15", "md")
+    assert "T-1 民生课题（林海峰）：现为“转化”，尚无调研报告" in out
+    assert "T-2 产业课题（周启明）：现为“调研”，应达“结题”" in out

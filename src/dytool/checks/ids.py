@@ -98,6 +98,22 @@ def check_references(view: Repository, index: RepoIndex, as_of: dt.date) -> Iter
                 return False
         return True
 
+    names: dict[str, dict[str, str]] = {}
+
+    def named() -> dict[str, dict[str, str]]:
+        """People and units by name (and short name), read only once a reference fails: a
+        report's ``authors: [张建国]`` is answered with the id to write."""
+        if not names:
+            names.update(person={}, unit={})
+            for rel, (kind, _) in view.summaries.items():
+                if kind in names:
+                    for record, _source in view.records_of(rel):
+                        record_id = getattr(record, "id", None)
+                        for name in (getattr(record, "name", None), getattr(record, "short_name", None)):
+                            if isinstance(name, str) and isinstance(record_id, str):
+                                names[kind].setdefault(name, record_id)
+        return names
+
     def check(obj: StrictModel, source: Source) -> Iterator[Finding]:
         for path, ident, ref in walk_refs(obj):
             if any(known(kind, ident) for kind in ref.kinds):
@@ -108,6 +124,7 @@ def check_references(view: Repository, index: RepoIndex, as_of: dt.date) -> Iter
                 yield CODES["wrong-kind-ref"].at(view.locator.pos(source, path), words.WRONG_KIND(id=ident, got=kind_noun(others[0]), wanted=wanted))
             elif not ref.text_ok and not set(ref.kinds) & view.unreadable_kinds:
                 by_title = next((titles[k][ident] for k in ref.kinds if ident in titles.get(k, {})), None)
+                by_title = by_title or next((named()[k][ident] for k in ref.kinds if ident in named().get(k, {})), None)
                 yield CODES["dangling-ref"].at(view.locator.pos(source, path), words.DANGLING(wanted=wanted, id=ident),
                                                hint=words.DANGLING_BY_TITLE_HINT(id=by_title) if by_title else words.DANGLING_HINT)
 

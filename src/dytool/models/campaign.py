@@ -148,7 +148,8 @@ _EVERY_UNIT = ("department", "county", "district", "township", "village", "commu
 """What "every unit" (各单位, 各级各部门, 各级党委（党组）) covers: the campaign's own units of every
 kind, not the enterprises and outside units a visit may host."""
 for _word in ("单位", "成员单位", "级", "地", "级各部门", "地各部门", "地区各部门", "地各单位", "级各单位", "级党委", "级党组织",
-              "级党委（党组）", "级党委(党组)", "党委（党组）", "党委(党组)", "级党委（党组、党委）", "级党政机关"):
+              "级党委（党组）", "级党委(党组)", "党委（党组）", "党委(党组)", "级党委（党组、党委）", "级党政机关",
+              "级各部门党委（党组）", "级各部门党委(党组)"):
     _COLLECTIVE[_word] = _EVERY_UNIT
 _PARTS = re.compile(r"[^、（(]+(?:[（(][^）)]*[）)])?")
 

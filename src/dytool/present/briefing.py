@@ -19,7 +19,7 @@ from dytool.models.nouns import kind_noun
 from dytool.present.changes import change_blocks
 from dytool.present.display import Block, Cell, Gauge, Heading, Items, Line, Page, Paragraph, Section, Table, Tone
 from dytool.status.changes import Changes
-from dytool.status.model import Briefing, LeaderLine, MilestoneLine, Occurrence, RecurringLine
+from dytool.status.model import Briefing, LeaderLine, MilestoneLine, Occurrence, RecurringLine, TopicBehind
 
 __all__ = ["MAX_ROWS", "STATUS_TONES", "briefing_page", "ratio"]
 
@@ -71,6 +71,11 @@ def _campaign(b: Briefing, say: _Say) -> tuple[Block, ...]:
     if b.next_stage is not None:
         n = b.next_stage
         lines.append(Line(say(words.NEXT_STAGE(title=n.title, start=n.start, n=n.days_until))))
+    start, end = b.campaign.period_start, b.campaign.period_end
+    if not lines and start <= b.as_of <= end:  # no stage now nor later (a plan that 不划阶段): the period itself
+        days, day = (end - start).days + 1, (b.as_of - start).days + 1
+        lines.append(Line(say(words.PERIOD(start=start, end=end, day=day, days=days, percent=day / days * 100,
+                                           left=(end - b.as_of).days)), gauge=Gauge(day / days, 1.0)))
     if not lines:
         lines.append(Line(say(words.NO_STAGE)))
     return (Items(tuple(lines)),)
@@ -153,10 +158,21 @@ def _topics(b: Briefing, say: _Say) -> tuple[Block, ...]:
               for s in TopicStage if s.value in steps or b.topics.by_stage.get(s.value, 0)]
     blocks: list[Block] = [Paragraph((Line(say(words.TOPIC_COUNT(n=b.topics.total, stages=join(stages, " · ", " · ")))),))]
     if b.topics.behind:
-        behind = tuple(Line(say(words.TOPIC_BEHIND(id=late.id, title=late.title, leader=late.leader_name or "—", stage=late.stage,
-                                                   expected=late.expected)), Tone.WARN) for late in b.topics.behind)
+        behind = tuple(Line(say(_behind(late)), Tone.WARN) for late in b.topics.behind)
         blocks += [Paragraph((Line(say(words.TOPICS_BEHIND)),)), Items(behind, short=MAX_ROWS, hint=say(words.HINT_LEADER))]
     return tuple(blocks)
+
+
+_ORDER = list(TopicStage)
+
+
+def _behind(late: TopicBehind) -> Text:
+    """A topic behind a milestone: the stage it should reach, or, when its stage is already
+    past that one (solved while researched: 转化 without a report), what it still lacks."""
+    fields = {"id": late.id, "title": late.title, "leader": late.leader_name or "—", "stage": late.stage}
+    if _ORDER.index(late.stage) < _ORDER.index(late.expected):
+        return words.TOPIC_BEHIND(**fields, expected=late.expected)
+    return words.TOPIC_BEHIND_OUTLINE(**fields) if late.expected is TopicStage.planned else words.TOPIC_BEHIND_REPORT(**fields)
 
 
 def _days(leader: LeaderLine) -> Cell:

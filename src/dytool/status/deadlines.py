@@ -28,13 +28,13 @@ from dytool.dates import (
 )
 from dytool.dates.recurring import Occurrence as DateOccurrence
 from dytool.dates.recurring import Submission as DateSubmission
-from dytool.facts.members import is_group, members
+from dytool.facts.members import is_group, members, unit_matches
 from dytool.facts.records import Facts
 from dytool.facts.scope import leaders_in_scope, topics_in_scope, units_in_scope
 from dytool.facts.stages import campaign_span, stage_spans
-from dytool.models import Campaign, When
+from dytool.models import Campaign, Unit, When
 from dytool.models.campaign import Milestone, Recurring, Submission
-from dytool.models.enums import Requirement
+from dytool.models.enums import Requirement, UnitType
 from dytool.status.model import MilestoneLine, NextStage, Occurrence, RecurringLine, StageLine
 
 __all__ = ["ObligationTable", "milestone_lines", "obligation_tables", "recurring_lines", "stage_lines"]
@@ -83,7 +83,12 @@ def _check(milestone: Milestone, facts: Facts, as_of: dt.date, group: Sequence[s
     if not milestone.requires and not (group and (milestone.due is not None or milestone.submissions)):
         return None  # a standing requirement of several members with nothing handed in: just 常态化
     items: dict[str, dt.date | None] = {}
+    # 各级各部门……研究制定问题清单: the members' own lists are what they owe, one item each
+    lists_of_members = bool(group) and Requirement.problem_lists in milestone.requires and not (
+        milestone.applies_to and milestone.applies_to.unit_types)
     for requirement in milestone.requires:
+        if requirement is Requirement.problem_lists and lists_of_members:
+            continue
         for ident, day in _items(requirement, milestone, facts, as_of):
             items[f"{requirement.value}:{ident}"] = day
     if group:
@@ -92,8 +97,10 @@ def _check(milestone: Milestone, facts: Facts, as_of: dt.date, group: Sequence[s
             day = sub.on.first
             if day <= as_of and (sub.by not in handed or day < handed[sub.by]):
                 handed[sub.by] = day
+        listed = dict(_problem_lists(facts, [facts.units[m] for m in group if m in facts.units], as_of)) if lists_of_members else {}
         for member in group:
-            items[f"member:{member}"] = handed.get(member)
+            days = [d for d in (handed.get(member), listed.get(member)) if d is not None]
+            items[f"member:{member}"] = min(days) if days else None
     return _summed(items)
 
 
@@ -123,12 +130,23 @@ def _items(requirement: Requirement, milestone: Milestone, facts: Facts, as_of: 
             led = facts.topics_by_leader.get(person.id, [])
             yield person.id, (_UNDATED if len(led) >= minimum else None)
     elif requirement is Requirement.problem_lists:
-        for unit in units_in_scope(facts.units.values(), milestone.applies_to, facts.campaign):
-            if unit.id in facts.problem_files:
-                yield unit.id, _UNDATED
-                continue
-            days = [d for p in facts.problems_by_unit.get(unit.id, []) if (d := _seen(p.found_on, as_of)) is not None]
-            yield unit.id, (min(days) if days else None)
+        scope = units_in_scope(facts.units.values(), milestone.applies_to, facts.campaign)
+        if not (milestone.applies_to and milestone.applies_to.unit_types):  # the units of the campaign, not the hosts
+            scope = [u for u in scope if not unit_matches(u.type, _HOSTS, facts.campaign)]
+        yield from _problem_lists(facts, scope, as_of)
+
+
+_HOSTS = (UnitType.enterprise.value, UnitType.external.value)
+
+
+def _problem_lists(facts: Facts, units: Sequence[Unit], as_of: dt.date) -> Iterator[tuple[str, dt.date | None]]:
+    """Each unit's 问题清单: met when it owns a problem found by the day, or files problems/<unit id>.yaml."""
+    for unit in units:
+        if unit.id in facts.problem_files:
+            yield unit.id, _UNDATED
+            continue
+        days = [d for p in facts.problems_by_unit.get(unit.id, []) if (d := _seen(p.found_on, as_of)) is not None]
+        yield unit.id, (min(days) if days else None)
 
 
 def _names(facts: Facts, ids: Sequence[str]) -> tuple[str, ...]:

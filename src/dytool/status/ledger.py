@@ -80,7 +80,7 @@ def ledger_lists(facts: Facts, as_of: dt.date, *, unit: str | None = None) -> Li
             institutions["issued"] += 1
         elif inst.status in (InstitutionStatus.drafting, InstitutionStatus.reviewing):
             institutions[inst.status.value] += 1
-        elif inst.status is InstitutionStatus.issued:
+        elif inst.status is InstitutionStatus.issued or inst.issued_on is not None:
             institutions["reviewing"] += 1  # issued after the as-of day: still under review then
         else:
             institutions["drafting"] += 1

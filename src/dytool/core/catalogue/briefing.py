@@ -39,6 +39,8 @@ STAGE = Text("当前阶段：{title}（{start}至{end}），第 {day}/{days} 天
              "Current stage: {title} ({start} to {end}), day {day} of {days} ({percent:.0f}%), {left} days left")
 NEXT_STAGE = Text("下一阶段：{title}，{start}开始（{n} 天后）", "Next stage: {title} starts {start} (in {n} days)")
 NO_STAGE = Text("当前不在任何阶段内", "No current stage")
+PERIOD = Text("活动期间：{start}至{end}，第 {day}/{days} 天（{percent:.0f}%），剩余 {left} 天",
+              "Campaign period: {start} to {end}, day {day} of {days} ({percent:.0f}%), {left} days left")
 
 # ---------------------------------------------------------------- 2. milestones
 MILESTONE_COLUMNS = (Text("时间节点", "Milestone"), Text("截止时间", "Due"), Text("状态", "Status"), Text("进度", "Progress"),
@@ -67,6 +69,8 @@ TOPIC_COUNT = Text("课题 {n} 个：{stages}", "{n} topics: {stages}")
 TOPIC_STAGE_COUNT = Text("{stage} {n}", "{stage} {n}")
 TOPICS_BEHIND = Text("进度滞后于时间节点：", "Behind the milestones:")
 TOPIC_BEHIND = Text("{id} {title}（{leader}）：现为“{stage}”，应达“{expected}”", "{id} {title} ({leader}): now {stage}, expected {expected}")
+TOPIC_BEHIND_OUTLINE = Text("{id} {title}（{leader}）：现为“{stage}”，尚未提交调研提纲", "{id} {title} ({leader}): now {stage}, no outline handed in")
+TOPIC_BEHIND_REPORT = Text("{id} {title}（{leader}）：现为“{stage}”，尚无调研报告", "{id} {title} ({leader}): now {stage}, no report yet")
 
 # ---------------------------------------------------------------- 5. leaders
 LEADER_COLUMNS = (Text("领导", "Leader"), Text("职务", "Title"), Text("领题", "Topics"), Text("{month}调研天数", "Visit days in {month}"),

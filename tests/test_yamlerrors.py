@@ -158,7 +158,7 @@ def test_the_parser_running_out_of_memory_is_a_finding(monkeypatch: pytest.Monke
         raise MemoryError
 
     monkeypatch.setattr(yamlread, "make_parser", exhausted)
-    monkeypatch.setattr(yamlread, "_FAST", False)  # the fast loop leaves any failure to the original one, which reports it
+    monkeypatch.setattr(yamlread, "FAST", False)  # the fast loop leaves any failure to the original one, which reports it
     finding = only("a: 1\n")
     assert finding.code == "DY002" and CHINESE.search(finding.message_zh)
 

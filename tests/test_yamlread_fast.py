@@ -1,7 +1,5 @@
-"""The fast loop of the reader gives exactly what the original loop gives, and leaves PyYAML as it found it.
-
-To go to tests/ beside test_yamlread.py when yamlread.patch is applied.
-"""
+"""The fast loop of the reader (source/yamlfast.py) gives exactly what the original loop gives,
+and leaves PyYAML as it found it."""
 
 from __future__ import annotations
 
@@ -13,7 +11,7 @@ import pytest
 import yaml._yaml
 import yaml.events
 
-from dytool.source import yamlread
+from dytool.source import yamlfast, yamlread
 from dytool.source.yamlread import parse_text
 
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite"
@@ -41,7 +39,7 @@ def canon(v: Any) -> Any:
 
 def slow(text: str, monkeypatch: pytest.MonkeyPatch) -> yamlread.Parsed:
     with monkeypatch.context() as m:
-        m.setattr(yamlread, "_FAST", False)
+        m.setattr(yamlread, "FAST", False)
         return parse_text(text, "f.yaml", line_offset=3)
 
 
@@ -56,7 +54,7 @@ def cases() -> list[Any]:
 def test_the_fast_loop_is_on() -> None:
     """If a PyYAML release changes how yaml._yaml builds events, the self-test turns the fast
     loop off; this says so instead of letting the reader slow down unnoticed."""
-    assert yamlread._FAST
+    assert yamlfast.FAST
 
 
 @pytest.mark.parametrize("text", cases())
@@ -71,7 +69,7 @@ def test_fast_and_original_loops_agree(text: str, monkeypatch: pytest.MonkeyPatc
 @pytest.mark.parametrize("text", ["a: [1, {b: c}]\n", "a: [1, 2\n", "a: &x 1\n", "[" * 100_000])
 def test_pyyaml_is_left_as_it_was(text: str) -> None:
     parse_text(text, "f.yaml")
-    for name in yamlread._EVENT_NAMES:
+    for name in yamlfast._EVENT_NAMES:
         assert getattr(yaml._yaml, name) is getattr(yaml.events, name)
 
 
@@ -88,5 +86,5 @@ def test_positions_still_come_from_real_events() -> None:
 
 def test_the_plain_scalar_memo_stays_small() -> None:
     parse_text("".join(f"- {i}\n" for i in range(10_000)) + "- " + "1" * 100 + "\n", "f.yaml")
-    assert len(yamlread._PLAIN) <= yamlread._PLAIN_MAX
-    assert all(len(k) <= 32 for k in yamlread._PLAIN)
+    assert len(yamlfast._PLAIN) <= yamlfast._PLAIN_MAX
+    assert all(len(k) <= 32 for k in yamlfast._PLAIN)

@@ -20,8 +20,12 @@ NAMED_KINDS = ("unit", "person", "theme", "topic")
 """Kinds a reference shows by name in a ledger (visits and problems keep their ids)."""
 
 
+_MIDDLE_DOTS = str.maketrans(dict.fromkeys("\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff0e.", "\u00b7"))
+"""The dots people type inside a name (买买提·艾力, 买买提•艾力, 买买提・艾力, 买买提.艾力) are one."""
+
+
 def _key(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(unicodedata.normalize("NFKC", text).translate(_MIDDLE_DOTS).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,13 +148,34 @@ def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState
     return tables, state
 
 
-def _read_csv(path: Path) -> list[Row]:
-    data = path.read_bytes()
+def _decode_csv(path: Path, data: bytes) -> str:
+    """The text of a CSV as Excel, WPS or Calc save it: UTF-8 (with or without a BOM), UTF-16
+    (Excel's "Unicode text") or GBK (Excel's plain "CSV" on Chinese Windows).  A byte that is none
+    of these is refused with its line: a replacement character would be written into the records."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+            data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM someone put before GBK text
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")  # Excel on Chinese Windows saves CSV as GBK
-    reader = csv.reader(io.StringIO(text, newline=""))
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(words.CSV_ENCODING(name=path.name, line=line), exit_code=EXIT_FINDINGS, hint=words.CSV_ENCODING_HINT) from None
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or the tab of Excel's "Unicode text" (and the semicolon of some locales), by the header line."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return max((",", "\t", ";"), key=lambda mark: (first.count(mark), mark == ","))
+
+
+def _read_csv(path: Path) -> list[Row]:
+    text = _decode_csv(path, path.read_bytes())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[Row] = []
     try:
         for number, cells in enumerate(reader, start=1):

@@ -108,6 +108,10 @@ LARGER_THAN = Text("文件超过 {size}", "the file is larger than {size}")
 ONLY_XLSX_CSV = Text("只能导入 .xlsx 或 .csv 文件：{name}", "only .xlsx and .csv files can be imported: {name}")
 ONLY_XLSX_CSV_HINT = Text(".xls、.et 文件请先另存为 .xlsx", "save .xls or .et files as .xlsx first")
 NO_SHEET = Text("“{name}”中没有工作表“{sheet}”；可选：{sheets}", "{name!r} has no sheet {sheet!r}; sheets: {sheets}")
+CSV_ENCODING = Text("“{name}”第{line}行有无法识别的字符（不是 UTF-8、UTF-16 或 GBK 编码）",
+                    "{name!r} line {line}: characters that are not UTF-8, UTF-16 or GBK")
+CSV_ENCODING_HINT = Text("在 Excel 或 WPS 中打开，另存为“CSV UTF-8（逗号分隔）”或 xlsx 后再导入",
+                         "open it in Excel or WPS and save it as CSV UTF-8 or xlsx, then import that")
 CSV_TOO_BIG = Text("超过 {rows} 行或 {columns} 列", "more than {rows} rows or {columns} columns")
 
 # ---------------------------------------------------------------- import-report

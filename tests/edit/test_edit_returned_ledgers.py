@@ -1,0 +1,89 @@
+"""Ledgers as units really send them back: re-encoded CSV files, renamed sheets, names typed
+their own way.  Each either imports exactly what the unit meant or is refused, naming the file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from edit_helpers import EXAMPLE, dy
+from openpyxl import load_workbook
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "campaign"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".dytool"))
+    return root
+
+
+def _problems_csv(capsys: pytest.CaptureFixture[str], repo: Path, tmp_path: Path) -> list[list[str]]:
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "--format", "csv", "--kind", "problems", "-o", str(tmp_path / "csv"))
+    assert ran.code == 0, ran.err
+    rows = list(csv.reader(io.StringIO((tmp_path / "csv" / "problems.csv").read_text(encoding="utf-8-sig"), newline="")))
+    header = rows[0]
+    row = next(r for r in rows if r[header.index("编号")] == "P-028")
+    row[header.index("整改措施")] = "编制产业链图谱，组建招商专班。"
+    return rows
+
+
+def _text(rows: list[list[str]], delimiter: str = ",") -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+_ENCODINGS: dict[str, tuple[str, Callable[[str], bytes]]] = {
+    "gbk.csv": (",", lambda text: text.encode("gbk")),  # Excel's plain "CSV" on Chinese Windows
+    "bom-gbk.csv": (",", lambda text: b"\xef\xbb\xbf" + text.encode("gbk")),
+    "unicode.txt": ("\t", lambda text: b"\xff\xfe" + text.encode("utf-16-le")),  # Excel's "Unicode text"
+}
+
+
+@pytest.mark.parametrize("name", list(_ENCODINGS))
+def test_a_csv_saved_by_excel_in_gbk_or_utf16_imports_its_edit(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                name: str) -> None:
+    rows = _problems_csv(capsys, repo, tmp_path)
+    delimiter, encode = _ENCODINGS[name]
+    back = tmp_path / name
+    back.write_bytes(encode(_text(rows, delimiter)))
+    ran = dy(capsys, repo, "import", str(back), "--kind", "problems")
+    assert ran.code == 0, ran.err
+    assert "修改 1 条记录" in ran.out
+    assert "measures: 编制产业链图谱，组建招商专班。" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")
+
+
+def test_a_csv_with_bytes_of_no_encoding_is_refused_not_written_with_replacement_characters(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _problems_csv(capsys, repo, tmp_path)
+    back = tmp_path / "broken.csv"
+    back.write_bytes(_text(rows).encode("gbk").replace("组建招商专班".encode("gbk"), "组建招商专班".encode("gbk") + b"\x80"))
+    before = (repo / "problems" / "xiling-county.yaml").read_bytes()
+    ran = dy(capsys, repo, "import", str(back), "--kind", "problems")
+    assert ran.code == 1 and "broken.csv" in ran.err and "行" in ran.err and "CSV UTF-8" in ran.err, ran.err
+    assert "Traceback" not in ran.err
+    assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before
+    ran = dy(capsys, repo, "--lang", "en", "import", str(back), "--kind", "problems")
+    assert ran.code == 1 and "'broken.csv' line" in ran.err, ran.err
+
+
+def test_a_leaders_name_with_another_middle_dot_is_the_person(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    people = repo / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "- id: maimaiti-aili\n  name: 买买提·艾力\n  unit: xiling-county\n",
+                      encoding="utf-8")
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "--kind", "problems", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    header = [c.value for c in sheet[3]]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value == "P-029")
+    for name, value in (("是否销号", "是"), ("销号时间", "2023-09-30"), ("销号依据", "考核办法印发。"), ("验收人", "买买提•艾力")):
+        sheet.cell(row, header.index(name) + 1).value = value
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err
+    assert "closed_by: maimaiti-aili" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")

@@ -87,3 +87,39 @@ def test_a_leaders_name_with_another_middle_dot_is_the_person(repo: Path, tmp_pa
     ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
     assert ran.code == 0, ran.err
     assert "closed_by: maimaiti-aili" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")
+
+
+def _closing_p029(sheet: object) -> None:
+    header = [c.value for c in sheet[3]]  # type: ignore[index]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value == "P-029")  # type: ignore[attr-defined]
+    for name, value in (("是否销号", "是"), ("销号时间", "2023-09-30"), ("销号依据", "考核办法印发。")):
+        sheet.cell(row, header.index(name) + 1).value = value  # type: ignore[attr-defined]
+
+
+def test_a_sheet_the_unit_renamed_still_brings_its_edits_and_its_conflicts(repo: Path, tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    _closing_p029(sheet)
+    sheet.title = "西岭县问题整改台账"
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"), "--dry-run")
+    assert ran.code == 0, ran.err
+    assert "西岭县问题整改台账 第5行" in ran.out and "修改 1 条记录" in ran.out  # before: ignored, "nothing to import"
+    problems = repo / "problems" / "xiling-county.yaml"
+    problems.write_text(problems.read_text(encoding="utf-8").replace("修订乡镇招商引资考核办法", "市里改过的措施：修订考核办法"),
+                        encoding="utf-8")
+    before = problems.read_bytes()
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 1 and "P-029" in ran.err and "冲突" in ran.err, ran.err  # the digest is found under the list's title
+    assert problems.read_bytes() == before
+
+
+def test_an_exported_csv_needs_no_kind(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    back = tmp_path / "problems.csv"
+    back.write_bytes(b"\xef\xbb\xbf" + _text(_problems_csv(capsys, repo, tmp_path)).encode("utf-8"))
+    ran = dy(capsys, repo, "import", str(back))
+    assert ran.code == 0, ran.err
+    assert "编制产业链图谱，组建招商专班。" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")

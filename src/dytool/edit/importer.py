@@ -118,10 +118,16 @@ def _bad_cell(where: RowRef, header: str, zh: str, en: str) -> BadRow:
     return BadRow(where, *(words.CELL_PROBLEM(header=header, why=why) if header else why).pair)
 
 
+def _exported_as(state: ExportState, table: Table, kind: str) -> str:
+    """The sheet's title when exported: its own, or its list's (a sheet the unit renamed)."""
+    return table.sheet if table.sheet is not None and (table.sheet, "") in state.rows else sheet_title(kind)
+
+
 def _base(state: ExportState, table: Table, lay: Layout, ident: str) -> list[Any] | None:
     """The row's cells as exported, in the returned sheet's column order (None if unknown)."""
-    kept = state.rows.get((table.sheet or "", ident))
-    headers = state.rows.get((table.sheet or "", ""))
+    sheet = _exported_as(state, table, lay.kind)
+    kept = state.rows.get((sheet, ident))
+    headers = state.rows.get((sheet, ""))
     if kept is None or headers is None:
         return None
     where = {str(h): i for i, h in enumerate(headers[1])}
@@ -184,7 +190,7 @@ def _row_changes(table: Table, lay: Layout, state: ExportState, cells: list[Any]
 def _edit_row(table: Table, lay: Layout, state: ExportState, cells: list[Any], where: RowRef, entry: Any, names: Names, work: _Work) -> None:
     kind, record = lay.kind, entry.record
     base = _row_base(table, lay, state, record, names)
-    digest = state.rows.get((table.sheet or "", record.id), ("", []))[0] or (
+    digest = state.rows.get((_exported_as(state, table, kind), record.id), ("", []))[0] or (
         str(cells[lay.digest_column]) if lay.digest_column is not None and lay.digest_column < len(cells) and cells[lay.digest_column] else "")
     if digest and digest != record_digest(record):
         work.bad.append(BadRow(where, *words.ROW_CONFLICT(id=record.id).pair, conflict=True))

@@ -24,6 +24,8 @@ from dytool.models import KINDS
 __all__ = ["Layout", "kind_of_table", "layout"]
 
 _HEADER_SCAN = 20
+_HEADERS_TO_KNOW = 3
+"""Headers of one list a renamed sheet must show to be taken for that list."""
 IGNORED = Column("", (), None)
 
 
@@ -43,14 +45,28 @@ class Layout:
 
 
 def kind_of_table(table: Table, plural: str | None, several: bool) -> str | None:
-    """The record kind a sheet holds: named by ``--kind``, or by the sheet's title."""
+    """The record kind a sheet holds: named by ``--kind``, by the sheet's title, or (a sheet the
+    unit renamed, a CSV) by its header row, when that names the fields of one list best."""
     titles = {sheet_title(kind): kind for kind in LISTS.values()}
     if plural is not None:
         kind = LISTS[plural]
-        if table.sheet is None or not several or table.sheet == sheet_title(kind):
+        if table.sheet is None or not several or table.sheet == sheet_title(kind) or _kind_by_headers(table) == kind:
             return kind
         return None
-    return titles.get(table.sheet or "")
+    return titles.get(table.sheet or "") or _kind_by_headers(table)
+
+
+def _kind_by_headers(table: Table) -> str | None:
+    best: dict[str, int] = {}
+    for _, cells in table.rows[:_HEADER_SCAN]:
+        texts = {norm(c) for c in cells if isinstance(c, str)}
+        for kind in LISTS.values():
+            known = {norm(col.header) for col in columns(kind) if col.path and col.path != ("id",)}
+            best[kind] = max(best.get(kind, 0), len(texts & known))
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < _HEADERS_TO_KNOW or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _known(kind: str) -> dict[str, Column]:

@@ -123,3 +123,21 @@ def test_an_exported_csv_needs_no_kind(repo: Path, tmp_path: Path, capsys: pytes
     ran = dy(capsys, repo, "import", str(back))
     assert ran.code == 0, ran.err
     assert "编制产业链图谱，组建招商专班。" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")
+
+
+def test_a_column_the_unit_added_is_refused_naming_file_sheet_and_column(repo: Path, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    _closing_p029(sheet)
+    sheet.cell(3, sheet.max_column + 1).value = "单位备注"
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 2 and "back.xlsx 问题清单 第3行" in ran.err and "列“单位备注”" in ran.err and "--map 单位备注=" in ran.err, ran.err
+    ran = dy(capsys, repo, "--lang", "en", "import", str(tmp_path / "back.xlsx"))
+    assert "back.xlsx 问题清单 row 3" in ran.err and "column " in ran.err and "：" not in ran.err.replace("问题清单", ""), ran.err
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"), "--map", "单位备注=")
+    assert ran.code == 0, ran.err
+    assert "closed_on: 2023-09-30" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")

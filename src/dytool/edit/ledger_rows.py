@@ -12,9 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_USAGE, UserError
-from dytool.core.messages import join
+from dytool.core.messages import Text, join
 from dytool.edit.columns import CLOSED, EXTRA, JOIN, LISTS, SEQ, Column, columns, sheet_title
 from dytool.edit.export import DIGEST_HEADER
 from dytool.edit.fields import shapes
@@ -108,7 +110,8 @@ def layout(table: Table, kind: str, maps: list[str]) -> Layout:
     if start is None:
         raise UserError(words.NO_HEADER(table=f"{table.source}{' ' + table.sheet if table.sheet else ''}"), hint=words.NO_HEADER_HINT)
     out: list[Column] = []
-    unknown: list[str] = []
+    unknown: list[Text] = []
+    unknown_names: list[str] = []
     id_column = digest_column = None
     for index, raw in enumerate(table.rows[start][1]):
         name = norm(raw)
@@ -127,10 +130,12 @@ def layout(table: Table, kind: str, maps: list[str]) -> Layout:
         elif name.startswith(f"{EXTRA}{JOIN}") or name.startswith("extra."):
             out.append(Column(str(raw).strip(), ("extra", re.split(r"[·.]", name, maxsplit=1)[1]), None))
         else:
-            unknown.append(str(raw))
+            unknown.append(words.UNKNOWN_COLUMN(letter=get_column_letter(index + 1), name=str(raw)))
+            unknown_names.append(str(raw).strip())
             out.append(IGNORED)
         if out[-1].path == ("id",):
             id_column = index
     if unknown:
-        raise UserError(words.UNKNOWN_COLUMNS(columns=unknown), exit_code=EXIT_USAGE, hint=words.UNKNOWN_COLUMNS_HINT)
+        where = words.ROW(table=f"{table.source}{' ' + table.sheet if table.sheet else ''}", row=table.rows[start][0])
+        raise UserError(words.UNKNOWN_COLUMNS(table=where, columns=join(unknown)), exit_code=EXIT_USAGE, hint=words.UNKNOWN_COLUMNS_HINT(name=unknown_names[0]))
     return Layout(kind, start, out, id_column, digest_column)

@@ -94,9 +94,10 @@ MAP_FIELDS_HINT = Text("可用字段：{fields}", "fields: {fields}")
 NO_HEADER = Text("{table}：找不到表头行（至少两列的列名应是字段名称，如 问题、责任单位）",
                  "{table}: no header row found (at least two columns must be named like the fields)")
 NO_HEADER_HINT = Text("用 --map 列名=字段 说明各列", "name the columns with --map column=field")
-UNKNOWN_COLUMNS = Text("不认识的列：{columns}", "unknown columns: {columns}")
-UNKNOWN_COLUMNS_HINT = Text("用 --map 列名=字段 说明对应的字段，或 --map 列名= 忽略这一列",
-                            "say which field each is with --map column=field, or ignore it with --map column=")
+UNKNOWN_COLUMN = Text("{letter}列“{name}”", "column {letter} {name!r}")
+UNKNOWN_COLUMNS = Text("{table}（表头）：不认识的列：{columns}", "{table} (the header row): unknown columns: {columns}")
+UNKNOWN_COLUMNS_HINT = Text("单位自己加的列（如备注）用 --map {name}= 忽略；是某个字段就用 --map {name}=字段名",
+                            "a column the unit added: ignore it with --map {name}= ; or say its field with --map {name}=FIELD")
 REFUSED_TO_READ = Text("拒绝读取“{name}”：{why}", "refusing to read {name!r}: {why}")
 REFUSED_TO_READ_HINT = Text("拆分成几个文件，或只保留需要导入的行和列", "split it, or keep only the rows and columns to import")
 INFLATES_ENTRY = Text("其中的 {entry} 解压后异常膨胀", "its entry {entry} inflates abnormally")

@@ -141,3 +141,23 @@ def test_a_column_the_unit_added_is_refused_naming_file_sheet_and_column(repo: P
     ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"), "--map", "单位备注=")
     assert ran.code == 0, ran.err
     assert "closed_on: 2023-09-30" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")
+
+
+def test_a_formula_without_its_result_is_refused_not_read_as_an_empty_cell(repo: Path, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A workbook written by a program holds formulas without results: the cell is not empty, and not known."""
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    _closing_p029(sheet)
+    header = [c.value for c in sheet[3]]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value == "P-029")
+    sheet.cell(row, header.index("销号时间") + 1).value = "=DATE(2023,9,30)"
+    book.save(tmp_path / "back.xlsx")
+    before = (repo / "problems" / "xiling-county.yaml").read_bytes()
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    letter = chr(ord("A") + header.index("销号时间"))
+    assert ran.code == 1 and "back.xlsx" in ran.err and f"问题清单 {letter}{row}" in ran.err and "保存" in ran.err, ran.err
+    assert "没有填写销号时间" not in ran.err  # before: taken for an empty cell
+    assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from dytool.core.catalogue import edits as words
 from dytool.core.catalogue import files
 from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
-from dytool.core.messages import Text
+from dytool.core.messages import Text, join
 from dytool.edit.export import csv_unescape
 from dytool.edit.workbook import OPTIONS_SHEET, STATE_SHEET, STATE_VERSION
 
@@ -145,7 +146,38 @@ def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState
         raise UserError(files.WORKBOOK_UNREADABLE(name=path.name, kind=type(exc).__name__, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     finally:
         book.close()
+    _refuse_uncomputed_formulas(path, tables)
     return tables, state
+
+
+_FORMULA = re.compile(rb"<f[ >]")
+
+
+def _refuse_uncomputed_formulas(path: Path, tables: list[Table]) -> None:
+    """A formula whose result the file does not hold (a workbook written by a program, not saved by
+    Excel, WPS or Calc) reads as an empty cell: refused with its cells, never taken for empty."""
+    with zipfile.ZipFile(path) as archive:
+        if not any(name.startswith("xl/worksheets/") and _FORMULA.search(archive.read(name)) for name in archive.namelist()):
+            return
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    found: list[str] = []
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        for table in tables:
+            values = dict(table.rows)
+            sheet = book[table.sheet]
+            sheet.reset_dimensions()
+            for number, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True), start=1):
+                read = values.get(number, [])
+                found += [f"{table.sheet} {get_column_letter(i + 1)}{number}" for i, cell in enumerate(row)
+                          if isinstance(cell, str) and cell.startswith("=") and (i >= len(read) or read[i] is None)]
+    finally:
+        book.close()
+    if found:
+        raise UserError(words.FORMULA_WITHOUT_VALUE(name=path.name, cells=join(found, limit=5)), exit_code=EXIT_FINDINGS,
+                        hint=words.FORMULA_WITHOUT_VALUE_HINT)
 
 
 def _decode_csv(path: Path, data: bytes) -> str:

@@ -113,6 +113,9 @@ CSV_ENCODING = Text("“{name}”第{line}行有无法识别的字符（不是 U
                     "{name!r} line {line}: characters that are not UTF-8, UTF-16 or GBK")
 CSV_ENCODING_HINT = Text("在 Excel 或 WPS 中打开，另存为“CSV UTF-8（逗号分隔）”或 xlsx 后再导入",
                          "open it in Excel or WPS and save it as CSV UTF-8 or xlsx, then import that")
+FORMULA_WITHOUT_VALUE = Text("“{name}”中的公式没有保存计算结果：{cells}", "{name!r} has formulas without their results: {cells}")
+FORMULA_WITHOUT_VALUE_HINT = Text("在 Excel、WPS 或 LibreOffice 中打开并保存一次（保存计算结果），或把公式换成数值后再导入",
+                                  "open and save it once in Excel, WPS or LibreOffice (which stores the results), or replace the formulas by values")
 CSV_TOO_BIG = Text("超过 {rows} 行或 {columns} 列", "more than {rows} rows or {columns} columns")
 
 # ---------------------------------------------------------------- import-report

@@ -161,3 +161,23 @@ def test_a_formula_without_its_result_is_refused_not_read_as_an_empty_cell(repo:
     assert ran.code == 1 and "back.xlsx" in ran.err and f"问题清单 {letter}{row}" in ran.err and "保存" in ran.err, ran.err
     assert "没有填写销号时间" not in ran.err  # before: taken for an empty cell
     assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before
+
+
+def test_a_ledger_of_another_campaign_is_refused_by_name(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "campaign-2024"
+    shutil.copytree(repo, other)
+    settings = other / "campaign.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("id: qc-dxdy-2023", "id: qc-dxdy-2024"), encoding="utf-8")
+    ran = dy(capsys, other, "export", "--unit", "西岭县", "-o", str(tmp_path / "2024.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "2024.xlsx")
+    sheet = book["问题清单"]
+    _closing_p029(sheet)
+    sheet.title = "Sheet1"  # renamed too: nothing but the campaign tells the ledgers apart
+    book.save(tmp_path / "back.xlsx")
+    before = (repo / "problems" / "xiling-county.yaml").read_bytes()
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 1 and "back.xlsx" in ran.err and "qc-dxdy-2024" in ran.err and "qc-dxdy-2023" in ran.err, ran.err
+    assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before
+    ran = dy(capsys, other, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err  # in its own repository it imports

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dytool.core.catalogue import edits as words
-from dytool.core.errors import UserError
+from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.findings import Finding
 from dytool.core.messages import Text
 from dytool.edit.columns import sheet_title
@@ -317,6 +317,14 @@ def _tables(sources: list[Path], plural: str | None, sheet: str | None) -> list[
     return found
 
 
+def _refuse_other_campaigns(tables: list[tuple[Table, ExportState, str]], campaign: str | None) -> None:
+    """A ledger exported from another campaign's repository names other records by the same ids."""
+    for table, state, _ in tables:
+        if campaign is not None and state.campaign is not None and state.campaign != campaign:
+            raise UserError(words.OTHER_CAMPAIGN(name=table.source, theirs=state.campaign, ours=campaign), hint=words.OTHER_CAMPAIGN_HINT,
+                            exit_code=EXIT_FINDINGS)
+
+
 def import_files(
     root: Path, sources: list[Path], plural: str | None, *, as_of: dt.date, rng: random.Random, maps: list[str], sheet: str | None = None,
     file: str | None = None, skip_bad: bool = False, dry_run: bool = False, load: LoadOptions | None = None,
@@ -328,6 +336,7 @@ def import_files(
         repo = baseline.repo
         names = Names.of(repo)
         index = {kind: {e.record.id: e for e in repo.entries(kind)} for kind in KINDS}
+        _refuse_other_campaigns(tables, repo.campaign.id if repo.campaign is not None else None)
         work = _Work()
         seen: dict[tuple[str, str], RowRef] = {}
         for table, state, kind in tables:

@@ -51,6 +51,8 @@ class Table:
 @dataclass
 class ExportState:
     as_of: str | None = None
+    campaign: str | None = None
+    """The id of the campaign the ledger was exported from (None in ledgers older than this field)."""
     rows: dict[tuple[str, str], tuple[str, list[Any]]] = field(default_factory=dict)
     """(sheet title, id) → (digest, cells as exported)."""
 
@@ -95,6 +97,7 @@ def _state(rows: list[Row]) -> ExportState:
         return state
     head = rows[0][1]
     state.as_of = str(head[1]) if len(head) > 1 else None
+    state.campaign = head[2] if len(head) > 2 and isinstance(head[2], str) and head[2] else None
     for _, read in rows[1:]:
         # the headers' row has an empty id and digest, which a workbook gives back as empty cells
         cells = [("" if c is None and i in (1, 2) else c) for i, c in enumerate(read[:4])]

@@ -86,6 +86,10 @@ ROW_TWICE = Text("编号 {id} 在 {where} 已出现过，同一条记录只能�
 ROW_CONFLICT = Text("{id}：导出后仓库中的这条记录已被修改，这一行与之冲突，未导入；请按最新台账重新填写",
                     "{id}: the record changed in the repository after the export; this row conflicts and was not imported")
 ROW_FINDING = Text("{code} {message}", "{code} {message}")
+OTHER_CAMPAIGN = Text("“{name}”是活动“{theirs}”导出的台账，不是本仓库的活动“{ours}”，未导入",
+                      "{name!r} is a ledger of the campaign {theirs!r}, not of this repository's {ours!r}; nothing imported")
+OTHER_CAMPAIGN_HINT = Text("到那个活动的仓库中导入（-C 目录），或把本活动的台账发给单位重新填写",
+                           "import it in that campaign's repository (-C DIR), or send the unit this campaign's ledger")
 NO_LIST_FOUND = Text("“{name}”中没有可以识别的清单：用 --kind 指明（工作表名应为 {lists} 之一）", "{name!r} holds no list dytool recognises: name it with --kind")
 NO_LIST_FOUND_HINT = Text("例如 --kind problems", "e.g. --kind problems")
 MAP_FORM = Text("--map 写成 列名=字段：{item}", "write --map as column=field: {item!r}")

@@ -181,3 +181,18 @@ def test_a_ledger_of_another_campaign_is_refused_by_name(repo: Path, tmp_path: P
     assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before
     ran = dy(capsys, other, "import", str(tmp_path / "back.xlsx"))
     assert ran.code == 0, ran.err  # in its own repository it imports
+
+
+def test_a_name_retyped_with_spaces_or_as_its_id_is_no_change(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    header = [c.value for c in sheet[3]]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value == "P-029")
+    sheet.cell(row, header.index("责任人") + 1).value = "叶\u3000春林 "
+    sheet.cell(row, header.index("牵头领导") + 1).value = "chen-zhiyuan"
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"), "--dry-run")
+    assert ran.code == 0, ran.err
+    assert "P-029" not in ran.out and "修改" not in ran.out  # before: 责任人：叶春林 → 叶　春林 shown as an edit

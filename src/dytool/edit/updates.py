@@ -181,6 +181,8 @@ def diff_row(kind: str, cols: list[Column], cells: list[Any], base: list[Any], r
         except UserError as exc:
             edit.problems.append(CellProblem(col.header, exc.zh, exc.en))
             continue
+        if col.refs and len(col.path) == 1 and value == getattr(record, col.path[0], None):
+            continue  # another way of writing the same unit or person (叶　春林, an id for a name): no change
         if col.shape is not None and col.shape.kind == "models" and col.path[0] == "progress":
             _progress(col, getattr(record, "progress", []), value, edit)
             continue

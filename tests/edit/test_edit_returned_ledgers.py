@@ -196,3 +196,19 @@ def test_a_name_retyped_with_spaces_or_as_its_id_is_no_change(repo: Path, tmp_pa
     ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"), "--dry-run")
     assert ran.code == 0, ran.err
     assert "P-029" not in ran.out and "修改" not in ran.out  # before: 责任人：叶春林 → 叶　春林 shown as an edit
+
+
+def test_a_second_column_for_one_field_is_refused_naming_both(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The unit added its own 备注 at the end, not seeing the hidden 备注 column: which one counts is not known."""
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    last = sheet.max_column + 1
+    sheet.cell(3, last).value = "备注"
+    sheet.cell(4, last).value = "已报县委"
+    book.save(tmp_path / "back.xlsx")
+    before = (repo / "problems" / "xiling-county.yaml").read_bytes()
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 1 and "back.xlsx 问题清单 第3行" in ran.err and "都是“备注”" in ran.err, ran.err
+    assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before

@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from dytool.core.catalogue import edits as words
-from dytool.core.errors import EXIT_USAGE, UserError
+from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
 from dytool.core.messages import Text, join
 from dytool.edit.columns import CLOSED, EXTRA, JOIN, LISTS, SEQ, Column, columns, sheet_title
 from dytool.edit.export import DIGEST_HEADER
@@ -102,6 +102,18 @@ def _column_for(kind: str, path: tuple[str, ...], header: str) -> Column:
     return Column(header, path, None)
 
 
+def _refuse_twice_named(cols: list[Column], where: Text) -> None:
+    """Two columns for one field (a unit's own 备注 beside the hidden one): which one it meant is not known."""
+    first: dict[tuple[str, ...], int] = {}
+    for index, col in enumerate(cols):
+        if not col.path:
+            continue
+        if col.path in first:
+            raise UserError(words.COLUMN_TWICE(table=where, a=get_column_letter(first[col.path] + 1), b=get_column_letter(index + 1),
+                                               header=col.header), exit_code=EXIT_FINDINGS, hint=words.COLUMN_TWICE_HINT)
+        first[col.path] = index
+
+
 def layout(table: Table, kind: str, maps: list[str]) -> Layout:
     known = _known(kind)
     given = _given(kind, maps)
@@ -135,7 +147,8 @@ def layout(table: Table, kind: str, maps: list[str]) -> Layout:
             out.append(IGNORED)
         if out[-1].path == ("id",):
             id_column = index
+    where = words.ROW(table=f"{table.source}{' ' + table.sheet if table.sheet else ''}", row=table.rows[start][0])
+    _refuse_twice_named(out, where)
     if unknown:
-        where = words.ROW(table=f"{table.source}{' ' + table.sheet if table.sheet else ''}", row=table.rows[start][0])
         raise UserError(words.UNKNOWN_COLUMNS(table=where, columns=join(unknown)), exit_code=EXIT_USAGE, hint=words.UNKNOWN_COLUMNS_HINT(name=unknown_names[0]))
     return Layout(kind, start, out, id_column, digest_column)

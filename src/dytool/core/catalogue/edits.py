@@ -98,6 +98,10 @@ MAP_FIELDS_HINT = Text("可用字段：{fields}", "fields: {fields}")
 NO_HEADER = Text("{table}：找不到表头行（至少两列的列名应是字段名称，如 问题、责任单位）",
                  "{table}: no header row found (at least two columns must be named like the fields)")
 NO_HEADER_HINT = Text("用 --map 列名=字段 说明各列", "name the columns with --map column=field")
+COLUMN_TWICE = Text("{table}（表头）：{a}列和{b}列都是“{header}”，不知以哪一列为准，未导入",
+                    "{table} (the header row): columns {a} and {b} both hold {header!r}; which one counts is not known, nothing imported")
+COLUMN_TWICE_HINT = Text("删去其中一列，或给单位自己加的那一列改个名字（再用 --map 新列名= 忽略它）",
+                         "delete one of them, or rename the unit's own column (and ignore it with --map NEWNAME=)")
 UNKNOWN_COLUMN = Text("{letter}列“{name}”", "column {letter} {name!r}")
 UNKNOWN_COLUMNS = Text("{table}（表头）：不认识的列：{columns}", "{table} (the header row): unknown columns: {columns}")
 UNKNOWN_COLUMNS_HINT = Text("单位自己加的列（如备注）用 --map {name}= 忽略；是某个字段就用 --map {name}=字段名",

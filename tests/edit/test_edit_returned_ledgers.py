@@ -212,3 +212,52 @@ def test_a_second_column_for_one_field_is_refused_naming_both(repo: Path, tmp_pa
     ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
     assert ran.code == 1 and "back.xlsx 问题清单 第3行" in ran.err and "都是“备注”" in ran.err, ran.err
     assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before
+
+
+def _returned(capsys: pytest.CaptureFixture[str], repo: Path, tmp_path: Path, ident: str, cells: dict[str, object]) -> Path:
+    """The unit's ledger with the cells of one row changed (a callable is given the cell's exported value)."""
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    header = [c.value for c in sheet[3]]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value == ident)
+    for name, value in cells.items():
+        cell = sheet.cell(row, header.index(name) + 1)
+        cell.value = value(cell.value) if callable(value) else value
+    book.save(tmp_path / "back.xlsx")
+    return tmp_path / "back.xlsx"
+
+
+@pytest.mark.parametrize("write", [
+    lambda old: "2023-12-01：签约3个项目。\n" + old,  # the newest line on top
+    lambda old: "\n".join(["2023-12-01：签约3个项目。", *reversed(old.split("\n"))]),  # the whole list newest first
+    lambda old: old + "；2023-12-01：签约3个项目。",  # the next line typed on the same line
+])
+def test_a_progress_line_added_the_units_way_is_appended_and_nothing_else_changes(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], write: Callable[[str], str]) -> None:
+    back = _returned(capsys, repo, tmp_path, "P-028", {"整改进展": write})
+    problems = repo / "problems" / "xiling-county.yaml"
+    before = problems.read_text(encoding="utf-8")
+    ran = dy(capsys, repo, "import", str(back))
+    assert ran.code == 0, ran.err
+    assert "整改进展：+ 2023-12-01：签约3个项目。" in ran.out and "改写" not in ran.out
+    after = problems.read_text(encoding="utf-8")
+    added = "      text: 产业链图谱编制完成，首位产业招商专班组建。\n"
+    assert after == before.replace(added, added + "    - on: 2023-12-01\n      text: 签约3个项目。\n", 1)
+
+
+def test_a_progress_line_taken_out_is_refused_not_deleted(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    back = _returned(capsys, repo, tmp_path, "P-028", {"整改进展": lambda old: old.split("\n")[1]})
+    before = (repo / "problems" / "xiling-county.yaml").read_bytes()
+    ran = dy(capsys, repo, "import", str(back))
+    assert ran.code == 1 and "第4行" in ran.err and "整改进展" in ran.err and "少了 1 行" in ran.err, ran.err
+    assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before
+
+
+def test_a_closing_day_with_is_closed_still_no_is_refused(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    back = _returned(capsys, repo, tmp_path, "P-029", {"销号时间": "2023-09-30", "销号依据": "考核办法印发。"})
+    before = (repo / "problems" / "xiling-county.yaml").read_bytes()
+    ran = dy(capsys, repo, "import", str(back))
+    assert ran.code == 1 and "第5行" in ran.err and "是否销号仍为“否”" in ran.err, ran.err
+    assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before

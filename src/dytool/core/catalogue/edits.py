@@ -138,8 +138,12 @@ TOPIC_REPORT_TWICE = Text("课题 {topic} 在这次导入中已有一篇报告",
 TOPIC_HAS_REPORT = Text("课题 {topic} 已有报告 {report}；要替换请加 --replace", "topic {topic} already has the report {report}; add --replace to replace it")
 NO_TITLE = Text("找不到报告标题：用 --title 给出", "no title found: give it with --title")
 NO_SUCH_UNIT = Text("--unit “{unit}”不是 units.yaml 中的单位", "--unit {unit!r} is not in units.yaml")
+PROGRESS_LINES_REMOVED = Text("比导出时少了 {n} 行；导入不删除已有的进展，只添加新行（确需删除请直接编辑文件）",
+                              "{n} line(s) fewer than exported; import never deletes progress, it only adds lines (edit the file to delete)")
 CELL_EMPTIED = Text("“{header}”被清空：import 不删除已有内容，需要删除请直接编辑文件",
                     "{header!r} was emptied: import never deletes what a file says; edit the file for that")
+DAY_BUT_NOT_CLOSED = Text("填了销号时间，但是否销号仍为“否”：已销号就改为“是”，未销号就清空销号时间",
+                          "a 销号时间 is given but 是否销号 is still 否: set it to 是 if the item is closed, else clear the date")
 CLOSED_WITHOUT_DAY = Text("标记为已销号，但没有填写销号时间", "marked closed (是否销号 = 是) without a 销号时间")
 NO_REOPENING = Text("已销号的问题不能通过导入恢复为未销号，请直接编辑文件", "a closed problem cannot be reopened by import; edit the file")
 YES_OR_NO_CELL = Text("“{value}”：请填写 是 或 否", "{value!r}: write 是 or 否")

@@ -261,3 +261,15 @@ def test_a_closing_day_with_is_closed_still_no_is_refused(repo: Path, tmp_path: 
     ran = dy(capsys, repo, "import", str(back))
     assert ran.code == 1 and "第5行" in ran.err and "是否销号仍为“否”" in ran.err, ran.err
     assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before
+
+
+def test_a_csv_excel_saved_with_its_own_date_format_shows_only_the_units_edit(repo: Path, tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _problems_csv(capsys, repo, tmp_path)
+    for row in rows[1:]:  # Excel on Chinese Windows writes every date cell as 2023/5/16
+        row[:] = [f"{int(c[:4])}/{int(c[5:7])}/{int(c[8:])}" if len(c) == 10 and c[4] == c[7] == "-" else c for c in row]
+    back = tmp_path / "problems.csv"
+    back.write_bytes(_text(rows).encode("gbk"))
+    ran = dy(capsys, repo, "import", str(back), "--dry-run")
+    assert ran.code == 0, ran.err
+    assert "修改 1 条记录" in ran.out and "发现时间" not in ran.out and "整改时限" not in ran.out, ran.out

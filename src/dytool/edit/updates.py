@@ -24,7 +24,7 @@ from dytool.dates import explicit_day
 from dytool.edit.columns import CLOSED, SEQ, Column
 from dytool.edit.fields import FieldShape, coerce, shapes
 from dytool.edit.names import NAMED_KINDS, Names
-from dytool.models import KINDS
+from dytool.models import KINDS, When
 from dytool.models.nouns import kind_noun
 
 __all__ = ["CellProblem", "Edit", "decode_cell", "diff_row", "same_cell"]
@@ -191,8 +191,8 @@ def diff_row(kind: str, cols: list[Column], cells: list[Any], base: list[Any], r
         except UserError as exc:
             edit.problems.append(CellProblem(col.header, exc.zh, exc.en))
             continue
-        if col.refs and len(col.path) == 1 and value == getattr(record, col.path[0], None):
-            continue  # another way of writing the same unit or person (叶　春林, an id for a name): no change
+        if len(col.path) == 1 and _same_value(value, getattr(record, col.path[0], None)):
+            continue  # the same, written another way (叶　春林, an id for a name, 2023/5/16): no change
         if col.shape is not None and col.shape.kind == "models" and col.path[0] == "progress":
             _progress(col, getattr(record, "progress", []), value, edit)
             continue
@@ -208,6 +208,14 @@ def diff_row(kind: str, cols: list[Column], cells: list[Any], base: list[Any], r
     elif kind == "problem" and "closed_on" in edit.values and getattr(record, "closed_on", None) is None and _says_open(cells, by_header):
         edit.problems.append(CellProblem(CLOSED, *words.DAY_BUT_NOT_CLOSED.pair))  # which one the unit meant is not known
     return edit
+
+
+def _same_value(value: Any, current: Any) -> bool:
+    if isinstance(current, When):
+        current = current.first if current.is_day and current.text == current.first.isoformat() else current.text
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return bool(value == current) and current is not None
 
 
 def _says_open(cells: list[Any], by_header: dict[str, int]) -> bool:

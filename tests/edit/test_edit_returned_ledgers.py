@@ -273,3 +273,21 @@ def test_a_csv_excel_saved_with_its_own_date_format_shows_only_the_units_edit(re
     ran = dy(capsys, repo, "import", str(back), "--dry-run")
     assert ran.code == 0, ran.err
     assert "修改 1 条记录" in ran.out and "发现时间" not in ran.out and "整改时限" not in ran.out, ran.out
+
+
+def test_a_new_row_pasted_twice_is_one_item_and_the_copy_is_reported(repo: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    ran = dy(capsys, repo, "export", "--unit", "西岭县", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    header = [c.value for c in sheet[3]]
+    first = next(r for r in range(4, sheet.max_row + 1) if not sheet.cell(r, 2).value)
+    for row, number in ((first, 6), (first + 1, 7)):  # 序号 differs: the rest is the same item
+        for name, value in (("序号", number), ("问题", "县城停车难"), ("问题描述", "老城区停车位缺口大。"), ("责任单位", "西岭县")):
+            sheet.cell(row, header.index(name) + 1).value = value
+    book.save(tmp_path / "back.xlsx")
+    before = (repo / "problems" / "xiling-county.yaml").read_bytes()
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 1 and f"第{first + 1}行" in ran.err and "完全相同" in ran.err, ran.err
+    assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before

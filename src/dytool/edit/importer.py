@@ -137,6 +137,7 @@ def _base(state: ExportState, table: Table, lay: Layout, ident: str) -> list[Any
 def _read_rows(table: Table, lay: Layout, state: ExportState, index: dict[str, dict[str, Any]], names: Names, work: _Work,
                seen: dict[tuple[str, str], RowRef]) -> None:
     kind = lay.kind
+    seen_new: dict[tuple[str, tuple[str, ...]], RowRef] = {}
     for number, cells in table.rows[lay.header_index + 1:]:
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
@@ -152,6 +153,13 @@ def _read_rows(table: Table, lay: Layout, state: ExportState, index: dict[str, d
             continue
         if ident:
             seen[(kind, ident)] = where
+        if entry is None and not ident:
+            same = (kind, tuple(str(c).strip() if c is not None else "" for col, c in zip(lay.columns, cells, strict=False) if col.path))
+            if same in seen_new:  # a new item pasted twice: one item meant, or two that need telling apart
+                first = seen_new[same]
+                work.bad.append(BadRow(where, *words.NEW_ROW_TWICE(where=Text.plain(first.zh, first.en)).pair))
+                continue
+            seen_new[same] = where
         if entry is None:
             _new_row(kind, lay, cells, where, names, work)
         else:

@@ -82,6 +82,8 @@ MISSING_SCHEMA = Text("安装包中缺少 schemas/{name}", "schemas/{name} is mi
 
 # ---------------------------------------------------------------- import (returned ledgers)
 CELL_PROBLEM = Text("“{header}”：{why}", "{header!r}: {why}")
+NEW_ROW_TWICE = Text("与 {where} 完全相同的新增行，未导入；同一事项只填一行，不同事项请写清区别",
+                     "a new row identical to {where}; not imported: keep one row per item, or tell the items apart")
 ROW_TWICE = Text("编号 {id} 在 {where} 已出现过，同一条记录只能改一次", "id {id} already appears at {where}; a record can be changed once")
 ROW_CONFLICT = Text("{id}：导出后仓库中的这条记录已被修改，这一行与之冲突，未导入；请按最新台账重新填写",
                     "{id}: the record changed in the repository after the export; this row conflicts and was not imported")

@@ -291,3 +291,28 @@ def test_a_new_row_pasted_twice_is_one_item_and_the_copy_is_reported(repo: Path,
     ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
     assert ran.code == 1 and f"第{first + 1}行" in ran.err and "完全相同" in ran.err, ran.err
     assert (repo / "problems" / "xiling-county.yaml").read_bytes() == before
+
+
+def test_a_unit_name_two_units_share_is_reported_with_their_full_names(repo: Path, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    units = repo / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "- id: xiling-gov\n  name: 西岭县人民政府\n  short_name: 西岭县\n  type: county\n",
+                     encoding="utf-8")
+    ran = dy(capsys, repo, "export", "--unit", "xiling-county", "-o", str(tmp_path / "x.xlsx"))
+    assert ran.code == 0, ran.err
+    book = load_workbook(tmp_path / "x.xlsx")
+    sheet = book["问题清单"]
+    header = [c.value for c in sheet[3]]
+    row = next(r for r in range(4, sheet.max_row + 1) if not sheet.cell(r, 2).value)
+    for name, value in (("问题", "县城停车难"), ("问题描述", "老城区停车位缺口大。"), ("责任单位", "西岭县")):
+        sheet.cell(row, header.index(name) + 1).value = value
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 1 and f"第{row}行" in ran.err and "西岭县人民政府（xiling-gov）" in ran.err and "全称" in ran.err, ran.err
+    ran = dy(capsys, repo, "--lang", "en", "import", str(tmp_path / "back.xlsx"))
+    assert "西岭县人民政府 (xiling-gov)" in ran.err and "（" not in ran.err, ran.err
+    sheet.cell(row, header.index("责任单位") + 1).value = "西岭县人民政府"
+    book.save(tmp_path / "back.xlsx")
+    ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
+    assert ran.code == 0, ran.err
+    assert any("owner_unit: xiling-gov" in file.read_text(encoding="utf-8") for file in (repo / "problems").glob("*.yaml"))

@@ -87,7 +87,7 @@ def _reference(col: Column, text: str, names: Names) -> str:
     if found.id is not None:
         return found.id
     if found.candidates:
-        raise UserError(words.AMBIGUOUS_NAME(text=text, candidates=list(found.candidates)))
+        raise UserError(words.AMBIGUOUS_NAME(text=text, candidates=[names.described(c) for c in found.candidates]))
     if col.text_ok:
         return text
     raise UserError(words.NO_SUCH_NAME(text=text, kind=kind_noun(kinds[0])))

@@ -47,7 +47,8 @@ NOT_AN_ITEM = Text("不能作为列表中的一项（多项请用逗号分隔或
 NOT_AN_ID = Text("不是有效的编号：只能用字母、汉字、数字和 - _ .，最长 64 个字符", "is not a valid id: letters, digits, '-', '_' and '.', at most 64 characters")
 ONE_VALUE = Text("--{flag} 只能给一次（这个字段不是列表）", "--{flag} takes one value (it is not a list)")
 NOT_A_LIST = Text("--{flag} 不是列表字段，不能写成 [a,b]", "--{flag} is not a list; [a,b] is refused")
-AMBIGUOUS_NAME = Text("“{text}”不止一个，可能是：{candidates}；请填写编号", "{text!r} is ambiguous: it could be {candidates}; write the id")
+AMBIGUOUS_NAME = Text("“{text}”不止一个，可能是：{candidates}；请填写全称或括号中的编号",
+                      "{text!r} is ambiguous: it could be {candidates}; write the full name or the id in brackets")
 NO_SUCH_NAME = Text("没有叫“{text}”的{kind}（名称、简称或编号）", "no {kind} is called {text!r} (name, short name or id)")
 CELL_TOO_LONG = Text("内容超过 {n} 个字符", "more than {n} characters")
 PROGRESS_BAD_DATE = Text("“{line}”：日期“{head}”无法识别；写成 2023-09-20：进展内容", "{line!r}: {head!r} is not a date; write 2023-09-20：text")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -316,3 +318,26 @@ def test_a_unit_name_two_units_share_is_reported_with_their_full_names(repo: Pat
     ran = dy(capsys, repo, "import", str(tmp_path / "back.xlsx"))
     assert ran.code == 0, ran.err
     assert any("owner_unit: xiling-gov" in file.read_text(encoding="utf-8") for file in (repo / "problems").glob("*.yaml"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("DYTOOL_REQUIRE_RENDER"), reason="LibreOffice is not installed")
+def test_a_ledger_saved_as_xls_comes_back_through_libreoffice(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    back = _returned(capsys, repo, tmp_path, "P-029", {"是否销号": "是", "销号时间": "2023-09-30", "销号依据": "考核办法印发。"})
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "xls",
+                    "--outdir", str(tmp_path / "xls"), str(back)], check=True, capture_output=True, timeout=180,
+                   env={**os.environ, "HOME": str(profile)})
+    ran = dy(capsys, repo, "import", str(tmp_path / "xls" / "back.xls"))
+    assert ran.code == 0, ran.err
+    assert "back.xls 问题清单 第5行" in ran.out and "修改 1 条记录" in ran.out
+    assert "closed_on: 2023-09-30" in (repo / "problems" / "xiling-county.yaml").read_text(encoding="utf-8")
+
+
+def test_an_xls_without_libreoffice_says_to_save_it_as_xlsx(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from dytool.source import office
+
+    monkeypatch.setattr(office, "office_program", lambda: None)
+    (tmp_path / "西岭县.xls").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(508))
+    ran = dy(capsys, repo, "import", str(tmp_path / "西岭县.xls"))
+    assert ran.code == 1 and "西岭县.xls" in ran.err and "LibreOffice" in ran.err and ".xlsx" in ran.err and "docx" not in ran.err, ran.err

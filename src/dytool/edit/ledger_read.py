@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import re
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.messages import Text, join
 from dytool.edit.export import csv_unescape
 from dytool.edit.workbook import OPTIONS_SHEET, STATE_SHEET, STATE_VERSION
+from dytool.source.office import SPREADSHEETS, convert_to_xlsx
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "ExportState", "Table", "check_zip", "read_tables"]
 
@@ -125,6 +127,12 @@ def read_tables(path: Path, sheet: str | None) -> tuple[list[Table], ExportState
         return _read_xlsx(path, sheet)
     if suffix in (".csv", ".txt"):
         return [Table(path.name, None, _read_csv(path))], ExportState()
+    if suffix in SPREADSHEETS:  # .xls, WPS's .et, Calc's .ods: read as LibreOffice converts them, named as sent
+        with tempfile.TemporaryDirectory(prefix="dytool-ledger-") as work:
+            tables, state = _read_xlsx(convert_to_xlsx(path, Path(work)), sheet)
+        for table in tables:
+            table.source = path.name
+        return tables, state
     raise UserError(words.ONLY_XLSX_CSV(name=path.name), hint=words.ONLY_XLSX_CSV_HINT)
 
 

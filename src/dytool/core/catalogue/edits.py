@@ -117,8 +117,9 @@ NOT_AN_OFFICE_FILE = Text("“{name}”不是有效的 {kind} 文件（可能是
                           "{name!r} is not a valid {kind} file (an old format, or damaged? save it as .{kind})")
 SHEET_TOO_LONG = Text("工作表“{sheet}”超过 {n} 行", "the sheet {sheet!r} has more than {n} rows")
 LARGER_THAN = Text("文件超过 {size}", "the file is larger than {size}")
-ONLY_XLSX_CSV = Text("只能导入 .xlsx 或 .csv 文件：{name}", "only .xlsx and .csv files can be imported: {name}")
-ONLY_XLSX_CSV_HINT = Text(".xls、.et 文件请先另存为 .xlsx", "save .xls or .et files as .xlsx first")
+ONLY_XLSX_CSV = Text("只能导入 .xlsx、.csv 文件（装有 LibreOffice 时还有 .xls、.et、.ods）：{name}",
+                     "only .xlsx and .csv files can be imported (and .xls, .et, .ods where LibreOffice is installed): {name}")
+ONLY_XLSX_CSV_HINT = Text("在 Excel 或 WPS 中另存为 .xlsx", "save it as .xlsx in Excel or WPS")
 NO_SHEET = Text("“{name}”中没有工作表“{sheet}”；可选：{sheets}", "{name!r} has no sheet {sheet!r}; sheets: {sheets}")
 CSV_ENCODING = Text("“{name}”第{line}行有无法识别的字符（不是 UTF-8、UTF-16 或 GBK 编码）",
                     "{name!r} line {line}: characters that are not UTF-8, UTF-16 or GBK")

@@ -341,3 +341,14 @@ def test_an_xls_without_libreoffice_says_to_save_it_as_xlsx(repo: Path, tmp_path
     (tmp_path / "西岭县.xls").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(508))
     ran = dy(capsys, repo, "import", str(tmp_path / "西岭县.xls"))
     assert ran.code == 1 and "西岭县.xls" in ran.err and "LibreOffice" in ran.err and ".xlsx" in ran.err and "docx" not in ran.err, ran.err
+
+
+@pytest.mark.parametrize("placeholder", ["/", "无", "——"])
+def test_a_placeholder_in_an_empty_cell_is_nothing_and_on_a_filled_one_is_not_a_deletion(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], placeholder: str) -> None:
+    back = _returned(capsys, repo, tmp_path, "P-029", {"销号时间": placeholder, "验收人": placeholder, "销号依据": placeholder})
+    ran = dy(capsys, repo, "import", str(back), "--dry-run")
+    assert ran.code == 0 and "没有需要导入的改动" in ran.out, ran.out + ran.err  # before: 无法识别日期「/」
+    back = _returned(capsys, repo, tmp_path, "P-029", {"整改措施": placeholder})
+    ran = dy(capsys, repo, "import", str(back), "--dry-run")
+    assert ran.code == 1 and "第5行" in ran.err and "整改措施" in ran.err and "清空" in ran.err, ran.err

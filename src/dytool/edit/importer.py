@@ -170,7 +170,7 @@ def _new_row(kind: str, lay: Layout, cells: list[Any], where: RowRef, names: Nam
     record: dict[str, Any] = {}
     problems = False
     for col, value in zip(lay.columns, cells, strict=False):
-        if col is IGNORED or not col.path or value is None or (isinstance(value, str) and not value.strip()):
+        if col is IGNORED or not col.path or same_cell(value, None):  # empty, or a placeholder (/, 无, ——)
             continue
         try:
             decoded = decode_cell(col, value, names)

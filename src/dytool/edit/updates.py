@@ -35,6 +35,8 @@ MAX_CELL = 32_767
 _DATED_LINE = re.compile(r"[；;]\s*(?=\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[：:])")
 """Where a unit wrote the next progress line on the same line: ``…已组建。；2023-12-01：…``."""
 _SEPARATORS = re.compile(r"[\n,，、;；]+")
+_PLACEHOLDERS = frozenset({"/", "／", "\\", "-", "－", "—", "——", "–", "无", "N/A", "n/a"})
+"""What offices write in a cell that has nothing to say: read as an empty cell."""
 _YES_NO = {"已销号": "是", "销号": "是", "未销号": "否"}
 """What units write in 是否销号 besides the drop-down's 是 and 否."""
 
@@ -67,7 +69,7 @@ def _norm(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").strip()
-    return text or None
+    return None if text in _PLACEHOLDERS else text or None
 
 
 def same_cell(a: Any, b: Any) -> bool:

@@ -171,7 +171,8 @@ def export_xlsx(repo: Repository, kinds: list[str], as_of: dt.date, units: Colle
     if units:
         heading += "（" + "、".join(names.show(["unit"], u) for u in units) + "）"
     sheets = ledger_sheets(repo, kinds, names, units)
-    return build_workbook(sheets, heading=heading, as_of_line=as_of_line(as_of), options=_options(repo, kinds, names), as_of=as_of)
+    return build_workbook(sheets, heading=heading, as_of_line=as_of_line(as_of), options=_options(repo, kinds, names), as_of=as_of,
+                          campaign=repo.campaign.id if repo.campaign is not None else "")
 
 
 def csv_escape(value: str) -> str:

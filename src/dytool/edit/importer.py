@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dytool.core.catalogue import edits as words
-from dytool.core.errors import UserError
+from dytool.core.errors import EXIT_FINDINGS, UserError
 from dytool.core.findings import Finding
 from dytool.core.messages import Text
 from dytool.edit.columns import sheet_title
@@ -118,10 +118,16 @@ def _bad_cell(where: RowRef, header: str, zh: str, en: str) -> BadRow:
     return BadRow(where, *(words.CELL_PROBLEM(header=header, why=why) if header else why).pair)
 
 
+def _exported_as(state: ExportState, table: Table, kind: str) -> str:
+    """The sheet's title when exported: its own, or its list's (a sheet the unit renamed)."""
+    return table.sheet if table.sheet is not None and (table.sheet, "") in state.rows else sheet_title(kind)
+
+
 def _base(state: ExportState, table: Table, lay: Layout, ident: str) -> list[Any] | None:
     """The row's cells as exported, in the returned sheet's column order (None if unknown)."""
-    kept = state.rows.get((table.sheet or "", ident))
-    headers = state.rows.get((table.sheet or "", ""))
+    sheet = _exported_as(state, table, lay.kind)
+    kept = state.rows.get((sheet, ident))
+    headers = state.rows.get((sheet, ""))
     if kept is None or headers is None:
         return None
     where = {str(h): i for i, h in enumerate(headers[1])}
@@ -131,6 +137,7 @@ def _base(state: ExportState, table: Table, lay: Layout, ident: str) -> list[Any
 def _read_rows(table: Table, lay: Layout, state: ExportState, index: dict[str, dict[str, Any]], names: Names, work: _Work,
                seen: dict[tuple[str, str], RowRef]) -> None:
     kind = lay.kind
+    seen_new: dict[tuple[str, tuple[str, ...]], RowRef] = {}
     for number, cells in table.rows[lay.header_index + 1:]:
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
@@ -146,6 +153,13 @@ def _read_rows(table: Table, lay: Layout, state: ExportState, index: dict[str, d
             continue
         if ident:
             seen[(kind, ident)] = where
+        if entry is None and not ident:
+            same = (kind, tuple(str(c).strip() if c is not None else "" for col, c in zip(lay.columns, cells, strict=False) if col.path))
+            if same in seen_new:  # a new item pasted twice: one item meant, or two that need telling apart
+                first = seen_new[same]
+                work.bad.append(BadRow(where, *words.NEW_ROW_TWICE(where=Text.plain(first.zh, first.en)).pair))
+                continue
+            seen_new[same] = where
         if entry is None:
             _new_row(kind, lay, cells, where, names, work)
         else:
@@ -156,7 +170,7 @@ def _new_row(kind: str, lay: Layout, cells: list[Any], where: RowRef, names: Nam
     record: dict[str, Any] = {}
     problems = False
     for col, value in zip(lay.columns, cells, strict=False):
-        if col is IGNORED or not col.path or value is None or (isinstance(value, str) and not value.strip()):
+        if col is IGNORED or not col.path or same_cell(value, None):  # empty, or a placeholder (/, 无, ——)
             continue
         try:
             decoded = decode_cell(col, value, names)
@@ -184,7 +198,7 @@ def _row_changes(table: Table, lay: Layout, state: ExportState, cells: list[Any]
 def _edit_row(table: Table, lay: Layout, state: ExportState, cells: list[Any], where: RowRef, entry: Any, names: Names, work: _Work) -> None:
     kind, record = lay.kind, entry.record
     base = _row_base(table, lay, state, record, names)
-    digest = state.rows.get((table.sheet or "", record.id), ("", []))[0] or (
+    digest = state.rows.get((_exported_as(state, table, kind), record.id), ("", []))[0] or (
         str(cells[lay.digest_column]) if lay.digest_column is not None and lay.digest_column < len(cells) and cells[lay.digest_column] else "")
     if digest and digest != record_digest(record):
         work.bad.append(BadRow(where, *words.ROW_CONFLICT(id=record.id).pair, conflict=True))
@@ -311,6 +325,14 @@ def _tables(sources: list[Path], plural: str | None, sheet: str | None) -> list[
     return found
 
 
+def _refuse_other_campaigns(tables: list[tuple[Table, ExportState, str]], campaign: str | None) -> None:
+    """A ledger exported from another campaign's repository names other records by the same ids."""
+    for table, state, _ in tables:
+        if campaign is not None and state.campaign is not None and state.campaign != campaign:
+            raise UserError(words.OTHER_CAMPAIGN(name=table.source, theirs=state.campaign, ours=campaign), hint=words.OTHER_CAMPAIGN_HINT,
+                            exit_code=EXIT_FINDINGS)
+
+
 def import_files(
     root: Path, sources: list[Path], plural: str | None, *, as_of: dt.date, rng: random.Random, maps: list[str], sheet: str | None = None,
     file: str | None = None, skip_bad: bool = False, dry_run: bool = False, load: LoadOptions | None = None,
@@ -322,6 +344,7 @@ def import_files(
         repo = baseline.repo
         names = Names.of(repo)
         index = {kind: {e.record.id: e for e in repo.entries(kind)} for kind in KINDS}
+        _refuse_other_campaigns(tables, repo.campaign.id if repo.campaign is not None else None)
         work = _Work()
         seen: dict[tuple[str, str], RowRef] = {}
         for table, state, kind in tables:

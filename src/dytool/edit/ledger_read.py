@@ -15,6 +15,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +26,10 @@ from dytool.core.catalogue import edits as words
 from dytool.core.catalogue import files
 from dytool.core.catalogue.system import os_reason
 from dytool.core.errors import EXIT_FINDINGS, UserError
-from dytool.core.messages import Text
+from dytool.core.messages import Text, join
 from dytool.edit.export import csv_unescape
 from dytool.edit.workbook import OPTIONS_SHEET, STATE_SHEET, STATE_VERSION
+from dytool.source.office import SPREADSHEETS, convert_to_xlsx
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "ExportState", "Table", "check_zip", "read_tables"]
 
@@ -50,6 +53,8 @@ class Table:
 @dataclass
 class ExportState:
     as_of: str | None = None
+    campaign: str | None = None
+    """The id of the campaign the ledger was exported from (None in ledgers older than this field)."""
     rows: dict[tuple[str, str], tuple[str, list[Any]]] = field(default_factory=dict)
     """(sheet title, id) → (digest, cells as exported)."""
 
@@ -94,6 +99,7 @@ def _state(rows: list[Row]) -> ExportState:
         return state
     head = rows[0][1]
     state.as_of = str(head[1]) if len(head) > 1 else None
+    state.campaign = head[2] if len(head) > 2 and isinstance(head[2], str) and head[2] else None
     for _, read in rows[1:]:
         # the headers' row has an empty id and digest, which a workbook gives back as empty cells
         cells = [("" if c is None and i in (1, 2) else c) for i, c in enumerate(read[:4])]
@@ -121,6 +127,12 @@ def read_tables(path: Path, sheet: str | None) -> tuple[list[Table], ExportState
         return _read_xlsx(path, sheet)
     if suffix in (".csv", ".txt"):
         return [Table(path.name, None, _read_csv(path))], ExportState()
+    if suffix in SPREADSHEETS:  # .xls, WPS's .et, Calc's .ods: read as LibreOffice converts them, named as sent
+        with tempfile.TemporaryDirectory(prefix="dytool-ledger-") as work:
+            tables, state = _read_xlsx(convert_to_xlsx(path, Path(work)), sheet)
+        for table in tables:
+            table.source = path.name
+        return tables, state
     raise UserError(words.ONLY_XLSX_CSV(name=path.name), hint=words.ONLY_XLSX_CSV_HINT)
 
 
@@ -145,16 +157,68 @@ def _read_xlsx(path: Path, wanted: str | None) -> tuple[list[Table], ExportState
         raise UserError(files.WORKBOOK_UNREADABLE(name=path.name, kind=type(exc).__name__, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
     finally:
         book.close()
+    _refuse_uncomputed_formulas(path, tables)
     return tables, state
 
 
-def _read_csv(path: Path) -> list[Row]:
-    data = path.read_bytes()
+_FORMULA = re.compile(rb"<f[ >]")
+
+
+def _refuse_uncomputed_formulas(path: Path, tables: list[Table]) -> None:
+    """A formula whose result the file does not hold (a workbook written by a program, not saved by
+    Excel, WPS or Calc) reads as an empty cell: refused with its cells, never taken for empty."""
+    with zipfile.ZipFile(path) as archive:
+        if not any(name.startswith("xl/worksheets/") and _FORMULA.search(archive.read(name)) for name in archive.namelist()):
+            return
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    found: list[str] = []
+    book = load_workbook(path, read_only=True, data_only=False)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")  # Excel on Chinese Windows saves CSV as GBK
-    reader = csv.reader(io.StringIO(text, newline=""))
+        for table in tables:
+            values = dict(table.rows)
+            sheet = book[table.sheet]
+            sheet.reset_dimensions()
+            for number, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True), start=1):
+                read = values.get(number, [])
+                found += [f"{table.sheet} {get_column_letter(i + 1)}{number}" for i, cell in enumerate(row)
+                          if isinstance(cell, str) and cell.startswith("=") and (i >= len(read) or read[i] is None)]
+    finally:
+        book.close()
+    if found:
+        raise UserError(words.FORMULA_WITHOUT_VALUE(name=path.name, cells=join(found, limit=5)), exit_code=EXIT_FINDINGS,
+                        hint=words.FORMULA_WITHOUT_VALUE_HINT)
+
+
+def _decode_csv(path: Path, data: bytes) -> str:
+    """The text of a CSV as Excel, WPS or Calc save it: UTF-8 (with or without a BOM), UTF-16
+    (Excel's "Unicode text") or GBK (Excel's plain "CSV" on Chinese Windows).  A byte that is none
+    of these is refused with its line: a replacement character would be written into the records."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+            data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM someone put before GBK text
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(words.CSV_ENCODING(name=path.name, line=line), exit_code=EXIT_FINDINGS, hint=words.CSV_ENCODING_HINT) from None
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or the tab of Excel's "Unicode text" (and the semicolon of some locales), by the header line."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return max((",", "\t", ";"), key=lambda mark: (first.count(mark), mark == ","))
+
+
+def _read_csv(path: Path) -> list[Row]:
+    text = _decode_csv(path, path.read_bytes())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[Row] = []
     try:
         for number, cells in enumerate(reader, start=1):

@@ -12,9 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from dytool.core.catalogue import edits as words
-from dytool.core.errors import EXIT_USAGE, UserError
-from dytool.core.messages import join
+from dytool.core.errors import EXIT_FINDINGS, EXIT_USAGE, UserError
+from dytool.core.messages import Text, join
 from dytool.edit.columns import CLOSED, EXTRA, JOIN, LISTS, SEQ, Column, columns, sheet_title
 from dytool.edit.export import DIGEST_HEADER
 from dytool.edit.fields import shapes
@@ -24,6 +26,8 @@ from dytool.models import KINDS
 __all__ = ["Layout", "kind_of_table", "layout"]
 
 _HEADER_SCAN = 20
+_HEADERS_TO_KNOW = 3
+"""Headers of one list a renamed sheet must show to be taken for that list."""
 IGNORED = Column("", (), None)
 
 
@@ -43,14 +47,28 @@ class Layout:
 
 
 def kind_of_table(table: Table, plural: str | None, several: bool) -> str | None:
-    """The record kind a sheet holds: named by ``--kind``, or by the sheet's title."""
+    """The record kind a sheet holds: named by ``--kind``, by the sheet's title, or (a sheet the
+    unit renamed, a CSV) by its header row, when that names the fields of one list best."""
     titles = {sheet_title(kind): kind for kind in LISTS.values()}
     if plural is not None:
         kind = LISTS[plural]
-        if table.sheet is None or not several or table.sheet == sheet_title(kind):
+        if table.sheet is None or not several or table.sheet == sheet_title(kind) or _kind_by_headers(table) == kind:
             return kind
         return None
-    return titles.get(table.sheet or "")
+    return titles.get(table.sheet or "") or _kind_by_headers(table)
+
+
+def _kind_by_headers(table: Table) -> str | None:
+    best: dict[str, int] = {}
+    for _, cells in table.rows[:_HEADER_SCAN]:
+        texts = {norm(c) for c in cells if isinstance(c, str)}
+        for kind in LISTS.values():
+            known = {norm(col.header) for col in columns(kind) if col.path and col.path != ("id",)}
+            best[kind] = max(best.get(kind, 0), len(texts & known))
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < _HEADERS_TO_KNOW or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _known(kind: str) -> dict[str, Column]:
@@ -84,6 +102,18 @@ def _column_for(kind: str, path: tuple[str, ...], header: str) -> Column:
     return Column(header, path, None)
 
 
+def _refuse_twice_named(cols: list[Column], where: Text) -> None:
+    """Two columns for one field (a unit's own 备注 beside the hidden one): which one it meant is not known."""
+    first: dict[tuple[str, ...], int] = {}
+    for index, col in enumerate(cols):
+        if not col.path:
+            continue
+        if col.path in first:
+            raise UserError(words.COLUMN_TWICE(table=where, a=get_column_letter(first[col.path] + 1), b=get_column_letter(index + 1),
+                                               header=col.header), exit_code=EXIT_FINDINGS, hint=words.COLUMN_TWICE_HINT)
+        first[col.path] = index
+
+
 def layout(table: Table, kind: str, maps: list[str]) -> Layout:
     known = _known(kind)
     given = _given(kind, maps)
@@ -92,7 +122,8 @@ def layout(table: Table, kind: str, maps: list[str]) -> Layout:
     if start is None:
         raise UserError(words.NO_HEADER(table=f"{table.source}{' ' + table.sheet if table.sheet else ''}"), hint=words.NO_HEADER_HINT)
     out: list[Column] = []
-    unknown: list[str] = []
+    unknown: list[Text] = []
+    unknown_names: list[str] = []
     id_column = digest_column = None
     for index, raw in enumerate(table.rows[start][1]):
         name = norm(raw)
@@ -111,10 +142,13 @@ def layout(table: Table, kind: str, maps: list[str]) -> Layout:
         elif name.startswith(f"{EXTRA}{JOIN}") or name.startswith("extra."):
             out.append(Column(str(raw).strip(), ("extra", re.split(r"[·.]", name, maxsplit=1)[1]), None))
         else:
-            unknown.append(str(raw))
+            unknown.append(words.UNKNOWN_COLUMN(letter=get_column_letter(index + 1), name=str(raw)))
+            unknown_names.append(str(raw).strip())
             out.append(IGNORED)
         if out[-1].path == ("id",):
             id_column = index
+    where = words.ROW(table=f"{table.source}{' ' + table.sheet if table.sheet else ''}", row=table.rows[start][0])
+    _refuse_twice_named(out, where)
     if unknown:
-        raise UserError(words.UNKNOWN_COLUMNS(columns=unknown), exit_code=EXIT_USAGE, hint=words.UNKNOWN_COLUMNS_HINT)
+        raise UserError(words.UNKNOWN_COLUMNS(table=where, columns=join(unknown)), exit_code=EXIT_USAGE, hint=words.UNKNOWN_COLUMNS_HINT(name=unknown_names[0]))
     return Layout(kind, start, out, id_column, digest_column)

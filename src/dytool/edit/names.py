@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from dytool.core.messages import Text
 from dytool.engine.repository import Repository
 
 __all__ = ["NAMED_KINDS", "Names", "Resolved"]
@@ -20,8 +21,12 @@ NAMED_KINDS = ("unit", "person", "theme", "topic")
 """Kinds a reference shows by name in a ledger (visits and problems keep their ids)."""
 
 
+_MIDDLE_DOTS = str.maketrans(dict.fromkeys("\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff0e.", "\u00b7"))
+"""The dots people type inside a name (买买提·艾力, 买买提•艾力, 买买提・艾力, 买买提.艾力) are one."""
+
+
 def _key(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(unicodedata.normalize("NFKC", text).translate(_MIDDLE_DOTS).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,8 @@ class Names:
     """kind → id → the name shown for it."""
     lookup: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """kind → normalised name, short name or id → ids."""
+    full: dict[str, str] = field(default_factory=dict)
+    """id → a unit's full name, where it differs from the name shown (telling two 西岭县 apart)."""
 
     def add(self, kind: str, ident: str, shown: str, *aliases: str | None) -> None:
         self.shown.setdefault(kind, {})[ident] = shown
@@ -53,6 +60,7 @@ class Names:
             unit = entry.record
             short = getattr(unit, "short_name", None)
             names.add("unit", unit.id, short or unit.name, unit.name, short)  # type: ignore[attr-defined]
+            names.full[unit.id] = unit.name  # type: ignore[attr-defined]
         for entry in repo.entries("person"):
             names.add("person", entry.record.id, entry.record.name)  # type: ignore[attr-defined]
         for entry in repo.entries("topic"):
@@ -81,6 +89,10 @@ class Names:
         if len(found) == 1:
             return Resolved(next(iter(found)))
         return Resolved(None, tuple(sorted(found)))
+
+    def described(self, ident: str) -> Text:
+        """A candidate as a person can tell it: ``西岭县人民政府（xiling-gov）``."""
+        return Text("{name}（{id}）", "{name} ({id})", {"name": self.full.get(ident) or self.show(NAMED_KINDS, ident), "id": ident})
 
     def choices(self, kind: str) -> list[str]:
         """The names shown for ``kind``, in file order (a drop-down list)."""

@@ -24,7 +24,7 @@ from dytool.dates import explicit_day
 from dytool.edit.columns import CLOSED, SEQ, Column
 from dytool.edit.fields import FieldShape, coerce, shapes
 from dytool.edit.names import NAMED_KINDS, Names
-from dytool.models import KINDS
+from dytool.models import KINDS, When
 from dytool.models.nouns import kind_noun
 
 __all__ = ["CellProblem", "Edit", "decode_cell", "diff_row", "same_cell"]
@@ -32,7 +32,11 @@ __all__ = ["CellProblem", "Edit", "decode_cell", "diff_row", "same_cell"]
 _COLON = re.compile("[：:]")
 MAX_CELL = 32_767
 """The most characters a spreadsheet cell holds (Excel's limit): a longer one is refused."""
+_DATED_LINE = re.compile(r"[；;]\s*(?=\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[：:])")
+"""Where a unit wrote the next progress line on the same line: ``…已组建。；2023-12-01：…``."""
 _SEPARATORS = re.compile(r"[\n,，、;；]+")
+_PLACEHOLDERS = frozenset({"/", "／", "\\", "-", "－", "—", "——", "–", "无", "N/A", "n/a"})
+"""What offices write in a cell that has nothing to say: read as an empty cell."""
 _YES_NO = {"已销号": "是", "销号": "是", "未销号": "否"}
 """What units write in 是否销号 besides the drop-down's 是 and 否."""
 
@@ -65,7 +69,7 @@ def _norm(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").strip()
-    return text or None
+    return None if text in _PLACEHOLDERS else text or None
 
 
 def same_cell(a: Any, b: Any) -> bool:
@@ -85,7 +89,7 @@ def _reference(col: Column, text: str, names: Names) -> str:
     if found.id is not None:
         return found.id
     if found.candidates:
-        raise UserError(words.AMBIGUOUS_NAME(text=text, candidates=list(found.candidates)))
+        raise UserError(words.AMBIGUOUS_NAME(text=text, candidates=[names.described(c) for c in found.candidates]))
     if col.text_ok:
         return text
     raise UserError(words.NO_SUCH_NAME(text=text, kind=kind_noun(kinds[0])))
@@ -130,7 +134,9 @@ def decode_cell(col: Column, value: Any, names: Names) -> Any:
 
 def _models(shape: FieldShape, value: str) -> list[Any]:
     items: list[Any] = []
-    for line in filter(None, (part.strip() for part in value.split("\n"))):
+    dated = shape.model is not None and set(shapes(shape.model)) >= {"on", "text"}
+    lines = [piece for part in value.split("\n") for piece in (_DATED_LINE.split(part) if dated else [part])]
+    for line in filter(None, (part.strip() for part in lines)):
         colon = _COLON.search(line)
         if not line.startswith("{") and colon and shape.model is not None and set(shapes(shape.model)) >= {"on", "text"}:
             head, text = line[: colon.start()].strip(), line[colon.end():].strip()
@@ -150,10 +156,16 @@ def _progress(col: Column, current: list[Any], new: list[Any], edit: Edit) -> No
     """New progress lines are appended; a list that no longer starts with the old one replaces it."""
     old = [{"on": p.on.first if hasattr(p.on, "first") else p.on, "text": p.text} for p in current]
     name = col.path[0]
-    if new[: len(old)] == old:
-        if new[len(old):]:
-            edit.appends[name] = new[len(old):]
-            edit.shown += [(col.header, "", f"{item['on']}：{item['text']}") for item in new[len(old):]]
+    kept = [item for item in new if item in old]
+    added = [item for item in new if item not in old]
+    if kept == old[::-1] and len(old) > 1:
+        added.reverse()  # the unit's newest-first order: the lines it added go after the others, oldest first
+    if kept in (old, old[::-1]):
+        if added:  # new lines written at the top or between the others are still new lines, not a rewrite
+            edit.appends[name] = added
+            edit.shown += [(col.header, "", f"{item['on']}：{item['text']}") for item in added]
+    elif len(new) < len(old):  # lines taken out: import never deletes
+        edit.problems.append(CellProblem(col.header, *words.PROGRESS_LINES_REMOVED(n=len(old) - len(new)).pair))
     else:
         edit.values[name] = new
         edit.shown.append((col.header, "（改写）", "\n".join(f"{item['on']}：{item['text']}" for item in new)))
@@ -181,6 +193,8 @@ def diff_row(kind: str, cols: list[Column], cells: list[Any], base: list[Any], r
         except UserError as exc:
             edit.problems.append(CellProblem(col.header, exc.zh, exc.en))
             continue
+        if len(col.path) == 1 and _same_value(value, getattr(record, col.path[0], None)):
+            continue  # the same, written another way (叶　春林, an id for a name, 2023/5/16): no change
         if col.shape is not None and col.shape.kind == "models" and col.path[0] == "progress":
             _progress(col, getattr(record, "progress", []), value, edit)
             continue
@@ -193,7 +207,22 @@ def diff_row(kind: str, cols: list[Column], cells: list[Any], base: list[Any], r
         edit.shown.append((col.header, _shown(old), _shown(new)))
     if closing is not None:
         _closing(kind, closing, cells, by_header, record, edit)
+    elif kind == "problem" and "closed_on" in edit.values and getattr(record, "closed_on", None) is None and _says_open(cells, by_header):
+        edit.problems.append(CellProblem(CLOSED, *words.DAY_BUT_NOT_CLOSED.pair))  # which one the unit meant is not known
     return edit
+
+
+def _same_value(value: Any, current: Any) -> bool:
+    if isinstance(current, When):
+        current = current.first if current.is_day and current.text == current.first.isoformat() else current.text
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return bool(value == current) and current is not None
+
+
+def _says_open(cells: list[Any], by_header: dict[str, int]) -> bool:
+    said = _norm(_at(cells, by_header[CLOSED])) if CLOSED in by_header else None
+    return _YES_NO.get(str(said), said) == "否"
 
 
 def _closing(kind: str, closing: str, cells: list[Any], by_header: dict[str, int], record: Any, edit: Edit) -> None:

@@ -93,7 +93,8 @@ def _stored(value: Any) -> Any:
     return value
 
 
-def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: str, options: dict[str, list[str]], as_of: dt.date) -> bytes:
+def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: str, options: dict[str, list[str]], as_of: dt.date,
+                   campaign: str = "") -> bytes:
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -108,7 +109,7 @@ def build_workbook(sheets: Sequence[LedgerSheet], *, heading: str, as_of_line: s
     head_fill = PatternFill("solid", fgColor="DDDDDD")
     body_font = Font(name=_BODY_FONT, size=11)
     option_columns = _options_sheet(book, options)
-    state_rows: list[list[Any]] = [[STATE_VERSION, as_of.isoformat()]]
+    state_rows: list[list[Any]] = [[STATE_VERSION, as_of.isoformat(), campaign or None]]
     for spec in sheets:
         sheet = book.create_sheet(spec.title[:31])
         width = len(spec.headers)

@@ -141,25 +141,35 @@ def office_program() -> str | None:
     return None
 
 
-def convert_to_docx(source: Path, dest_dir: Path) -> Path:
-    """``source`` converted to .docx in ``dest_dir`` (a temporary folder, which also holds
-    LibreOffice's profile); UserError without LibreOffice or on failure."""
+SPREADSHEETS = (".xls", ".et", ".ods", ".xlt", ".ett", ".ots")
+"""Workbooks units send besides .xlsx (Excel 97–2003, WPS, Calc), converted to .xlsx for import."""
+
+
+def convert_to_xlsx(source: Path, dest_dir: Path) -> Path:
+    """``source`` (one of :data:`SPREADSHEETS`) converted to .xlsx in ``dest_dir``, as :func:`convert_to_docx`."""
+    return convert_to_docx(source, dest_dir, fmt="xlsx")
+
+
+def convert_to_docx(source: Path, dest_dir: Path, fmt: str = "docx") -> Path:
+    """``source`` converted to .docx (or ``fmt``) in ``dest_dir`` (a temporary folder, which also
+    holds LibreOffice's profile); UserError without LibreOffice or on failure."""
     program = office_program()
     if program is None:
-        raise UserError(files.OFFICE_MISSING(name=source.name, suffix=source.suffix), exit_code=EXIT_FINDINGS, hint=files.OFFICE_MISSING_HINT)
+        raise UserError(files.OFFICE_MISSING(name=source.name, suffix=source.suffix), exit_code=EXIT_FINDINGS,
+                        hint=files.OFFICE_MISSING_HINT if fmt == "docx" else files.OFFICE_MISSING_XLSX_HINT)
     profile = dest_dir / "office-profile"  # inside the caller's temporary folder: removed with it
     profile.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "HOME": str(profile)}
     try:
         done = subprocess.run(  # noqa: S603 - a fixed program, arguments never go through a shell
             [program, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={profile.resolve().as_uri()}",
-             "--convert-to", "docx", "--outdir", str(dest_dir), str(source)],
+             "--convert-to", fmt, "--outdir", str(dest_dir), str(source)],
             capture_output=True, timeout=_CONVERT_TIMEOUT, check=False, env=env,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         kind = os_reason(exc) if isinstance(exc, OSError) else files.TIMED_OUT
         raise UserError(files.OFFICE_FAILED(name=source.name, kind=kind, detail=str(exc)), exit_code=EXIT_FINDINGS) from None
-    target = dest_dir / f"{source.stem}.docx"
+    target = dest_dir / f"{source.stem}.{fmt}"
     if done.returncode != 0 or not target.is_file():
         raise UserError(files.OFFICE_CANNOT_CONVERT(name=source.name), exit_code=EXIT_FINDINGS)
     return target

@@ -47,7 +47,8 @@ NOT_AN_ITEM = Text("不能作为列表中的一项（多项请用逗号分隔或
 NOT_AN_ID = Text("不是有效的编号：只能用字母、汉字、数字和 - _ .，最长 64 个字符", "is not a valid id: letters, digits, '-', '_' and '.', at most 64 characters")
 ONE_VALUE = Text("--{flag} 只能给一次（这个字段不是列表）", "--{flag} takes one value (it is not a list)")
 NOT_A_LIST = Text("--{flag} 不是列表字段，不能写成 [a,b]", "--{flag} is not a list; [a,b] is refused")
-AMBIGUOUS_NAME = Text("“{text}”不止一个，可能是：{candidates}；请填写编号", "{text!r} is ambiguous: it could be {candidates}; write the id")
+AMBIGUOUS_NAME = Text("“{text}”不止一个，可能是：{candidates}；请填写全称或括号中的编号",
+                      "{text!r} is ambiguous: it could be {candidates}; write the full name or the id in brackets")
 NO_SUCH_NAME = Text("没有叫“{text}”的{kind}（名称、简称或编号）", "no {kind} is called {text!r} (name, short name or id)")
 CELL_TOO_LONG = Text("内容超过 {n} 个字符", "more than {n} characters")
 PROGRESS_BAD_DATE = Text("“{line}”：日期“{head}”无法识别；写成 2023-09-20：进展内容", "{line!r}: {head!r} is not a date; write 2023-09-20：text")
@@ -82,10 +83,16 @@ MISSING_SCHEMA = Text("安装包中缺少 schemas/{name}", "schemas/{name} is mi
 
 # ---------------------------------------------------------------- import (returned ledgers)
 CELL_PROBLEM = Text("“{header}”：{why}", "{header!r}: {why}")
+NEW_ROW_TWICE = Text("与 {where} 完全相同的新增行，未导入；同一事项只填一行，不同事项请写清区别",
+                     "a new row identical to {where}; not imported: keep one row per item, or tell the items apart")
 ROW_TWICE = Text("编号 {id} 在 {where} 已出现过，同一条记录只能改一次", "id {id} already appears at {where}; a record can be changed once")
 ROW_CONFLICT = Text("{id}：导出后仓库中的这条记录已被修改，这一行与之冲突，未导入；请按最新台账重新填写",
                     "{id}: the record changed in the repository after the export; this row conflicts and was not imported")
 ROW_FINDING = Text("{code} {message}", "{code} {message}")
+OTHER_CAMPAIGN = Text("“{name}”是活动“{theirs}”导出的台账，不是本仓库的活动“{ours}”，未导入",
+                      "{name!r} is a ledger of the campaign {theirs!r}, not of this repository's {ours!r}; nothing imported")
+OTHER_CAMPAIGN_HINT = Text("到那个活动的仓库中导入（-C 目录），或把本活动的台账发给单位重新填写",
+                           "import it in that campaign's repository (-C DIR), or send the unit this campaign's ledger")
 NO_LIST_FOUND = Text("“{name}”中没有可以识别的清单：用 --kind 指明（工作表名应为 {lists} 之一）", "{name!r} holds no list dytool recognises: name it with --kind")
 NO_LIST_FOUND_HINT = Text("例如 --kind problems", "e.g. --kind problems")
 MAP_FORM = Text("--map 写成 列名=字段：{item}", "write --map as column=field: {item!r}")
@@ -94,9 +101,14 @@ MAP_FIELDS_HINT = Text("可用字段：{fields}", "fields: {fields}")
 NO_HEADER = Text("{table}：找不到表头行（至少两列的列名应是字段名称，如 问题、责任单位）",
                  "{table}: no header row found (at least two columns must be named like the fields)")
 NO_HEADER_HINT = Text("用 --map 列名=字段 说明各列", "name the columns with --map column=field")
-UNKNOWN_COLUMNS = Text("不认识的列：{columns}", "unknown columns: {columns}")
-UNKNOWN_COLUMNS_HINT = Text("用 --map 列名=字段 说明对应的字段，或 --map 列名= 忽略这一列",
-                            "say which field each is with --map column=field, or ignore it with --map column=")
+COLUMN_TWICE = Text("{table}（表头）：{a}列和{b}列都是“{header}”，不知以哪一列为准，未导入",
+                    "{table} (the header row): columns {a} and {b} both hold {header!r}; which one counts is not known, nothing imported")
+COLUMN_TWICE_HINT = Text("删去其中一列，或给单位自己加的那一列改个名字（再用 --map 新列名= 忽略它）",
+                         "delete one of them, or rename the unit's own column (and ignore it with --map NEWNAME=)")
+UNKNOWN_COLUMN = Text("{letter}列“{name}”", "column {letter} {name!r}")
+UNKNOWN_COLUMNS = Text("{table}（表头）：不认识的列：{columns}", "{table} (the header row): unknown columns: {columns}")
+UNKNOWN_COLUMNS_HINT = Text("单位自己加的列（如备注）用 --map {name}= 忽略；是某个字段就用 --map {name}=字段名",
+                            "a column the unit added: ignore it with --map {name}= ; or say its field with --map {name}=FIELD")
 REFUSED_TO_READ = Text("拒绝读取“{name}”：{why}", "refusing to read {name!r}: {why}")
 REFUSED_TO_READ_HINT = Text("拆分成几个文件，或只保留需要导入的行和列", "split it, or keep only the rows and columns to import")
 INFLATES_ENTRY = Text("其中的 {entry} 解压后异常膨胀", "its entry {entry} inflates abnormally")
@@ -105,9 +117,17 @@ NOT_AN_OFFICE_FILE = Text("“{name}”不是有效的 {kind} 文件（可能是
                           "{name!r} is not a valid {kind} file (an old format, or damaged? save it as .{kind})")
 SHEET_TOO_LONG = Text("工作表“{sheet}”超过 {n} 行", "the sheet {sheet!r} has more than {n} rows")
 LARGER_THAN = Text("文件超过 {size}", "the file is larger than {size}")
-ONLY_XLSX_CSV = Text("只能导入 .xlsx 或 .csv 文件：{name}", "only .xlsx and .csv files can be imported: {name}")
-ONLY_XLSX_CSV_HINT = Text(".xls、.et 文件请先另存为 .xlsx", "save .xls or .et files as .xlsx first")
+ONLY_XLSX_CSV = Text("只能导入 .xlsx、.csv 文件（装有 LibreOffice 时还有 .xls、.et、.ods）：{name}",
+                     "only .xlsx and .csv files can be imported (and .xls, .et, .ods where LibreOffice is installed): {name}")
+ONLY_XLSX_CSV_HINT = Text("在 Excel 或 WPS 中另存为 .xlsx", "save it as .xlsx in Excel or WPS")
 NO_SHEET = Text("“{name}”中没有工作表“{sheet}”；可选：{sheets}", "{name!r} has no sheet {sheet!r}; sheets: {sheets}")
+CSV_ENCODING = Text("“{name}”第{line}行有无法识别的字符（不是 UTF-8、UTF-16 或 GBK 编码）",
+                    "{name!r} line {line}: characters that are not UTF-8, UTF-16 or GBK")
+CSV_ENCODING_HINT = Text("在 Excel 或 WPS 中打开，另存为“CSV UTF-8（逗号分隔）”或 xlsx 后再导入",
+                         "open it in Excel or WPS and save it as CSV UTF-8 or xlsx, then import that")
+FORMULA_WITHOUT_VALUE = Text("“{name}”中的公式没有保存计算结果：{cells}", "{name!r} has formulas without their results: {cells}")
+FORMULA_WITHOUT_VALUE_HINT = Text("在 Excel、WPS 或 LibreOffice 中打开并保存一次（保存计算结果），或把公式换成数值后再导入",
+                                  "open and save it once in Excel, WPS or LibreOffice (which stores the results), or replace the formulas by values")
 CSV_TOO_BIG = Text("超过 {rows} 行或 {columns} 列", "more than {rows} rows or {columns} columns")
 
 # ---------------------------------------------------------------- import-report
@@ -122,8 +142,12 @@ TOPIC_REPORT_TWICE = Text("课题 {topic} 在这次导入中已有一篇报告",
 TOPIC_HAS_REPORT = Text("课题 {topic} 已有报告 {report}；要替换请加 --replace", "topic {topic} already has the report {report}; add --replace to replace it")
 NO_TITLE = Text("找不到报告标题：用 --title 给出", "no title found: give it with --title")
 NO_SUCH_UNIT = Text("--unit “{unit}”不是 units.yaml 中的单位", "--unit {unit!r} is not in units.yaml")
+PROGRESS_LINES_REMOVED = Text("比导出时少了 {n} 行；导入不删除已有的进展，只添加新行（确需删除请直接编辑文件）",
+                              "{n} line(s) fewer than exported; import never deletes progress, it only adds lines (edit the file to delete)")
 CELL_EMPTIED = Text("“{header}”被清空：import 不删除已有内容，需要删除请直接编辑文件",
                     "{header!r} was emptied: import never deletes what a file says; edit the file for that")
+DAY_BUT_NOT_CLOSED = Text("填了销号时间，但是否销号仍为“否”：已销号就改为“是”，未销号就清空销号时间",
+                          "a 销号时间 is given but 是否销号 is still 否: set it to 是 if the item is closed, else clear the date")
 CLOSED_WITHOUT_DAY = Text("标记为已销号，但没有填写销号时间", "marked closed (是否销号 = 是) without a 销号时间")
 NO_REOPENING = Text("已销号的问题不能通过导入恢复为未销号，请直接编辑文件", "a closed problem cannot be reopened by import; edit the file")
 YES_OR_NO_CELL = Text("“{value}”：请填写 是 或 否", "{value!r}: write 是 or 否")

@@ -78,6 +78,8 @@ OFFICE_NO_PDF = Text("LibreOffice 没有生成 PDF", "LibreOffice produced no PD
 OFFICE_MISSING = Text("“{name}”是 {suffix} 文件，需要 LibreOffice 转换，但本机没有安装 LibreOffice",
                       "{name!r} is a {suffix} file; converting it needs LibreOffice, which is not installed")
 OFFICE_MISSING_HINT = Text("在 Word 或 WPS 中“另存为” .docx 后再导入，或安装 LibreOffice", "save it as .docx in Word or WPS and import that, or install LibreOffice")
+OFFICE_MISSING_XLSX_HINT = Text("在 Excel 或 WPS 中“另存为” .xlsx 后再导入，或安装 LibreOffice",
+                                "save it as .xlsx in Excel or WPS and import that, or install LibreOffice")
 OFFICE_CANNOT_CONVERT = Text("LibreOffice 无法转换“{name}”（文件可能已损坏或加密）", "LibreOffice could not convert {name!r} (damaged or encrypted?)")
 
 # ---------------------------------------------------------------- the Word reference document (templates/reference.docx)

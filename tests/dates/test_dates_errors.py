@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from datetime import date
 
 import pytest
@@ -116,3 +117,17 @@ def test_non_text_values_are_refused_as_unreadable() -> None:
     with pytest.raises(PhraseError) as info:
         resolve(20230510, period=None)  # type: ignore[arg-type]
     assert info.value.code == "unreadable" and "20230510" in info.value.message_zh
+
+
+@pytest.mark.parametrize("rule", ["RRULE:FREQ=MONTHLY;BYSETPOS=-400", "RRULE:FREQ=MONTHLY;WKST=XX", "RRULE:FREQ=WEEKLY;BYWEEKNO=3",
+                                  "RRULE:FREQ=MONTHLY\nRRULE:FREQ=YEARLY"])
+def test_a_rule_the_rule_library_refuses_is_said_in_chinese_without_its_english(rule: str) -> None:
+    """dateutil explains a refused RRULE in English ("bysetpos must be between…"); the Chinese
+    message says what to look at in Chinese, and the English one keeps dateutil's words."""
+    from dytool.dates import occurrences, parse_recurring
+
+    with pytest.raises(PhraseError) as caught:
+        list(occurrences(parse_recurring(rule), Span(date(2023, 1, 1), date(2023, 12, 31))))
+    outside_the_rule = caught.value.message_zh.replace(rule, "")
+    assert not re.search(r"\b(?!RRULE|FREQ|BY[A-Z]+|YEARLY|MONTHLY|WEEKLY|DAILY)[A-Za-z]{3,}\b", outside_the_rule), caught.value.message_zh
+    assert not re.search(r"[\u4e00-\u9fff]", caught.value.message_en), caught.value.message_en

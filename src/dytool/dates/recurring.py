@@ -183,7 +183,7 @@ def _rrule_dates(text: str, rule: str, period: Span) -> list[date]:
     try:
         days = rule_days(rule, period.first, period.last)
     except RuleProblem as err:
-        raise _unreadable(text, str(err), str(err)) from None
+        raise _unreadable(text, err.zh, err.en) from None
     return days[:_MAX_OCCURRENCES]
 
 

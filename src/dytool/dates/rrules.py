@@ -27,7 +27,13 @@ MAX_SPAN_DAYS: Final = 200 * 366
 
 
 class RuleProblem(ValueError):
-    """The rule cannot be used; the message says why (English; the caller words it for users)."""
+    """The rule cannot be used: why, in Chinese and in English (dateutil's own words are kept
+    for English only; Chinese output carries no library English)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
 
 
 def _parse(rule: str, start: date) -> Any:
@@ -37,13 +43,13 @@ def _parse(rule: str, start: date) -> Any:
         has_start = "DTSTART" in rule.upper()
         parsed: Any = rrulestr(rule) if has_start else rrulestr(rule, dtstart=datetime.combine(start, time()))
     except (ValueError, TypeError, OverflowError) as err:
-        raise RuleProblem(str(err)) from None
+        raise RuleProblem("RRULE 写法无法识别（检查 FREQ、BYMONTH、BYMONTHDAY 等各项的取值）", str(err)) from None
     if not hasattr(parsed, "_freq"):
-        raise RuleProblem("one RRULE only")
+        raise RuleProblem("只能写一条 RRULE", "one RRULE only")
     if parsed._freq not in (_YEARLY, _MONTHLY, _WEEKLY, _DAILY):
-        raise RuleProblem("FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY")
+        raise RuleProblem("FREQ 须为 YEARLY、MONTHLY、WEEKLY 或 DAILY", "FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY")
     if parsed._byweekno or parsed._byeaster:
-        raise RuleProblem("BYWEEKNO and BYEASTER are not supported")
+        raise RuleProblem("不支持 BYWEEKNO 和 BYEASTER", "BYWEEKNO and BYEASTER are not supported")
     return parsed
 
 
@@ -133,7 +139,7 @@ def rule_days(rule: str, first: date, last: date) -> list[date]:
     count = r._count
     walk_from = dtstart if count is not None else max(dtstart, first)
     if (last - walk_from).days > MAX_SPAN_DAYS:
-        raise RuleProblem("the rule starts too long before the period")
+        raise RuleProblem("规则的开始日期早于活动期间太久", "the rule starts too long before the period")
     freq, interval, wkst = r._freq, r._interval, r._wkst
     out: list[date] = []
     seen = 0

@@ -67,8 +67,8 @@ RECORD_NOT_FOUND = Text("找不到要修改的记录", "the record to change was
 NOT_A_RECORD = Text("要修改的不是一条记录", "the target is not a record")
 SINGLE_RECORD_FILE = Text("{file} 只保存一条记录（不是列表），不能追加；请用 --file 另选文件",
                           "{file} holds a single record, not a list; choose another file with --file")
-WRONG_FILE = Text("--file “{given}”不能存放{kinds}：应为 {where}（文件名不以 . 或 _ 开头）",
-                  "--file {given!r} cannot hold {kinds}: it must be {where} (a name not starting with . or _)")
+WRONG_FILE = Text("--file “{given}”不能存放{kinds}：应为 {where}（文件名不以 . 或 _ 开头，不用 Windows 不接受的名字，如 con、aux、含 : 的名字）",
+                  "--file {given!r} cannot hold {kinds}: it must be {where} (a name not starting with . or _, and one Windows accepts: not con, aux or a name with :)")
 
 # ---------------------------------------------------------------- init
 BAD_CAMPAIGN_ID = Text("活动编号“{id}”不合格式：只能用字母、汉字、数字和 - _ .", "campaign id {id!r}: use letters, digits, '-', '_' or '.'")

@@ -38,3 +38,30 @@ def test_a_unit_named_like_a_device_gets_its_problems_in_the_shared_file(tmp_pat
 def test_portable_names() -> None:
     assert all(portable_name(n) for n in ["fgw.yaml", "x. .yaml", "console.yaml", "发改委.yaml", "com10.yaml"])
     assert not any(portable_name(n) for n in ["", "con", "Con.yaml", "a:b.yaml", "x.yaml.", "x.yaml ", "a\\b.yaml", "a\x01.yaml"])
+
+
+@pytest.mark.parametrize("name", ["problems/aux.yaml", "problems/Con.yml", "problems/com1/x.yaml", "problems/a:b.yaml",
+                                  "problems/x\n::error file=forged.yaml::FORGED.yaml"])
+def test_check_names_a_committed_file_windows_cannot_hold(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    (tmp_path / "repo").mkdir()
+    root = write_repo(tmp_path / "repo", {"units.yaml": UNITS,
+                                          name: "- {id: P-1, title: 标题, owner_unit: fgw, due: 2023-12-01, found_on: 2023-05-01}\n"})
+    assert run(["--lang", "en", "check", "-C", str(root), "--as-of", "2023-09-15"]) == 1
+    out = capsys.readouterr().out
+    assert "DY019" in out
+    assert not any(line.startswith("::") for line in out.splitlines()), out
+
+
+def test_no_file_name_or_value_starts_a_line_of_its_own_in_text_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    forged = "x\\n::error file=forged.yaml::FORGED\\n共 0 个错误"
+    (tmp_path / "repo").mkdir()
+    root = write_repo(tmp_path / "repo", {
+        "units.yaml": UNITS,
+        "problems/fgw.yaml": f'- {{id: P-1, title: "{forged}", owner_unit: fgw, due: 2023-12-01, found_on: 2023-05-01, source: "{forged}"}}\n',
+        "visits/v.yaml": f'- {{id: V-1, date: 2023-05-01, leaders: ["{forged}"], methods: ["{forged}"]}}\n',
+    })
+    for args in (["check"], ["status"]):
+        run([*args, "-C", str(root), "--as-of", "2023-09-15"])
+        out = capsys.readouterr().out
+        assert "FORGED" in out or args == ["status"]
+        assert not any(line.lstrip().startswith(("::", "共 0")) for line in out.splitlines()), out

@@ -14,7 +14,7 @@ from pathlib import Path as FsPath
 from dytool.core.catalogue import files
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
-from dytool.source.readfile import inside, read_guarded
+from dytool.source.readfile import PRIVATE, inside, read_guarded
 
 __all__ = [
     "CAMPAIGN_FILE",
@@ -63,9 +63,11 @@ def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[F
     base = os.path.join(root, folder)
     if not os.path.isdir(base):
         return []
-    if os.path.islink(base) and not inside(FsPath(base).resolve(), root.resolve()):
-        findings.append(_link_outside(folder))
-        return []
+    if os.path.islink(base):
+        target, real_root = FsPath(base).resolve(), root.resolve()
+        if not inside(target, real_root) or any(part.casefold().rstrip(". ") in PRIVATE for part in target.relative_to(real_root).parts):
+            findings.append(_link_outside(folder))
+            return []
     found: list[str] = []
     pending = [folder]
     while pending:

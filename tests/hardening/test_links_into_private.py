@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,31 @@ def test_a_link_into_gits_or_dytools_folder_is_refused_and_nothing_of_it_comes_o
     assert run(["--no-cache", "check", "-C", str(root), "--as-of", "2023-09-15", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert any(f["code"] == "DY206" and link.startswith(f["file"]) for f in report["findings"]), report["findings"]
+    for args in (["status", "--format", "json"], ["export", "--format", "json", "-o", str(tmp_path / "out.json")]):
+        run([*args, "-C", str(root), "--as-of", "2023-09-15"])
+        assert "SECRET-TOKEN-42" not in capsys.readouterr().out
+    assert "SECRET-TOKEN-42" not in (tmp_path / "out.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("link", ["problems/leak.yaml", "units.yaml", "reports/leak.md"])
+def test_a_committed_link_to_a_file_git_ignores_is_refused_and_never_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    write_repo(root, {"topics/t.yaml": "- {id: T-1, title: 课题, lead_unit: fgw}\n", ".gitignore": "ci-wrote/\n"})
+    if link != "units.yaml":
+        (root / "units.yaml").write_text("- {id: fgw, name: 发改委}\n", encoding="utf-8")
+    (root / "ci-wrote").mkdir()
+    content = SECRET if link.endswith(".yaml") else "---\ntopic: T-1\ntitle: SECRET-TOKEN-42\n---\nSECRET-TOKEN-42\n"
+    if link == "units.yaml":
+        content = "- {id: fgw, name: SECRET-TOKEN-42}\n"
+    (root / "ci-wrote" / "secret").write_text(content, encoding="utf-8")
+    (root / link).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(os.path.relpath(root / "ci-wrote" / "secret", (root / link).parent), root / link)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    assert run(["--no-cache", "check", "-C", str(root), "--as-of", "2023-09-15", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert any(f["code"] == "DY206" and f["file"] == link for f in report["findings"]), report["findings"]
     for args in (["status", "--format", "json"], ["export", "--format", "json", "-o", str(tmp_path / "out.json")]):
         run([*args, "-C", str(root), "--as-of", "2023-09-15"])
         assert "SECRET-TOKEN-42" not in capsys.readouterr().out

@@ -105,6 +105,7 @@ NOT_AN_OFFICE_FILE = Text("“{name}”不是有效的 {kind} 文件（可能是
                           "{name!r} is not a valid {kind} file (an old format, or damaged? save it as .{kind})")
 SHEET_TOO_LONG = Text("工作表“{sheet}”超过 {n} 行", "the sheet {sheet!r} has more than {n} rows")
 LARGER_THAN = Text("文件超过 {size}", "the file is larger than {size}")
+TOO_MANY_PARAGRAPHS = Text("文档超过 {n} 段，不像一篇调研报告；请拆分后分别导入", "the document has more than {n} paragraphs, which is no research report; split it and import the parts")
 ONLY_XLSX_CSV = Text("只能导入 .xlsx 或 .csv 文件：{name}", "only .xlsx and .csv files can be imported: {name}")
 ONLY_XLSX_CSV_HINT = Text(".xls、.et 文件请先另存为 .xlsx", "save .xls or .et files as .xlsx first")
 NO_SHEET = Text("“{name}”中没有工作表“{sheet}”；可选：{sheets}", "{name!r} has no sheet {sheet!r}; sheets: {sheets}")

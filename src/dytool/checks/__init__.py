@@ -18,6 +18,7 @@ from dytool.checks.images import check_images
 from dytool.checks.paths import check_paths, check_reports
 from dytool.checks.personal import scan_personal
 from dytool.checks.rules import check_recurring, check_rules, local_rules
+from dytool.checks.textchars import scan_controls, unportable_file
 from dytool.engine.suite import Cross, Suite
 
 __all__ = ["SUITE"]
@@ -28,7 +29,7 @@ def _reads(*names: str) -> frozenset[str]:
 
 
 SUITE = Suite(
-    text=(scan_personal, empty_file),
+    text=(scan_personal, empty_file, scan_controls, unportable_file),
     local=(local_content, local_rules, local_fields),
     cross=(
         Cross(check_duplicates, _reads("ids", "places", "campaign")),

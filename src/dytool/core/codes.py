@@ -88,6 +88,7 @@ _ALL = [
     Code("DY016", "front-matter", E, "报告缺少 YAML 头信息", "report front matter missing"),
     Code("DY017", "bad-indent", E, "用全角空格或不换行空格缩进", "indented with a full-width or no-break space"),
     Code("DY018", "empty-file", W, "记录文件中没有记录", "record file holds no record"),
+    Code("DY019", "unportable-name", E, "文件名在 Windows 上无法使用", "file name Windows cannot hold"),
     # record schema
     Code("DY101", "unknown-field", E, "未知字段", "unknown field"),
     Code("DY102", "missing-field", E, "缺少必填字段", "required field missing"),

@@ -91,12 +91,20 @@ PER_FILE_AND_CODE = 200
 def cap_findings(findings: list[Finding], per: int = PER_FILE_AND_CODE) -> list[Finding]:
     """``findings`` (sorted) with at most ``per`` of each code in each file, and for each cut
     a finding that says how many more there are, standing for them in the counts.  A file
-    with a million bad lines stays readable, and so does the memory of the check."""
+    with a million bad lines stays readable, and so does the memory of the check.
+
+    Capping what was capped already changes nothing: a line that says how many more there
+    are is not one of the ``per`` shown; its count is added to the new one's."""
     seen: dict[tuple[str, str], int] = {}
+    hidden: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Finding] = {}
     kept: list[Finding] = []
     for finding in findings:
         key = (finding.file, finding.code)
+        if _says_how_many_more(finding):
+            hidden[key] = hidden.get(key, 0) + finding.count
+            first.setdefault(key, finding)
+            continue
         number = seen.get(key, 0) + finding.count
         seen[key] = number
         if number <= per:
@@ -104,7 +112,11 @@ def cap_findings(findings: list[Finding], per: int = PER_FILE_AND_CODE) -> list[
         else:
             first.setdefault(key, finding)
     for key, finding in first.items():
-        more = seen[key] - per
+        more = max(seen.get(key, 0) - per, 0) + hidden.get(key, 0)
         message = MORE_OF_CODE(n=more, code=finding.code)
         kept.append(Finding(finding.code, finding.severity, finding.file, 0, 0, *message.pair, *MORE_OF_CODE_HINT.pair, count=more))
     return sort_findings(kept) if first else kept
+
+
+def _says_how_many_more(finding: Finding) -> bool:
+    return finding.line == 0 and finding.message_en == MORE_OF_CODE(n=finding.count, code=finding.code).pair[1]

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
-__all__ = ["XML_INVALID", "can_encode", "is_utf", "printable", "sanitized", "xml_safe"]
+__all__ = ["XML_INVALID", "can_encode", "is_utf", "one_line", "printable", "sanitized", "xml_safe"]
 
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
@@ -33,6 +33,13 @@ def printable(text: str) -> str:
     if _UNPRINTABLE.search(text) is None:
         return text
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def one_line(text: str) -> str:
+    """``text`` :func:`printable` and on one line, its line feeds shown as ``\\n``: a file name or
+    a value quoted in a line of output must not start a line of its own, where a CI log would
+    read it as a workflow command (``::error file=…::``) or a forged total."""
+    return printable(text).replace("\n", "\\n")
 
 
 def xml_safe(text: str) -> str:

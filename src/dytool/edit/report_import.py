@@ -31,7 +31,7 @@ from dytool.edit.names import Names
 from dytool.edit.new import load_for_edit
 from dytool.edit.safewrite import Plan, RefusedWrite, check_plan, editing, scratch_folder, write_plan
 from dytool.edit.splice import FieldChange, change_fields
-from dytool.edit.wordread import Converted, WordImage, convert_docx
+from dytool.edit.wordread import MAX_PARAGRAPHS, Converted, TooManyParagraphs, WordImage, convert_docx
 from dytool.edit.yamlio import dump, join_text, line_style, new_file_style, split_text, to_node
 from dytool.engine.options import LoadOptions
 from dytool.models import KINDS
@@ -130,6 +130,8 @@ def _convert(source: Path, work: Path, prefix: str) -> Converted:
         return convert_docx(source, prefix)
     except UserError:
         raise
+    except TooManyParagraphs:
+        raise _refuse(source, words.TOO_MANY_PARAGRAPHS(n=f"{MAX_PARAGRAPHS:,}")) from None
     except Exception as exc:  # noqa: BLE001 - any unreadable document is the same user error
         raise _refuse(source, files.WORD_UNREADABLE(kind=type(exc).__name__, detail=str(exc))) from None
 

@@ -16,7 +16,8 @@ person / unit  ``people.yaml`` / ``units.yaml`` (or the ``.yml`` file that exist
 =============  ==========================================================================
 
 ``--file`` overrides the default; it must name a ``.yaml``/``.yml`` file in the kind's folder
-that dytool reads (not starting with ``.`` or ``_``).
+that dytool reads (not starting with ``.`` or ``_``), by a name every system accepts (not
+``con.yaml`` nor ``a:b.yaml``, which Windows takes for the console and a hidden stream).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dytool.core.catalogue import edits as words
 from dytool.core.errors import EXIT_USAGE, UserError
 from dytool.models.nouns import list_title
 from dytool.source.discover import RECORD_FOLDERS, ROOT_FILES
+from dytool.source.filenames import portable_name
 
 __all__ = ["SCHEMA_FILES", "default_file", "new_file_text", "target_file"]
 
@@ -60,7 +62,7 @@ def default_file(root: Path, kind: str, owner_unit: str | None, first_day: dt.da
 
 
 def _safe_name(name: str) -> bool:
-    return not name.startswith((".", "_")) and "/" not in name and "\\" not in name and name not in ("", "..")
+    return not name.startswith((".", "_")) and portable_name(f"{name}.yaml")
 
 
 def target_file(root: Path, kind: str, given: str) -> str:
@@ -74,7 +76,7 @@ def target_file(root: Path, kind: str, given: str) -> str:
             raise _wrong(given, kind) from None
     rel = PurePosixPath(os.path.normpath(path.as_posix()).replace(os.sep, "/"))
     parts = rel.parts
-    if not parts or ".." in parts or rel.suffix not in (".yaml", ".yml") or any(p.startswith((".", "_")) for p in parts):
+    if not parts or ".." in parts or rel.suffix not in (".yaml", ".yml") or any(p.startswith((".", "_")) or not portable_name(p) for p in parts):
         raise _wrong(given, kind)
     if kind in ROOT_FILES:
         if len(parts) != 1 or rel.stem != ROOT_FILES[kind]:

@@ -31,7 +31,7 @@ from typing import Any
 from dytool.core.catalogue import edits as words
 from dytool.edit.wordmd import escape, escape_start, heading_level_of_text, join_lists, mark, plain
 
-__all__ = ["Converted", "WordImage", "convert_docx", "heading_level_of_text"]
+__all__ = ["MAX_PARAGRAPHS", "Converted", "TooManyParagraphs", "WordImage", "convert_docx", "heading_level_of_text"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -41,6 +41,10 @@ V = "{urn:schemas-microsoft-com:vml}"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"
 MAX_PARAGRAPHS = 50_000
+
+
+class TooManyParagraphs(Exception):
+    """A document longer than :data:`MAX_PARAGRAPHS`: refused with that reason, not as unreadable."""
 
 _HEADING_STYLE = re.compile(r"(?:report\s*)?(?:heading|标题)\s*(\d)", re.IGNORECASE)
 _TYPED_LIST = re.compile(r"(?:(\d{1,3})[.)]|([•·●▪◦\-]))\t")
@@ -304,7 +308,7 @@ class _Reader:
             if child.tag == f"{W}p":
                 self.paragraphs += 1
                 if self.paragraphs > MAX_PARAGRAPHS:
-                    raise ValueError("too many paragraphs")
+                    raise TooManyParagraphs
                 block = self._paragraph(child)
                 if block is not None:
                     self.started = True

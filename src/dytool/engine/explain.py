@@ -9,13 +9,14 @@ finding is kept per place.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from dytool.core.codes import CODES, Code, Pos
-from dytool.core.findings import Finding
+from dytool.core.findings import PER_FILE_AND_CODE, Finding
 from dytool.models.base import nested_model
 from dytool.source.locate import Path
 
@@ -87,18 +88,22 @@ def explain(exc: ValidationError, model: type[BaseModel], data: Any, locate: Loc
         path = _clean_loc(tuple(error["loc"]), data)
         if path in findings:
             continue
-        findings[path] = _one(error, path, model, locate, raw)
+        findings[path] = _one(error, path, model, locate, raw, suggest=len(findings) < PER_FILE_AND_CODE)
     return list(findings.values())
 
 
-def _one(error: Any, path: Path, model: type[BaseModel], locate: Locate, raw: Callable[[Path], str | None]) -> Finding:
+def _one(error: Any, path: Path, model: type[BaseModel], locate: Locate, raw: Callable[[Path], str | None], *,
+         suggest: bool = True) -> Finding:
+    """The finding for one validation error.  ``suggest`` off leaves out the "did you mean"
+    search (a fuzzy match against every field name): past the findings a file shows, a file of a
+    hundred thousand unknown keys must not cost a hundred thousand searches."""
     kind: str = error["type"]
     ctx = error.get("ctx") or {}
     name, title = _field_title(model, path)
     what_zh, what_en = _describe(name, title)
     value = error.get("input")
     if kind == "extra_forbidden":
-        return _unknown_field(model, path, locate)
+        return _unknown_field(model, path, locate, suggest=suggest)
     if kind == "missing":
         return CODES["missing-field"].at(
             locate(path[:-1], False),
@@ -163,7 +168,13 @@ def _generic(code: Code, pos: Pos, what_zh: str, what_en: str, error: Any) -> Fi
     return code.at(pos, f"{what_zh}不合要求：“{_short(error.get('input'))}”", f"{what_en} is not valid: {error['msg']}")
 
 
-def _unknown_field(model: type[BaseModel], path: Path, locate: Locate) -> Finding:
+@functools.cache
+def _field_names(model: type[BaseModel]) -> tuple[list[str], dict[str, str]]:
+    """A model's field names, and its fields by their Chinese titles."""
+    return list(model.model_fields), {info.title: field for field, info in model.model_fields.items() if info.title}
+
+
+def _unknown_field(model: type[BaseModel], path: Path, locate: Locate, *, suggest: bool = True) -> Finding:
     owner = model
     for part in path[:-1]:
         if isinstance(part, str):
@@ -173,14 +184,13 @@ def _unknown_field(model: type[BaseModel], path: Path, locate: Locate) -> Findin
                 break
             owner = nested
     key = str(path[-1]) if path else ""
-    names = list(owner.model_fields)
-    by_title = {info.title: field for field, info in owner.model_fields.items() if info.title}
+    names, by_title = _field_names(owner)
     alias = next((name for name in _CHINESE_NAMES.get(key.strip(), ()) if name in owner.model_fields), None)
     if key in by_title or alias:
         name = by_title.get(key) or alias
         hint = (f"字段名用英文：写“{name}”", f"field names are English: write {name!r}")
     else:
-        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6) if suggest else []
         if close:
             hint = (f"是不是“{close[0]}”？", f"did you mean {close[0]!r}?")
         else:

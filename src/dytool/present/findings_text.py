@@ -10,7 +10,7 @@ from rich.text import Text as RichText
 
 from dytool.core.catalogue import check as words
 from dytool.core.findings import Finding, Lang, Severity
-from dytool.core.text import printable
+from dytool.core.text import one_line
 
 __all__ = ["findings_text"]
 
@@ -18,10 +18,10 @@ __all__ = ["findings_text"]
 def findings_text(findings: Sequence[Finding], lang: Lang, display: Callable[[str], str], summary: dict[str, int]) -> list[RenderableType]:
     """What ``dytool check`` prints: each file's findings under its name, then the totals.
     A message quotes what a file holds, and file names come from the repository too: every
-    text goes through :func:`~dytool.core.text.printable`, never raw to the terminal."""
+    text goes through :func:`~dytool.core.text.one_line`, never raw to the terminal."""
     out: list[RenderableType] = []
     for file, group in groupby(findings, key=lambda f: f.file):
-        shown = printable(display(file))
+        shown = one_line(display(file))
         out.append(RichText(shown or ".", style="bold underline"))
         for f in group:
             style = "red" if f.severity is Severity.ERROR else "yellow"
@@ -30,11 +30,11 @@ def findings_text(findings: Sequence[Finding], lang: Lang, display: Callable[[st
             line.append("  ")
             line.append(words.SEVERITY[f.severity.value].text(lang), style=f"bold {style}")
             line.append(f"  {f.code}  ", style="cyan")
-            line.append(printable(f.message(lang)))
+            line.append(one_line(f.message(lang)))
             out.append(line)
             hint = f.hint(lang)
             if hint:
-                out.append(RichText("      " + printable(words.HINT(hint=hint).text(lang)), style="dim"))
+                out.append(RichText("      " + one_line(words.HINT(hint=hint).text(lang)), style="dim"))
         out.append(RichText(""))
     errors, warnings = summary["errors"], summary["warnings"]
     scope = words.SCOPE(files=summary["files"], records=summary["records"])

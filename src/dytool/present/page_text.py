@@ -18,7 +18,7 @@ from rich.text import Text as RichText
 
 from dytool.core.catalogue.briefing import MORE, MORE_PLAIN
 from dytool.core.messages import Lang
-from dytool.core.text import can_encode, printable
+from dytool.core.text import can_encode, one_line, printable
 from dytool.present.display import Block, Cell, Gauge, Heading, Items, Line, Page, Paragraph, Section, Table, Tone
 
 __all__ = ["STYLES", "bar", "page_renderables"]
@@ -35,7 +35,7 @@ def bar(gauge: Gauge, encoding: str | None = None) -> str:
 
 def page_renderables(page: Page, *, cut: bool = True, encoding: str | None = None) -> list[RenderableType]:
     """What to print for ``page``, in order."""
-    out: list[RenderableType] = [RichText(printable(page.title), style="bold")]
+    out: list[RenderableType] = [RichText(one_line(page.title), style="bold")]
     out += [item for line in page.head for item in _lines(line, encoding)]
     for section in page.sections:
         out += _section(section, page.lang, cut, encoding)
@@ -48,7 +48,7 @@ def page_renderables(page: Page, *, cut: bool = True, encoding: str | None = Non
 def _section(section: Section, lang: Lang, cut: bool, encoding: str | None) -> list[RenderableType]:
     out: list[RenderableType] = [RichText("")]
     if section.title:
-        out.append(RichText(printable(section.title), style="bold underline"))
+        out.append(RichText(one_line(section.title), style="bold underline"))
     for block in section.blocks:
         out += _block(block, lang, cut, encoding)
     return out
@@ -93,13 +93,13 @@ def _lines(line: Line, encoding: str | None) -> list[RenderableType]:
 def _line(line: Line, encoding: str | None, indent: str = "") -> RichText:
     text = RichText(indent)
     if line.lead:
-        text.append(printable(line.lead), style="bold")
-    text.append(printable(line.text), style=STYLES[line.tone])
+        text.append(one_line(line.lead), style="bold")
+    text.append(one_line(line.text), style=STYLES[line.tone])
     return text
 
 
 def _cell(cell: Cell, encoding: str | None) -> RichText:
-    shown = printable(cell.text)
+    shown = one_line(cell.text)
     if cell.gauge is not None:
         shown = f"{bar(cell.gauge, encoding)} {shown}"
     return RichText(shown, style=STYLES[cell.tone])
@@ -109,7 +109,7 @@ def _table(block: Table, lang: Lang, cut: bool, encoding: str | None) -> list[Re
     columns = block.terminal if block.terminal is not None else tuple(range(len(block.columns)))
     table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for index in columns:
-        table.add_column(RichText(printable(block.columns[index]), style="bold"), overflow="fold",
+        table.add_column(RichText(one_line(block.columns[index]), style="bold"), overflow="fold",
                          justify="right" if index in block.numeric else "left")
     rows = _cut(block.rows, block.short, cut)
     for row in rows:

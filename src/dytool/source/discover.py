@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 
 from dytool.core.catalogue import files
+from dytool.core.catalogue import files as files_words
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
-from dytool.source.readfile import inside, read_guarded
+from dytool.source.readfile import PRIVATE, inside, read_guarded
 
 __all__ = [
     "CAMPAIGN_FILE",
@@ -56,16 +57,18 @@ def find_root(start: FsPath) -> FsPath:
     raise NoRepository(str(start))
 
 
-def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[Finding]) -> list[str]:
+def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[Finding], links: list[str] | None = None) -> list[str]:
     """Record files under ``folder``, sorted, skipping names that start with ``.`` or ``_``.
     Folders that are links are refused, not followed (one scan per folder: this listing runs
     on every check, replayed ones too)."""
     base = os.path.join(root, folder)
     if not os.path.isdir(base):
         return []
-    if os.path.islink(base) and not inside(FsPath(base).resolve(), root.resolve()):
-        findings.append(_link_outside(folder))
-        return []
+    if os.path.islink(base):
+        target, real_root = FsPath(base).resolve(), root.resolve()
+        if not inside(target, real_root) or any(part.casefold().rstrip(". ") in PRIVATE for part in target.relative_to(real_root).parts):
+            findings.append(_link_outside(folder))
+            return []
     found: list[str] = []
     pending = [folder]
     while pending:
@@ -88,6 +91,8 @@ def _walk(root: FsPath, folder: str, suffixes: tuple[str, ...], findings: list[F
                     subfolders.append(rel)
             elif name.endswith(suffixes):
                 found.append(rel)
+                if links is not None and entry.is_symlink():
+                    links.append(rel)
         pending.extend(reversed(subfolders))
     return sorted(found)
 
@@ -162,16 +167,27 @@ def _lstat(root: FsPath, rel: str) -> os.stat_result | None:
 
 
 def repository_files(root: FsPath, findings: list[Finding]) -> list[tuple[str, str]]:
-    """``(kind, path)`` of every record file and report (kind ``report``), in load order."""
+    """``(kind, path)`` of every record file and report (kind ``report``), in load order.  A file
+    that is a link to what git ignores is left out with a finding: not the repository's content
+    (a file CI wrote into the checkout, say), it is never read as records."""
     files: list[tuple[str, str]] = []
+    links: list[str] = []
     for kind, stem in ROOT_FILES.items():
         rel = _root_file(root, stem)
         if rel is not None:
             files.append((kind, rel))
+            if os.path.islink(os.path.join(root, rel)):
+                links.append(rel)
     for kind, folder in RECORD_FOLDERS.items():
-        files.extend((kind, rel) for rel in _walk(root, folder, YAML_SUFFIXES, findings))
-    files.extend(("report", rel) for rel in _walk(root, REPORT_FOLDER, (".md",), findings))
-    return files
+        files.extend((kind, rel) for rel in _walk(root, folder, YAML_SUFFIXES, findings, links))
+    files.extend(("report", rel) for rel in _walk(root, REPORT_FOLDER, (".md",), findings, links))
+    if not links:
+        return files
+    from dytool.source.git import ignored_paths
+
+    refused = ignored_paths(root, links)
+    findings.extend(CODES["path-outside"].at(Pos(rel), files_words.LINK_TO_IGNORED, hint=files_words.REMOVE_LINK_HINT) for rel in sorted(refused))
+    return [(kind, rel) for kind, rel in files if rel not in refused]
 
 
 def kind_of_path(rel: str) -> str | None:

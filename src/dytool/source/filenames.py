@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-__all__ = ["MAX_STEM", "safe_stem"]
+__all__ = ["MAX_STEM", "portable_name", "safe_stem"]
 
 MAX_STEM = 200
 """Bytes of a stem in UTF-8 (so at most 200 characters as well)."""
@@ -38,3 +38,12 @@ def safe_stem(title: str, *, fallback: str = "document") -> str:
         head = encoded[: MAX_STEM - 9].decode("utf-8", errors="ignore")  # whole characters only
         stem = head.rstrip(" .") + "-" + digest
     return stem
+
+
+def portable_name(name: str) -> bool:
+    """Whether every system accepts ``name`` as one file or folder name as it is: on Windows
+    ``problems/con.yaml`` is the console and ``problems/a:b.yaml`` a hidden stream of ``a``,
+    so a record written there would be lost to the office's own machines."""
+    if not name or _REFUSED.search(name) or name != name.rstrip(" ."):
+        return False
+    return name.split(".", maxsplit=1)[0].strip().upper() not in _DEVICES

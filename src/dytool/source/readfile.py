@@ -16,6 +16,7 @@ from dytool.core.catalogue import files
 from dytool.core.catalogue.system import os_reason
 from dytool.core.codes import CODES, Pos
 from dytool.core.findings import Finding
+from dytool.core.messages import Text
 
 __all__ = [
     "MAX_BYTES", "PRIVATE", "PathState", "Signature", "content_digest", "inside", "path_signature", "path_state", "read_guarded",
@@ -118,8 +119,10 @@ def read_guarded(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:
     Plain ``os`` calls on strings: this runs for every file on every check, replayed ones too."""
     path = os.path.join(root, rel)
     try:
-        if os.path.islink(path) and not inside(Path(path).resolve(strict=True), root.resolve()):
-            return None, [CODES["path-outside"].at(Pos(rel), files.LINK_OUTSIDE, hint=files.REMOVE_LINK_HINT)]
+        if os.path.islink(path):
+            refused = _link_refused(Path(path).resolve(strict=True), root.resolve())
+            if refused is not None:
+                return None, [CODES["path-outside"].at(Pos(rel), refused, hint=files.REMOVE_LINK_HINT)]
         fd = os.open(path, _OPEN_FLAGS)
         try:
             info = os.fstat(fd)
@@ -136,6 +139,17 @@ def read_guarded(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:
     if len(data) > MAX_BYTES:
         return None, [CODES["file-too-large"].at(Pos(rel), files.TOO_LARGE(kib=MAX_BYTES // 1024), hint=files.TOO_LARGE_HINT)]
     return data, []
+
+
+def _link_refused(target: Path, real_root: Path) -> Text | None:
+    """Why a link to ``target`` is not read as a file of the repository: it leads outside, or
+    into git's or dytool's own folders (``problems/x.yaml -> ../.git/config`` would show what
+    the checkout's credentials hold in the check's messages)."""
+    if not inside(target, real_root):
+        return files.LINK_OUTSIDE
+    if any(part.casefold().rstrip(". ") in PRIVATE for part in target.relative_to(real_root).parts):
+        return files.LINK_INTO_PRIVATE
+    return None
 
 
 def _read_at_most(fd: int, limit: int, size_hint: int) -> bytes:

@@ -68,8 +68,8 @@ RECORD_NOT_FOUND = Text("找不到要修改的记录", "the record to change was
 NOT_A_RECORD = Text("要修改的不是一条记录", "the target is not a record")
 SINGLE_RECORD_FILE = Text("{file} 只保存一条记录（不是列表），不能追加；请用 --file 另选文件",
                           "{file} holds a single record, not a list; choose another file with --file")
-WRONG_FILE = Text("--file “{given}”不能存放{kinds}：应为 {where}（文件名不以 . 或 _ 开头）",
-                  "--file {given!r} cannot hold {kinds}: it must be {where} (a name not starting with . or _)")
+WRONG_FILE = Text("--file “{given}”不能存放{kinds}：应为 {where}（文件名不以 . 或 _ 开头，不用 Windows 不接受的名字，如 con、aux、含 : 的名字）",
+                  "--file {given!r} cannot hold {kinds}: it must be {where} (a name not starting with . or _, and one Windows accepts: not con, aux or a name with :)")
 
 # ---------------------------------------------------------------- init
 BAD_CAMPAIGN_ID = Text("活动编号“{id}”不合格式：只能用字母、汉字、数字和 - _ .", "campaign id {id!r}: use letters, digits, '-', '_' or '.'")
@@ -120,6 +120,7 @@ LARGER_THAN = Text("文件超过 {size}", "the file is larger than {size}")
 ONLY_XLSX_CSV = Text("只能导入 .xlsx、.csv 文件（装有 LibreOffice 时还有 .xls、.et、.ods）：{name}",
                      "only .xlsx and .csv files can be imported (and .xls, .et, .ods where LibreOffice is installed): {name}")
 ONLY_XLSX_CSV_HINT = Text("在 Excel 或 WPS 中另存为 .xlsx", "save it as .xlsx in Excel or WPS")
+TOO_MANY_PARAGRAPHS = Text("文档超过 {n} 段，不像一篇调研报告；请拆分后分别导入", "the document has more than {n} paragraphs, which is no research report; split it and import the parts")
 NO_SHEET = Text("“{name}”中没有工作表“{sheet}”；可选：{sheets}", "{name!r} has no sheet {sheet!r}; sheets: {sheets}")
 CSV_ENCODING = Text("“{name}”第{line}行有无法识别的字符（不是 UTF-8、UTF-16 或 GBK 编码）",
                     "{name!r} line {line}: characters that are not UTF-8, UTF-16 or GBK")

@@ -103,6 +103,8 @@ DOTDOT = Text("路径不能含“..”", "the path must not contain '..'")
 PRIVATE_FOLDER = Text("不能指向 .git 或 .dytool 文件夹中的文件", "the path must not lead into the .git or .dytool folder")
 UNRESOLVABLE = Text("路径无法解析（可能是循环链接）", "the path cannot be resolved (a link loop?)")
 LINK_LEAVES = Text("链接指向仓库之外", "a link points outside the repository")
+LINK_TO_IGNORED = Text("文件是指向 git 忽略的文件的链接，它不属于仓库内容，已拒绝读取",
+                       "the file is a link to a file git ignores, which is not part of the repository; refused")
 LINK_INTO_PRIVATE = Text("链接指向 .git 或 .dytool 文件夹", "a link leads into the .git or .dytool folder")
 IGNORED_BY_GIT = Text("git 忽略了这个文件，它不属于仓库内容", "git ignores this file; it is not part of the repository")
 IT_IS_NOT_REGULAR = Text("这不是普通文件", "it is not a regular file")

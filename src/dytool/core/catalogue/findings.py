@@ -102,6 +102,9 @@ CONTROL_CHARACTER = Text("文字中有控制字符 {char}（第 {n} 个字），
                          "the text holds the control character {char} (character {n}), which documents cannot hold")
 BIDI_CHARACTER = Text("文字中有改变显示顺序的控制字符 {char}（第 {n} 个字），屏幕、文档和台账上显示的顺序与实际文字不同",
                       "the text holds the bidirectional control {char} (character {n}), which shows the text in another order than it reads")
+UNPORTABLE_NAME = Text("文件名“{part}”在 Windows 上无法使用（设备名 con、aux、nul、com1 等，含 \\ / : * ? \" < > | 或控制字符，或以点、空格结尾），Windows 电脑无法检出这个仓库",
+                       "the name {part!r} cannot exist on Windows (a device name such as con, aux, nul or com1, one of \\ / : * ? \" < > | or a control character, or a trailing dot or space): Windows machines cannot check the repository out")
+UNPORTABLE_NAME_HINT = Text("用 git mv 改成只含字母、数字、汉字、- 和 _ 的名字", "rename it with git mv to letters, digits, Chinese characters, - and _")
 CONTROL_CHARACTER_HINT = Text("删除该字符（多见于从其他系统复制粘贴的文字）", "delete it (it usually comes with text pasted from another system)")
 EMPTY_FILE = Text("文件中没有任何记录（空文件或只有注释）", "the file holds no record (it is empty or only comments)")
 EMPTY_FILE_HINT = Text("写上记录，或删除这个文件；确实没有记录时写 []（如某单位“已报送，无问题”）",

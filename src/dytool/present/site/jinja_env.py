@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
+from dytool.core.text import printable
 from dytool.present.site.tables import problem_items, problems_table, visit_items, visits_table
 
 __all__ = ["TEMPLATES", "environment"]
@@ -48,12 +50,21 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+def _shown(value: Any) -> Any:
+    """Every value a page shows, with control characters and bidirectional overrides made
+    visible as escapes (:func:`dytool.core.text.printable`), as the terminal and the documents
+    do: a unit's name must not reorder a page or carry escape sequences into it."""
+    if isinstance(value, Markup):
+        return Markup(printable(str(value)))  # noqa: S704 - markup already; printable adds only backslash escapes
+    return printable(value) if isinstance(value, str) else value
+
+
 @cache
 def environment(key_folder: Path | None = None) -> jinja2.Environment:
     """dytool's own templates (a campaign cannot replace them), every value escaped."""
     env = _Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       bytecode_cache=_template_cache(key_folder))
+                       bytecode_cache=_template_cache(key_folder), finalize=_shown)
     env.globals.update(problems_table=problems_table, visits_table=visits_table, problem_items=problem_items, visit_items=visit_items)
     return env
 

@@ -28,11 +28,13 @@ bulletin-2023-08.md, has 41 / 8 / 1 / 32 / 22.0 % / 88.9 % in its 合计 row):
 from __future__ import annotations
 
 import json
+from calendar import monthrange
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from citykit import City, build_city, check_golden, sh
+from citykit import AS_OF, City, build_city, check_golden, sh
 
 from dytool.edit.scaffold_rollup import ROLLUP_COMMANDS
 
@@ -165,3 +167,17 @@ def test_the_combined_ledgers_have_a_summary_sheet_and_a_sheet_per_member(city: 
     fgw = book["市发改委"]
     values = [row for row in fgw.iter_rows(values_only=True)]
     assert any(row[1] == "P-047" and row[5] == 21 for row in values)
+
+
+def test_the_bulletin_of_the_month_in_progress_is_dated_on_the_as_of_day(city: City) -> None:
+    """A 通报 made before its month ends says 截至 the as-of day (the figures run to it), never
+    the month's last day, as a member's own bulletin does."""
+    as_of = date.fromisoformat(AS_OF)
+    month = f"{as_of.year}-{as_of.month:02d}"
+    sh(["dytool", "rollup", "bulletin", "--month", month, "--format", "md", "-o", "build-now"], city.root, city.env, ok=(0, 1))
+    [made] = (city.root / "build-now").glob("*.md")
+    text = made.read_text(encoding="utf-8")
+    day = f"{as_of.year}年{as_of.month}月{as_of.day}日"
+    assert f"截至{day}" in text, text[:800]
+    assert as_of.day < monthrange(as_of.year, as_of.month)[1]  # the case this test is about
+    assert f"截至{as_of.year}年{as_of.month}月{monthrange(as_of.year, as_of.month)[1]}日" not in text

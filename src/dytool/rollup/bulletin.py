@@ -106,13 +106,14 @@ def make_rollup_bulletin(rollup: Rollup, month: str, templates: Templates) -> Bu
     title = spec.title if spec else "工作通报"
     issuer = (spec.issuer if spec and spec.issuer else None) or config.issuer or ""
     number = bulletin_number(config, first)
+    day = min(last, rollup.as_of)  # the month in progress is judged and dated on the as-of day, as a member's own bulletin is
     data = {
         "title": esc(title, 100), "number": number, "issuer": esc(issuer, 200), "rollup": esc(config.title, 200),
-        "month": f"{first.year}年{first.month}月", "date": chinese_day(last),
+        "month": f"{first.year}年{first.month}月", "date": chinese_day(day),
         "members": len(rows) - 1 if rows else 0, "local": local, "departments": departments, "others": (len(rows) - 1 if rows else 0) - local - departments,
         "configured": len(rollup.outcomes) + len(rollup.rejected), "visits": visits, "new_problems": new, "closed_problems": closed,
         "found": total.found, "closed": total.closed, "rate": _rate(total.closed, total.found),
         "on_time_rate": _rate(total.closed_on_time, total.closed + total.overdue),
         "unit_table": rows, "overdue": overdue, "leaders": leaders, "behind": behind, "notes": notes,
     }
-    return Bulletin(title, number, issuer, first, last, last, templates.render(TEMPLATE, data))
+    return Bulletin(title, number, issuer, first, last, day, templates.render(TEMPLATE, data))

@@ -181,3 +181,31 @@ def test_the_bulletin_of_the_month_in_progress_is_dated_on_the_as_of_day(city: C
     assert f"截至{day}" in text, text[:800]
     assert as_of.day < monthrange(as_of.year, as_of.month)[1]  # the case this test is about
     assert f"截至{as_of.year}年{as_of.month}月{monthrange(as_of.year, as_of.month)[1]}日" not in text
+
+
+def test_a_province_on_the_terminal_stops_after_ten_members_and_says_where_the_rest_is(city: City, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hundred members' overdue problems, topics and leaders filled five thousand terminal
+    lines; the terminal now shows ten members of each list and says how many more there are
+    and where to read them, while Markdown (and JSON, Word) stay complete."""
+    import dataclasses
+
+    from dytool.api import rollup
+    from dytool.core.messages import Lang
+    from dytool.present.page_md import page_markdown
+    from dytool.present.rollup_page import rollup_page
+
+    for name, value in city.env.items():
+        monkeypatch.setenv(name, value)
+    view = rollup(city.root, as_of=date.fromisoformat(AS_OF)).view()
+    late = [m for m in view.members if m.overdue_total]
+    assert late
+    many = tuple(dataclasses.replace(m, name=f"{m.name}{i}") for i in range(12) for m in late)
+    province = dataclasses.replace(view, members=many)
+    terminal = rollup_page(province, Lang.ZH, terminal=True)
+    [overdue] = [s for s in terminal.sections if s.key == "overdue"]
+    headings = [b for b in overdue.blocks if type(b).__name__ == "Heading"]
+    assert len(headings) == 10
+    assert f"另有 {len(many) - 10} 个成员有逾期问题" in page_markdown(terminal)
+    assert "dytool rollup status --format md" in page_markdown(terminal)
+    complete = page_markdown(rollup_page(province, Lang.ZH))
+    assert all(m.name in complete for m in many) and "个成员有逾期问题" not in complete

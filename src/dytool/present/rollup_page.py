@@ -5,6 +5,7 @@ what is behind, member by member.  Member texts are already cleaned
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from dytool.core.catalogue import check as check_words
@@ -42,9 +43,15 @@ def _stage(value: str) -> Text:
     return Text.of(stage if stage is not None else value)
 
 
-def rollup_page(v: RollupView, lang: Lang, changes: RollupChanges | None = None) -> Page:
+def rollup_page(v: RollupView, lang: Lang, changes: RollupChanges | None = None, *, terminal: bool = False) -> Page:
+    """The roll-up briefing.  On a ``terminal`` a province's hundred members would fill
+    thousands of lines: the members' tables and lists stop after :data:`MAX_ITEMS` rows and the
+    overdue problems after as many members, each cut saying how many more and where they are
+    (the ranking is always whole; Markdown, JSON and Word are complete)."""
     def say(text: Text) -> str:
         return text.text(lang)
+
+    short, hint = (MAX_ITEMS, say(words.SEE_ALL)) if terminal else (None, "")
 
     head = [Line(say(words.HEAD(day=v.as_of, n=len(v.members), m=v.configured)), Tone.DIM)]
     if not v.configured:
@@ -57,9 +64,11 @@ def rollup_page(v: RollupView, lang: Lang, changes: RollupChanges | None = None)
         sections.append(Section("findings", say(words.FINDINGS), (Table(tuple(say(c) for c in words.FINDING_COLUMNS), rows),)))
     if v.ranking:
         sections += [Section("ranking", say(words.RANKING), (_ranking(v, say),)),
-                     Section("members", say(words.MEMBERS), (_members(v, say),))]
-        for key, title, blocks in (("overdue", words.OVERDUE, _overdue(v, say)), ("topics", words.TOPICS, _topics(v, say)),
-                                   ("leaders", words.LEADERS, _leaders(v, say)), ("behind", words.BEHIND, _behind(v, say))):
+                     Section("members", say(words.MEMBERS), (dataclasses.replace(_members(v, say), short=short, hint=hint),))]
+        for key, title, blocks in (("overdue", words.OVERDUE, _overdue(v, say, short, hint)),
+                                   ("topics", words.TOPICS, _cut(_topics(v, say), short, hint)),
+                                   ("leaders", words.LEADERS, _cut(_leaders(v, say), short, hint)),
+                                   ("behind", words.BEHIND, _cut(_behind(v, say), short, hint))):
             if blocks:
                 sections.append(Section(key, say(title), blocks))
     if changes is not None:
@@ -92,17 +101,22 @@ def _members(v: RollupView, say: _Say) -> Table:
     return Table(tuple(say(c) for c in words.MEMBER_COLUMNS), rows, numeric=(2, 3, 4, 5))
 
 
-def _overdue(v: RollupView, say: _Say) -> tuple[Block, ...]:
+def _cut(blocks: tuple[Block, ...], short: int | None, hint: str) -> tuple[Block, ...]:
+    return tuple(dataclasses.replace(b, short=short, hint=hint) if isinstance(b, Items) else b for b in blocks)
+
+
+def _overdue(v: RollupView, say: _Say, short: int | None = None, hint: str = "") -> tuple[Block, ...]:
     blocks: list[Block] = []
-    for m in v.members:
-        if not m.overdue_total:
-            continue
+    late = [m for m in v.members if m.overdue_total]
+    for m in late[:short] if short is not None else late:
         rows = tuple((Cell(f"{clean(o.id, 64)} {o.title}"), Cell(clean(o.owner_unit or "—", 100)), Cell(say(Text.of(o.due))),
                       Cell(str(o.days_overdue), Tone.BAD)) for o in m.overdue[:MAX_ITEMS])
         blocks += [Heading(say(words.OVERDUE_OF(name=clean(m.name, 100), n=m.overdue_total))),
                    Table(tuple(say(c) for c in words.OVERDUE_COLUMNS), rows, numeric=(3,))]
         if m.overdue_total > MAX_ITEMS:
             blocks.append(Paragraph((Line(say(words.MORE(n=m.overdue_total - min(MAX_ITEMS, len(m.overdue)))), Tone.DIM),)))
+    if short is not None and len(late) > short:
+        blocks.append(Paragraph((Line(say(words.MORE_MEMBERS(n=len(late) - short, hint=hint)), Tone.DIM),)))
     return tuple(blocks)
 
 

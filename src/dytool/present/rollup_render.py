@@ -30,7 +30,7 @@ class RollupReport:
 def text(report: RollupReport, lang: Lang) -> list[RenderableType]:
     from dytool.present.page_text import page_renderables
 
-    return page_renderables(rollup_page(report.view, lang, report.changes))
+    return page_renderables(rollup_page(report.view, lang, report.changes, terminal=True))
 
 
 def markdown(report: RollupReport, lang: Lang) -> str:

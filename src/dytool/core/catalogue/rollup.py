@@ -33,6 +33,8 @@ OVERDUE = Text("逾期未销号问题", "Overdue problems")
 OVERDUE_OF = Text("{name}（{n} 个）", "{name} ({n})")
 OVERDUE_COLUMNS = (Text("问题", "Problem"), Text("责任单位", "Owner unit"), Text("整改时限", "Due"), Text("逾期天数", "Days overdue"))
 MORE = Text("……另有 {n} 项（见该成员的简报）", "… and {n} more (see the member's own briefing)")
+MORE_MEMBERS = Text("……另有 {n} 个成员有逾期问题（{hint}）", "… and {n} more members with overdue problems ({hint})")
+SEE_ALL = Text("全部内容见 dytool rollup status --format md", "all of it: dytool rollup status --format md")
 
 TOPICS = Text("进度滞后的课题", "Topics behind the milestones")
 TOPICS_OF = Text("（{n} 个）：{items}{more}", " ({n}): {items}{more}")

@@ -312,3 +312,26 @@ def test_an_ignored_or_outside_image_by_any_spelling_reaches_no_document_nor_the
     with zipfile.ZipFile(document) as package:
         assert not any(package.read(name) == secret for name in package.namelist())
     assert not any(path.read_bytes() == secret for path in (tmp_path / "site").rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize("spoil", ["too large", "broken front matter"])
+def test_a_report_compile_cannot_read_is_named_not_left_out_in_silence(tmp_path: Path, capsys: pytest.CaptureFixture[str], spoil: str) -> None:
+    """A report a topic names but the loader refused (over the size limit, front matter that is
+    not YAML) was dropped from the compilation with exit 0; now compile names it and exits 1,
+    and the rest of the compilation is still written."""
+    from dytool.cli.main import run
+    from util import copy_example
+
+    root = copy_example(tmp_path / "campaign")
+    report = root / "reports" / "T-001.md"
+    if spoil == "too large":
+        report.write_text(report.read_text(encoding="utf-8") + "\n" + "正文" * 700_000 + "\n", encoding="utf-8")
+    else:
+        report.write_text("---\ntitle: [未闭合\n---\n\n正文\n", encoding="utf-8")
+    out = tmp_path / "build"
+    code = run(["-C", str(root), "--as-of", "2023-12-31", "--no-cache", "compile", "--format", "md", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "reports/T-001.md" in err and "未编入汇编" in err, err
+    [made] = out.glob("*.md")
+    assert made.stat().st_size > 10_000  # the rest of the compilation is there

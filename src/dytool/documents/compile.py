@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from dytool.documents.figures import overview_charts, overview_figures
@@ -127,9 +128,8 @@ def _order(topics: list[TopicRow], campaign: Campaign, facts: Facts) -> list[Top
     return sorted(topics, key=lambda t: (rank(t), t.id))
 
 
-def _selected(facts: Facts, options: CompileOptions, as_of: dt.date) -> list[tuple[TopicRow, ReportEntry]]:
-    """Every report of every chosen topic, in the order the topic lists them; a report dated
-    after the as-of day is not written yet."""
+def _topics(facts: Facts, options: CompileOptions) -> list[TopicRow]:
+    """The topics the compilation holds (``--theme``, ``--only``), in its order."""
     chosen = []
     for topic in _order(facts.topics, facts.campaign, facts):
         if options.theme is not None and topic.theme != options.theme:
@@ -139,10 +139,23 @@ def _selected(facts: Facts, options: CompileOptions, as_of: dt.date) -> list[tup
             continue
         if options.only == "evaluated" and topic.evaluation is None:
             continue
-        for report in reports_of(topic, facts.index):
-            if report.meta.date is None or report.meta.date.first <= as_of:
-                chosen.append((topic, report))
+        chosen.append(topic)
     return chosen
+
+
+def _selected(facts: Facts, options: CompileOptions, as_of: dt.date) -> list[tuple[TopicRow, ReportEntry]]:
+    """Every report of every chosen topic, in the order the topic lists them; a report dated
+    after the as-of day is not written yet."""
+    return [(topic, report) for topic in _topics(facts, options) for report in reports_of(topic, facts.index)
+            if report.meta.date is None or report.meta.date.first <= as_of]
+
+
+def _unread(facts: Facts, options: CompileOptions, loaded: set[str]) -> list[tuple[str, str]]:
+    """(topic, file) of each report a chosen topic names that could not be loaded (too large, a
+    refused link, unreadable front matter…): the compilation says so instead of leaving it out
+    in silence.  A report left out on purpose (``--public``) was loaded and is not listed."""
+    return [(topic.id, PurePosixPath(text.replace("\\", "/")).as_posix()) for topic in _topics(facts, options) for text in topic.report
+            if PurePosixPath(text.replace("\\", "/")).as_posix() not in loaded]
 
 
 def _anonymizer(facts: Facts, chosen: list[tuple[TopicRow, ReportEntry]]) -> Callable[[str], str]:
@@ -163,6 +176,7 @@ def _anonymizer(facts: Facts, chosen: list[tuple[TopicRow, ReportEntry]]) -> Cal
 
 
 def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, options: CompileOptions, templates: Templates) -> Compiled:
+    loaded = {report.source.file for report in repo.reports}
     if options.public:
         repo = public_view(repo)
     facts = gather(repo, campaign)
@@ -180,7 +194,10 @@ def compile_document(repo: Repository, campaign: Campaign, as_of: dt.date, optio
                                                                     "date_text": cover.date_text, "classification": classification})]
     toc: list[tuple[int, str]] = []
     body_parts: list[Part] = []
-    problems: list[tuple[str, str, str]] = []
+    problems: list[tuple[str, str, str]] = [
+        (file, f"课题 {topic} 的调研报告 {file} 无法读取，未编入汇编（运行 dytool check 查看原因）",
+         f"the report {file} of topic {topic} could not be read and is not in the compilation (run dytool check to see why)")
+        for topic, file in _unread(facts, options, loaded)]
     if spec is not None and spec.preface:
         path = repo.root / spec.preface
         preface, why_zh, why_en = read_tracked_text(repo.root, spec.preface)

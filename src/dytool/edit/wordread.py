@@ -30,10 +30,10 @@ from typing import Any
 
 from dytool.core.catalogue import edits as words
 from dytool.edit.wordmd import escape, escape_start, heading_level_of_text, join_lists, mark, plain
+from dytool.edit.wordstyles import DocumentStyles, W, numbering
 
 __all__ = ["MAX_PARAGRAPHS", "Converted", "TooManyParagraphs", "WordImage", "convert_docx", "heading_level_of_text"]
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -46,7 +46,6 @@ MAX_PARAGRAPHS = 50_000
 class TooManyParagraphs(Exception):
     """A document longer than :data:`MAX_PARAGRAPHS`: refused with that reason, not as unreadable."""
 
-_HEADING_STYLE = re.compile(r"(?:report\s*)?(?:heading|标题)\s*(\d)", re.IGNORECASE)
 _TYPED_LIST = re.compile(r"(?:(\d{1,3})[.)]|([•·●▪◦\-]))\t")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -73,20 +72,11 @@ class Converted:
     """(Chinese, English) notes on what was left out."""
 
 
-@dataclass
-class _Style:
-    name: str
-    based_on: str | None
-    outline: int | None
-    num: tuple[str, int] | None
-
-
 class _Reader:
     def __init__(self, document: Any, image_prefix: str) -> None:
         self.doc = document
         self.prefix = image_prefix
-        self.styles = self._styles()
-        self.formats = self._numbering()
+        self.styles = DocumentStyles(document)
         self.out = Converted("")
         self.notes: dict[str, int] = {}
         self.note_text: dict[str, str] = self._footnotes()
@@ -95,53 +85,6 @@ class _Reader:
         """Whether any block came before: a title typed without the Title style opens the document."""
 
     # -- the package ----------------------------------------------------------------------
-    def _styles(self) -> dict[str, _Style]:
-        out: dict[str, _Style] = {}
-        try:
-            root = self.doc.styles.element
-        except Exception:  # noqa: BLE001 - a document without styles
-            return out
-        for style in root.iter(f"{W}style"):
-            ident = style.get(f"{W}styleId") or ""
-            name = style.find(f"{W}name")
-            based = style.find(f"{W}basedOn")
-            outline = style.find(f"{W}pPr/{W}outlineLvl")
-            num = style.find(f"{W}pPr/{W}numPr")
-            out[ident] = _Style(name.get(f"{W}val") if name is not None else ident, based.get(f"{W}val") if based is not None else None,
-                                int(outline.get(f"{W}val")) if outline is not None and (outline.get(f"{W}val") or "").isdigit() else None,
-                                self._num(num))
-        return out
-
-    @staticmethod
-    def _num(num: Any) -> tuple[str, int] | None:
-        if num is None:
-            return None
-        ident = num.find(f"{W}numId")
-        level = num.find(f"{W}ilvl")
-        if ident is None:
-            return None
-        value = level.get(f"{W}val") if level is not None else "0"
-        return ident.get(f"{W}val") or "", int(value) if (value or "").isdigit() else 0
-
-    def _numbering(self) -> dict[tuple[str, int], str]:
-        formats: dict[tuple[str, int], str] = {}
-        try:
-            root = self.doc.part.numbering_part.element
-        except Exception:  # noqa: BLE001 - no numbering part
-            return formats
-        abstract = {}
-        for node in root.iter(f"{W}abstractNum"):
-            levels = {}
-            for lvl in node.iter(f"{W}lvl"):
-                fmt = lvl.find(f"{W}numFmt")
-                levels[int(lvl.get(f"{W}ilvl") or 0)] = fmt.get(f"{W}val") if fmt is not None else "decimal"
-            abstract[node.get(f"{W}abstractNumId")] = levels
-        for num in root.iter(f"{W}num"):
-            ref = num.find(f"{W}abstractNumId")
-            for level, fmt in abstract.get(ref.get(f"{W}val") if ref is not None else None, {}).items():
-                formats[(num.get(f"{W}numId") or "", level)] = fmt or "decimal"
-        return formats
-
     def _footnotes(self) -> dict[str, str]:
         from lxml import etree
 
@@ -155,42 +98,6 @@ class _Reader:
                     notes[note.get(f"{W}id") or ""] = " ".join(filter(None, (self._inline(p).strip() for p in note.iter(f"{W}p"))))
                 return notes
         return {}
-
-    # -- styles of a paragraph ----------------------------------------------------------------
-    def _chain(self, ident: str | None) -> Iterator[_Style]:
-        seen = set()
-        while ident and ident in self.styles and ident not in seen:
-            seen.add(ident)
-            style = self.styles[ident]
-            yield style
-            ident = style.based_on
-
-    def _heading(self, style_id: str | None, outline: int | None) -> int | None:
-        """Markdown level of a styled heading: Title → 1, Heading N → N + 1."""
-        for style in self._chain(style_id):
-            name = style.name.lower()
-            if name in ("title", "标题"):
-                return 1
-            match = _HEADING_STYLE.fullmatch(name.strip())
-            if match:
-                return min(int(match.group(1)) + 1, 6)
-            if style.outline is not None and outline is None:
-                outline = style.outline
-        return min(outline + 2, 6) if outline is not None and outline < 9 else None
-
-    def _list(self, style_id: str | None, num: tuple[str, int] | None) -> tuple[bool, int] | None:
-        """(ordered, level) of a paragraph in a Word list."""
-        if num is None:
-            num = next((s.num for s in self._chain(style_id) if s.num is not None), None)
-        if num is None or num[0] == "0":
-            names = [s.name.lower() for s in self._chain(style_id)]
-            if any(n.startswith("list number") for n in names):
-                return True, 0
-            if any(n.startswith("list bullet") for n in names):
-                return False, 0
-            return None
-        fmt = self.formats.get(num, "decimal")
-        return fmt not in ("bullet", "none"), num[1]
 
     # -- inline content ---------------------------------------------------------------------------
     def _runs(self, node: Any) -> Iterator[tuple[str, tuple[bool, bool, bool]]]:
@@ -330,7 +237,7 @@ class _Reader:
         style = props.find(f"{W}pStyle") if props is not None else None
         style_id = style.get(f"{W}val") if style is not None else None
         outline = props.find(f"{W}outlineLvl") if props is not None else None
-        level = self._heading(style_id, int(outline.get(f"{W}val")) if outline is not None and (outline.get(f"{W}val") or "").isdigit() else None)
+        level = self.styles.heading(style_id, int(outline.get(f"{W}val")) if outline is not None and (outline.get(f"{W}val") or "").isdigit() else None)
         text = self._inline(node).strip()
         if not text:
             return None
@@ -348,7 +255,7 @@ class _Reader:
             return f"# {text}"
         if level:
             return f"{'#' * level} {text}"
-        listed = self._list(style_id, self._num(props.find(f"{W}numPr")) if props is not None else None)
+        listed = self.styles.list_of(style_id, numbering(props.find(f"{W}numPr")) if props is not None else None)
         typed = _TYPED_LIST.match(text)
         if listed is not None:
             ordered, depth = listed
